@@ -82,7 +82,7 @@ export interface Column {
   key: string
   label: string
   /** How the sheets format the column. */
-  format?: 'percent' | 'decimal' | 'integer' | 'text'
+  format?: 'percent' | 'decimal' | 'correlation' | 'integer' | 'text'
 }
 
 export interface Table {

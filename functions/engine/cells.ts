@@ -1,0 +1,310 @@
+/** @module Cell parsers: one survey cell, as people type it, to a typed value or a reason. */
+import type { Cell } from './types'
+
+/** What a parser makes of one cell: a value, a missing answer, or a data issue's reason. */
+export type Parsed<T> = { ok: true; value: T } | { ok: false; reason: string | null }
+
+const MISSING = { ok: false, reason: null } as const
+const ok = <T>(value: T): Parsed<T> => ({ ok: true, value })
+const bad = (reason: string): Parsed<never> => ({ ok: false, reason })
+
+/** Lower case, trimmed, inner whitespace collapsed, quotes and end punctuation dropped. */
+export function normalize(text: string): string {
+  return text
+    .toLowerCase()
+    .replace(/[«»"“”„'’`]/g, '')
+    .replace(/\s+/g, ' ')
+    .replace(/^[\s.,;:!?*]+|[\s.,;:!?*]+$/g, '')
+}
+
+/** «Hard to say» and placeholders: a missing answer, never an error. */
+const HARD_TO_SAY = new Set(
+  [
+    'жауап беруге қиналамын',
+    'жауап беруге қиналады',
+    'жауап беруге қиналды',
+    'қиналамын',
+    'білмеймін',
+    'жауап жоқ',
+    'затрудняюсь ответить',
+    'затрудняюсь',
+    'не знаю',
+    'нет ответа',
+    'hard to say',
+    "don't know",
+    'dont know',
+    'do not know',
+    'no answer',
+    'n/a',
+    'na',
+    '-',
+    '—',
+    '–',
+  ].map(normalize),
+)
+
+export function isHardToSay(text: string): boolean {
+  return HARD_TO_SAY.has(normalize(text))
+}
+
+/** Verbal labels of the report's 5-point scale (line 139) in kk, ru and en. */
+const SCALE_WORDS = new Map<string, number>(
+  (
+    [
+      ['өте жақсы', 5],
+      ['толығымен қанағаттанған', 5],
+      ['толық қанағаттанған', 5],
+      ['жақсы', 4],
+      ['орташа', 3],
+      ['қанағаттанарлық', 3],
+      ['нашар', 2],
+      ['қанағаттанарлықсыз', 2],
+      ['өте нашар', 1],
+      ['отлично', 5],
+      ['очень хорошо', 5],
+      ['полностью удовлетворен', 5],
+      ['хорошо', 4],
+      ['удовлетворительно', 3],
+      ['средне', 3],
+      ['плохо', 2],
+      ['неудовлетворительно', 2],
+      ['очень плохо', 1],
+      ['excellent', 5],
+      ['very good', 5],
+      ['fully satisfied', 5],
+      ['good', 4],
+      ['satisfactory', 3],
+      ['fair', 3],
+      ['average', 3],
+      ['poor', 2],
+      ['bad', 2],
+      ['unsatisfactory', 2],
+      ['very poor', 1],
+      ['very bad', 1],
+    ] as const
+  ).map(([word, score]) => [normalize(word), score]),
+)
+
+const NUMBER = /^[+-]?(\d+([.,]\d*)?|[.,]\d+)$/
+/** "5 балл", "5 баллов", "4 points", "3 б." */
+const POINTS_SUFFIX = /\s*(балл(ов|а|ы|дар)?|балдық|бал|б|points?|pts?)\.?$/
+
+/** A number typed as text: "5", "5,0", " 4 ". Null when it is not one. */
+export function parseNumberText(text: string): number | null {
+  const t = text.trim().replace(/\s+/g, '')
+  return NUMBER.test(t) ? Number(t.replace(',', '.')) : null
+}
+
+function describe(cell: Cell): string {
+  if (cell instanceof Date) return 'a date'
+  if (typeof cell === 'boolean') return 'TRUE/FALSE'
+  return 'text'
+}
+
+/** A 1..5 score: numbers, numeric text, "5 балл", the scale's words; blanks and «hard to say» are missing. */
+export function parseScore(cell: Cell): Parsed<number> {
+  if (typeof cell === 'number') {
+    if (!Number.isFinite(cell)) return bad('not a number')
+    if (!Number.isInteger(cell)) return bad('not a whole score 1..5')
+    return cell >= 1 && cell <= 5 ? ok(cell) : bad('outside the scale 1..5')
+  }
+  if (cell === null || cell === undefined) return MISSING
+  if (typeof cell !== 'string') return bad(`${describe(cell)}, not a score 1..5`)
+  const text = normalize(cell)
+  if (text === '' || HARD_TO_SAY.has(text)) return MISSING
+  const word = SCALE_WORDS.get(text)
+  if (word !== undefined) return ok(word)
+  const number = parseNumberText(text.replace(POINTS_SUFFIX, ''))
+  if (number === null) return bad('not a score 1..5')
+  return parseScore(number)
+}
+
+const YES = new Set(['иә', 'ия', 'иа', 'йә', 'да', 'yes', 'y', 'true', 'истина', 'ақиқат', '1'])
+const NO = new Set(['жоқ', 'жок', 'нет', 'no', 'n', 'false', 'ложь', 'жалған', '0'])
+
+/** Yes/no: Иә/Жоқ, Да/Нет, Yes/No, 1/0, TRUE/FALSE. Yes = 1, no = 0. */
+export function parseYesNo(cell: Cell): Parsed<0 | 1> {
+  if (typeof cell === 'boolean') return ok(cell ? 1 : 0)
+  if (typeof cell === 'number') {
+    if (cell === 1) return ok(1)
+    if (cell === 0) return ok(0)
+    return bad('not yes/no (1/0)')
+  }
+  if (cell === null || cell === undefined) return MISSING
+  if (typeof cell !== 'string') return bad(`${describe(cell)}, not yes/no`)
+  const text = normalize(cell)
+  if (text === '' || HARD_TO_SAY.has(text)) return MISSING
+  if (YES.has(text)) return ok(1)
+  if (NO.has(text)) return ok(0)
+  return bad('not yes/no')
+}
+
+/** A survey weight: a positive finite number. */
+export function parseWeight(cell: Cell): Parsed<number> {
+  const number =
+    typeof cell === 'number' ? cell : typeof cell === 'string' ? parseNumberText(cell) : null
+  if (cell === null || cell === undefined || (typeof cell === 'string' && cell.trim() === '')) {
+    return bad('blank weight: respondent left out of weighted measures')
+  }
+  if (number === null || !Number.isFinite(number)) return bad('weight is not a number')
+  return number > 0 ? ok(number) : bad('weight must be positive')
+}
+
+/** A group label (service, agency, region): trimmed text or a number; blank is missing. */
+export function parseLabel(cell: Cell): Parsed<string> {
+  if (typeof cell === 'number') return Number.isFinite(cell) ? ok(String(cell)) : bad('not a label')
+  if (typeof cell === 'string') {
+    const text = cell.trim().replace(/\s+/g, ' ')
+    return text === '' ? MISSING : ok(text)
+  }
+  if (cell === null || cell === undefined) return MISSING
+  return bad(`${describe(cell)}, not a name or code`)
+}
+
+export type Channel = 'body' | 'corp' | 'portal'
+export const CHANNELS: readonly Channel[] = ['body', 'corp', 'portal']
+
+/** Stems, checked in this order: a State Corporation name can contain «мемлекеттік». */
+const CHANNEL_STEMS: readonly [Channel, readonly string[]][] = [
+  [
+    'corp',
+    [
+      'корпорац',
+      'мемкорп',
+      'хқко',
+      'хкко',
+      'цон',
+      'халыққа қызмет',
+      'центр обслуживания',
+      'corporation',
+      'public service cent',
+    ],
+  ],
+  [
+    'portal',
+    ['портал', 'portal', 'egov', 'e-gov', 'электрондық үкімет', 'электронн', 'онлайн', 'online'],
+  ],
+  ['body', ['орган', 'меморган', 'госорган', 'ведомств', 'body', 'agency', 'state body']],
+]
+
+/** Delivery channel: state body, State Corporation (ХҚКО/ЦОН) or the e-government portal. */
+export function parseChannel(cell: Cell): Parsed<Channel> {
+  const label = parseLabel(cell)
+  if (!label.ok) return label
+  const text = normalize(label.value)
+  if (HARD_TO_SAY.has(text)) return MISSING
+  for (const [channel, stems] of CHANNEL_STEMS) {
+    if (stems.some((stem) => text.includes(stem))) return ok(channel)
+  }
+  return bad('not a channel (state body, State Corporation or e-government portal)')
+}
+
+export type Level = 'central' | 'local'
+
+const LOCAL_STEMS = ['жергілікті', 'әкімдік', 'әкімдігі', 'акимат', 'местн', 'local', 'akimat']
+const LOCAL_WORDS = ['жао', 'мио']
+const CENTRAL_STEMS = ['орталық', 'центральн', 'республикан', 'central', 'national']
+
+/** Level column: central or local. */
+export function parseLevel(cell: Cell): Parsed<Level> {
+  const label = parseLabel(cell)
+  if (!label.ok) return label
+  const text = normalize(label.value)
+  const words = text.split(/[\s(),.-]+/)
+  if (LOCAL_WORDS.some((word) => words.includes(word))) return ok('local')
+  if (LOCAL_STEMS.some((stem) => text.includes(stem))) return ok('local')
+  if (CENTRAL_STEMS.some((stem) => text.includes(stem))) return ok('central')
+  return bad('not a level (central or local)')
+}
+
+/** DESIGN §3: local executive bodies (ЖАО, akimats) are local, every other agency central. */
+export function levelOfAgency(agency: string): Level {
+  const words = normalize(agency).split(/[\s(),.-]+/)
+  const text = words.join(' ')
+  const local =
+    LOCAL_WORDS.some((word) => words.includes(word)) ||
+    text.includes('жергілікті атқарушы') ||
+    text.includes('әкімдік') ||
+    text.includes('әкімдігі') ||
+    text.includes('акимат') ||
+    text.includes('местные исполнительные') ||
+    text.includes('местный исполнительный') ||
+    text.includes('local executive')
+  return local ? 'local' : 'central'
+}
+
+export type Gender = 'male' | 'female'
+const MALE = new Set([
+  'ер',
+  'ер адам',
+  'еркек',
+  'е',
+  'м',
+  'муж',
+  'мужской',
+  'мужчина',
+  'male',
+  'man',
+  'm',
+])
+const FEMALE = new Set([
+  'әйел',
+  'әйел адам',
+  'ә',
+  'ж',
+  'жен',
+  'женский',
+  'женщина',
+  'female',
+  'woman',
+  'f',
+  'w',
+])
+
+export function parseGender(cell: Cell): Parsed<Gender> {
+  const label = parseLabel(cell)
+  if (!label.ok) return label
+  const text = normalize(label.value)
+  if (HARD_TO_SAY.has(text)) return MISSING
+  if (MALE.has(text)) return ok('male')
+  if (FEMALE.has(text)) return ok('female')
+  return bad('not a gender')
+}
+
+/** The report's age bands (tables 30, 32, 34). */
+export const AGE_BANDS = ['<18', '18-21', '22-29', '30-39', '40-49', '50-59', '60+'] as const
+
+export function ageBand(age: number): string {
+  if (age < 18) return '<18'
+  if (age <= 21) return '18-21'
+  if (age <= 29) return '22-29'
+  if (age <= 39) return '30-39'
+  if (age <= 49) return '40-49'
+  if (age <= 59) return '50-59'
+  return '60+'
+}
+
+const BAND = /^(\d{1,3})\s*[-–—]\s*(\d{1,3})$|^(\d{1,3})\s*\+$|^<\s*\d{1,3}$/
+
+/** Age in years (put into the report's bands) or a band typed as text ("18-21", "60+"). */
+export function parseAge(cell: Cell): Parsed<string> {
+  let years: number | null = null
+  if (typeof cell === 'number') years = cell
+  else if (typeof cell === 'string') {
+    const text = cell.trim()
+    if (text === '' || isHardToSay(text)) return MISSING
+    if (BAND.test(text)) return ok(text.replace(/\s+/g, '').replace(/[–—]/, '-'))
+    years = parseNumberText(text)
+    if (years === null) return bad('not an age in years or a band such as 18-21')
+  } else if (cell === null || cell === undefined) return MISSING
+  else return bad(`${describe(cell)}, not an age`)
+  if (!Number.isInteger(years)) return bad('age is not a whole number of years')
+  return years >= 10 && years <= 120 ? ok(ageBand(years)) : bad('age outside 10..120')
+}
+
+/** A cell as text for a data issue. */
+export function cellText(cell: Cell): string {
+  if (cell instanceof Date)
+    return Number.isNaN(cell.getTime()) ? 'Invalid Date' : cell.toISOString()
+  return String(cell ?? '')
+}

@@ -1,0 +1,12 @@
+/** @module Sapa's scoring engine: pure functions, the same in Node, workerd and Apps Script. */
+export * from './cells'
+export type { Coded, EncodedColumn, Survey, SurveyColumns } from './decode'
+export { decodeSurvey } from './decode'
+export { SurveyError, type SurveyErrorCode } from './errors'
+export { findColumns, ROLE_NAMES } from './header'
+export * from './labels'
+export * from './measures'
+export { report, reportFromState } from './report'
+export { aggregate, mergeStates, type PartialState } from './state'
+export * from './types'
+export { ENGINE_VERSION } from './version'

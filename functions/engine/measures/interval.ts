@@ -1,0 +1,34 @@
+/** @module 95 % confidence intervals for satisfaction (Wilson) and for the mean score. */
+import { probit } from 'simple-statistics'
+import { base, type Distribution, meanScore } from './distribution'
+
+/** z for a two-sided 95 % interval. */
+export const Z95 = probit(0.975)
+
+export type Interval = [low: number, high: number]
+
+/**
+ * Wilson score interval for a proportion p observed on an (effective) base n.
+ * Stays inside [0, 1] and behaves at p = 0 or 1, unlike the normal interval.
+ */
+export function wilson(p: number, n: number, z = Z95): Interval | null {
+  if (!(n > 0)) return null
+  const z2 = z * z
+  const centre = p + z2 / (2 * n)
+  const spread = z * Math.sqrt((p * (1 - p)) / n + z2 / (4 * n * n))
+  const scale = 1 + z2 / n
+  return [Math.max(0, (centre - spread) / scale), Math.min(1, (centre + spread) / scale)]
+}
+
+/** Normal 95 % interval for the mean score; needs an (effective) base above 1. */
+export function meanInterval(d: Distribution, n = base(d), z = Z95): Interval | null {
+  const mean = meanScore(d)
+  const total = base(d)
+  if (mean === null || !(n > 1)) return null
+  let squares = 0
+  for (let s = 1; s <= 5; s++) squares += d[s - 1] * (s - mean) ** 2
+  // Sample variance on the effective base: population variance × n / (n − 1).
+  const variance = ((squares / total) * n) / (n - 1)
+  const half = z * Math.sqrt(variance / n)
+  return [Math.max(1, mean - half), Math.min(5, mean + half)]
+}

@@ -1,0 +1,2 @@
+/** @module The methodology version every report carries. */
+export const ENGINE_VERSION = '0.1.0'
