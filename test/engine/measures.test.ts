@@ -1,0 +1,157 @@
+import { sampleCorrelation } from 'simple-statistics'
+import { describe, expect, it } from 'vitest'
+import {
+  base,
+  correlation,
+  dissatisfied,
+  effectiveBase,
+  meanInterval,
+  meanScore,
+  satisfaction,
+  score10,
+  shares,
+  socialConcern,
+  topTwoBox,
+  wilson,
+} from '../../functions/engine'
+
+// Service 1 of the report (section 1): 0, 3, 5, 27, 65 → 65.0 %, mean 4.54.
+const service1 = [0, 3, 5, 27, 65]
+
+describe('distribution measures', () => {
+  it("reproduce the report's service 1 by hand", () => {
+    expect(base(service1)).toBe(100)
+    expect(satisfaction(service1)).toBe(0.65)
+    expect(topTwoBox(service1)).toBe(0.92)
+    expect(satisfaction(service1, 'top2')).toBe(0.92)
+    expect(meanScore(service1)).toBeCloseTo(4.54, 12) // (6 + 15 + 108 + 325) / 100
+    expect(score10(service1)).toBeCloseTo(9.08, 12)
+    expect(shares(service1)).toEqual([0, 0.03, 0.05, 0.27, 0.65])
+    expect(dissatisfied(service1)).toBe(0.03)
+  })
+
+  it('use weighted counts as they are', () => {
+    // Two respondents: a 5 with weight 3, a 1 with weight 1.
+    const d = [1, 0, 0, 0, 3]
+    expect(satisfaction(d)).toBe(0.75)
+    expect(meanScore(d)).toBe(4)
+    expect(effectiveBase(4, 3 * 3 + 1 * 1)).toBeCloseTo(1.6, 12) // 16 / 10
+  })
+
+  it('give null, not NaN, for an empty group or all-missing scores', () => {
+    const empty = [0, 0, 0, 0, 0]
+    expect(satisfaction(empty)).toBeNull()
+    expect(topTwoBox(empty)).toBeNull()
+    expect(meanScore(empty)).toBeNull()
+    expect(score10(empty)).toBeNull()
+    expect(shares(empty)).toBeNull()
+    expect(dissatisfied(empty)).toBeNull()
+    expect(effectiveBase(0, 0)).toBeNull()
+    expect(meanInterval(empty)).toBeNull()
+  })
+
+  it('handle one respondent', () => {
+    const one = [0, 0, 0, 1, 0]
+    expect(satisfaction(one)).toBe(0)
+    expect(meanScore(one)).toBe(4)
+    expect(meanInterval(one)).toBeNull()
+    const [low, high] = wilson(0, 1) ?? []
+    expect(low).toBe(0)
+    expect(high).toBeCloseTo(0.7934506, 6) // z² / (1 + z²)
+  })
+
+  it('give a zero-width mean interval for a constant column', () => {
+    expect(meanInterval([0, 0, 0, 0, 10])).toEqual([5, 5])
+  })
+})
+
+describe('wilson', () => {
+  it('matches the textbook interval for 65 of 100', () => {
+    const [low, high] = wilson(0.65, 100) ?? []
+    expect(low).toBeCloseTo(0.5525, 4)
+    expect(high).toBeCloseTo(0.7364, 4)
+  })
+  it('is null on an empty base', () => {
+    expect(wilson(0.5, 0)).toBeNull()
+  })
+})
+
+describe('meanInterval', () => {
+  it('is mean ± 1.96 · s / √n with the sample standard deviation', () => {
+    // Scores 4, 4, 5, 5: mean 4.5, s² = 1/3.
+    const [low, high] = meanInterval([0, 0, 0, 2, 2]) ?? []
+    const half = 1.959964 * Math.sqrt(1 / 3 / 4)
+    expect(low).toBeCloseTo(4.5 - half, 5)
+    expect(high).toBeCloseTo(Math.min(5, 4.5 + half), 5)
+  })
+})
+
+describe('correlation', () => {
+  const joint = (pairs: [number, number][]) => {
+    const counts = new Array(25).fill(0)
+    for (const [x, y] of pairs) counts[(x - 1) * 5 + (y - 1)]++
+    return counts
+  }
+
+  it('equals simple-statistics on the expanded pairs', () => {
+    const pairs: [number, number][] = [
+      [5, 5],
+      [4, 5],
+      [3, 4],
+      [5, 4],
+      [2, 2],
+      [1, 3],
+      [4, 4],
+      [5, 5],
+    ]
+    const expected = sampleCorrelation(
+      pairs.map((p) => p[0]),
+      pairs.map((p) => p[1]),
+    )
+    const result = correlation(joint(pairs))
+    expect(result.n).toBe(8)
+    expect(result.r).toBeCloseTo(expected, 12)
+  })
+
+  it('says why when a column is constant', () => {
+    expect(
+      correlation(
+        joint([
+          [5, 4],
+          [5, 3],
+        ]),
+      ),
+    ).toEqual({ r: null, n: 2, reason: 'constant: every respondent gave the same score' })
+  })
+
+  it('says why when nobody answered both', () => {
+    expect(correlation(new Array(25).fill(0))).toEqual({
+      r: null,
+      n: 0,
+      reason: 'no respondents answered both',
+    })
+  })
+})
+
+describe('socialConcern', () => {
+  it('is the mean of the five shares (table 104, footnote 11)', () => {
+    const parts = {
+      dissatisfied: 0.02,
+      distrust: 0.01,
+      complaints: 0.005,
+      informalPayments: 0,
+      connections: 0.015,
+    }
+    expect(socialConcern(parts).index).toBeCloseTo(0.01, 12)
+  })
+  it('names the missing parts', () => {
+    const parts = {
+      dissatisfied: 0.02,
+      distrust: null,
+      complaints: 0.005,
+      informalPayments: 0,
+      connections: null,
+    }
+    expect(socialConcern(parts)).toEqual({ index: null, missing: ['distrust', 'connections'] })
+  })
+})
