@@ -1,0 +1,36 @@
+/** @module The Worker's HTTP API (DESIGN §6) as a hono app. */
+import { Hono } from 'hono'
+import { requestId } from 'hono/request-id'
+import { ENGINE_VERSION, report } from '../engine/index'
+import { authenticate } from './auth/index'
+import { bodyGuard, parseJson, rawBody } from './body'
+import { type AppEnv, DEFAULT_MAX_ROWS, limitVar } from './env'
+import { notFound, onError } from './errors'
+import { planSheets } from './plan/index'
+import { readReportRequest } from './request'
+
+export const app = new Hono<AppEnv>()
+
+app.use(requestId())
+app.onError(onError)
+app.notFound(notFound)
+
+// Registered before the auth middleware, so it answers without credentials.
+app.get('/v1/health', (c) => c.json({ engine: ENGINE_VERSION }))
+
+app.on(['POST', 'PUT', 'PATCH'], '/v1/*', bodyGuard)
+app.use('/v1/*', authenticate)
+
+app.post('/v1/report', async (c) => {
+  const body = parseJson(await rawBody(c))
+  const { survey, options } = readReportRequest(body, limitVar(c.env.MAX_ROWS, DEFAULT_MAX_ROWS))
+  const result = report(survey, options)
+  const requests = planSheets(result, { generatedAt: new Date().toISOString() })
+  return c.json({
+    engine: result.engine,
+    summary: result.summary,
+    tables: result.tables,
+    issues: result.issues,
+    plan: { requests },
+  })
+})

@@ -1,0 +1,76 @@
+/** @module The request body: JSON only, size-limited before and while reading, read once. */
+import type { Context, MiddlewareHandler } from 'hono'
+import { type AppEnv, DEFAULT_MAX_BODY_BYTES, limitVar } from './env'
+import { ApiError } from './errors'
+
+/**
+ * Refuses a body that is not JSON (415) or announces more than MAX_BODY_BYTES (413),
+ * before anything is read.
+ */
+export const bodyGuard: MiddlewareHandler<AppEnv> = async (c, next) => {
+  const type = (c.req.header('content-type') ?? '').split(';')[0].trim().toLowerCase()
+  if (type !== 'application/json') {
+    throw new ApiError(415, 'unsupported_media_type', 'Send the body as application/json')
+  }
+  const limit = maxBodyBytes(c)
+  const length = c.req.header('content-length')
+  if (length !== undefined && Number(length) > limit) throw tooLarge(limit)
+  await next()
+}
+
+/** The raw body bytes, read at most once per request whoever asks first. */
+export function rawBody(c: Context<AppEnv>): Promise<Uint8Array> {
+  let body = c.get('rawBody')
+  if (!body) {
+    body = readLimited(c.req.raw.body, maxBodyBytes(c))
+    c.set('rawBody', body)
+  }
+  return body
+}
+
+/** The body as JSON; 400 naming the problem when it is not. */
+export function parseJson(bytes: Uint8Array): unknown {
+  try {
+    return JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(bytes))
+  } catch (error) {
+    throw new ApiError(400, 'malformed_json', `Body is not valid JSON: ${(error as Error).message}`)
+  }
+}
+
+// Content-Length may be absent (chunked) or wrong, so bytes are counted as they arrive and
+// reading stops at the first chunk over the limit.
+async function readLimited(
+  stream: ReadableStream<Uint8Array> | null,
+  limit: number,
+): Promise<Uint8Array> {
+  if (!stream) return new Uint8Array(0)
+  const reader = stream.getReader()
+  const chunks: Uint8Array[] = []
+  let size = 0
+  for (;;) {
+    const { done, value } = await reader.read()
+    if (done) break
+    size += value.byteLength
+    if (size > limit) {
+      await reader.cancel()
+      throw tooLarge(limit)
+    }
+    chunks.push(value)
+  }
+  if (chunks.length === 1) return chunks[0]
+  const bytes = new Uint8Array(size)
+  let offset = 0
+  for (const chunk of chunks) {
+    bytes.set(chunk, offset)
+    offset += chunk.byteLength
+  }
+  return bytes
+}
+
+function maxBodyBytes(c: Context<AppEnv>): number {
+  return limitVar(c.env.MAX_BODY_BYTES, DEFAULT_MAX_BODY_BYTES)
+}
+
+function tooLarge(limit: number): ApiError {
+  return new ApiError(413, 'payload_too_large', `Body over ${limit} bytes`, { limit })
+}

@@ -1,0 +1,212 @@
+import { SELF } from 'cloudflare:test'
+import { Hono } from 'hono'
+import { describe, expect, it } from 'vitest'
+import { ENGINE_VERSION, TABLE_IDS } from '../../functions/engine/index'
+import type { AppEnv } from '../../functions/worker/env'
+import { onError } from '../../functions/worker/errors'
+import { validatePlan } from '../../functions/worker/plan/index'
+import { call, HEADER, hmacHeaders, json, signedPost, surveyRows, TEST_SECRET } from './support'
+
+const body = (value: unknown) => JSON.stringify(value)
+
+describe('GET /v1/health', () => {
+  it('answers the engine version without credentials, as wrangler.toml deploys it', async () => {
+    const response = await SELF.fetch('https://sapa.test/v1/health')
+    expect(response.status).toBe(200)
+    expect(await response.json()).toEqual({ engine: ENGINE_VERSION })
+  })
+})
+
+describe('POST /v1/report', () => {
+  it('returns exactly engine, summary, tables, issues and a valid plan', async () => {
+    const response = await signedPost('/v1/report', body({ header: HEADER, rows: surveyRows() }))
+    expect(response.status).toBe(200)
+    const result = await json(response)
+    expect(Object.keys(result)).toEqual(['engine', 'summary', 'tables', 'issues', 'plan'])
+    expect(result.engine).toBe(ENGINE_VERSION)
+    expect((result.tables as { id: string }[]).map((t) => t.id)).toEqual([...TABLE_IDS])
+    const requests = (result.plan as { requests: object[] }).requests
+    expect(requests.length).toBeGreaterThan(TABLE_IDS.length)
+    expect(validatePlan(requests)).toEqual([])
+  })
+
+  it('gives identical tables for the rows and the compact columns forms', async () => {
+    const rows = surveyRows()
+    const columns = HEADER.map((_, c) => {
+      const cells = rows.map((row) => row[c])
+      if (typeof cells[0] === 'number') return { values: cells }
+      const dict = [...new Set(cells)]
+      return { dict, codes: cells.map((cell) => dict.indexOf(cell)) }
+    })
+    const options = { locale: 'ru', minBase: 10, order: 'mean' }
+    const byRows = await json(
+      await signedPost('/v1/report', body({ header: HEADER, rows, options })),
+    )
+    const byColumns = await json(
+      await signedPost('/v1/report', body({ header: HEADER, columns, options })),
+    )
+    expect(byColumns.tables).toEqual(byRows.tables)
+    expect((byRows.summary as { locale: string }).locale).toBe('ru')
+  })
+
+  it('is reached through the deployed entry with the secret binding', async () => {
+    const payload = body({ header: HEADER, rows: surveyRows(), options: { tables: ['rating'] } })
+    const response = await SELF.fetch('https://sapa.test/v1/report', {
+      method: 'POST',
+      body: payload,
+      headers: await hmacHeaders(payload, { secret: TEST_SECRET }),
+    })
+    expect(response.status).toBe(200)
+    expect((await json(response)).tables).toHaveLength(1)
+  })
+})
+
+describe('errors', () => {
+  it('answers unknown routes with 404 in the JSON error shape', async () => {
+    const response = await call('/nowhere')
+    expect(response.status).toBe(404)
+    expect(await response.json()).toEqual({ error: 'not_found', message: 'No route GET /nowhere' })
+    const signed = await signedPost('/v1/nowhere', '{}')
+    expect(signed.status).toBe(404)
+  })
+
+  it('refuses a body that is not JSON with 415', async () => {
+    const response = await call('/v1/report', {
+      method: 'POST',
+      body: 'a,b',
+      headers: { 'content-type': 'text/csv' },
+    })
+    expect(response.status).toBe(415)
+    expect((await json(response)).error).toBe('unsupported_media_type')
+  })
+
+  it('refuses by Content-Length with 413 before reading the body', async () => {
+    let pulled = false
+    // highWaterMark 0: nothing is pulled until someone reads.
+    const stream = new ReadableStream(
+      {
+        pull() {
+          pulled = true
+          throw new Error('the body must not be read')
+        },
+      },
+      { highWaterMark: 0 },
+    )
+    const response = await call(
+      '/v1/report',
+      {
+        method: 'POST',
+        body: stream,
+        headers: { 'content-type': 'application/json', 'content-length': '2000' },
+      },
+      { MAX_BODY_BYTES: '1000' },
+    )
+    expect(response.status).toBe(413)
+    expect(await response.json()).toMatchObject({
+      error: 'payload_too_large',
+      details: { limit: 1000 },
+    })
+    expect(pulled).toBe(false)
+  })
+
+  it('refuses an endless body with 413 once the bytes read pass the limit', async () => {
+    let sent = 0
+    const chunk = new Uint8Array(4096).fill(0x20)
+    const endless = new ReadableStream<Uint8Array>({
+      pull(controller) {
+        sent += chunk.byteLength
+        controller.enqueue(chunk)
+      },
+    })
+    const headers = {
+      'content-type': 'application/json',
+      'x-sapa-timestamp': String(Math.floor(Date.now() / 1000)),
+      'x-sapa-signature': '0'.repeat(64),
+    }
+    const response = await call(
+      '/v1/report',
+      { method: 'POST', body: endless, headers },
+      { MAX_BODY_BYTES: '100000' },
+    )
+    expect(response.status).toBe(413)
+    expect(sent).toBeGreaterThan(100_000)
+    expect(sent).toBeLessThan(200_000)
+  })
+
+  it('refuses more rows than MAX_ROWS with 413', async () => {
+    const response = await signedPost('/v1/report', body({ header: HEADER, rows: surveyRows() }), {
+      MAX_ROWS: '100',
+    })
+    expect(response.status).toBe(413)
+    expect(await response.json()).toMatchObject({ details: { limit: 100, rows: 120 } })
+  })
+
+  it('answers malformed JSON with 400', async () => {
+    const response = await signedPost('/v1/report', '{"header": [')
+    expect(response.status).toBe(400)
+    expect((await json(response)).error).toBe('malformed_json')
+  })
+
+  it('names a missing required column and the headers found', async () => {
+    const header = HEADER.filter((h) => h !== 'Жалпы баға')
+    const rows = surveyRows().map((row) => row.filter((_, c) => c !== 1))
+    const response = await signedPost('/v1/report', body({ header, rows }))
+    expect(response.status).toBe(400)
+    expect(await response.json()).toMatchObject({
+      error: 'missing_column',
+      details: { role: 'overall', headers: header },
+    })
+  })
+
+  it('answers 422 when no respondent gave a valid overall score', async () => {
+    const rows = surveyRows().map((row) => row.map((cell, c) => (c === 1 ? 'abc' : cell)))
+    const response = await signedPost('/v1/report', body({ header: HEADER, rows }))
+    expect(response.status).toBe(422)
+    expect((await json(response)).error).toBe('no_responses')
+  })
+
+  it.each([
+    [{ locale: 'de' }, 'options.locale'],
+    [{ minBase: 0 }, 'options.minBase'],
+    [{ minBase: 2.5 }, 'options.minBase'],
+    [{ order: 'random' }, 'options.order'],
+    [{ tables: ['rating', 'pie'] }, 'options.tables'],
+    [{ colour: true }, 'options.colour'],
+  ])('answers 400 naming the bad option in %j', async (options, field) => {
+    const response = await signedPost(
+      '/v1/report',
+      body({ header: HEADER, rows: surveyRows(), options }),
+    )
+    expect(response.status).toBe(400)
+    expect(await response.json()).toMatchObject({ error: 'bad_request', details: { field } })
+  })
+
+  it('answers an unexpected failure with 500 and a request id, never the stack', async () => {
+    const app = new Hono<AppEnv>()
+    app.onError(onError)
+    app.use(async (c, next) => {
+      c.set('requestId', 'req-42')
+      await next()
+    })
+    app.get('/boom', () => {
+      throw new Error('secret internals')
+    })
+    const logged: unknown[] = []
+    const original = console.error
+    console.error = (...args: unknown[]) => logged.push(args)
+    try {
+      const response = await app.request('/boom')
+      expect(response.status).toBe(500)
+      const text = await response.text()
+      expect(JSON.parse(text)).toEqual({
+        error: 'internal',
+        message: 'Internal error',
+        details: { requestId: 'req-42' },
+      })
+      expect(text).not.toContain('secret internals')
+      expect(logged).toHaveLength(1)
+    } finally {
+      console.error = original
+    }
+  })
+})

@@ -1,0 +1,62 @@
+/** Shared pieces of the Worker tests: calling the app with chosen vars, signing, surveys. */
+import { createExecutionContext, env } from 'cloudflare:test'
+import worker from '../../functions/index'
+import type { Bindings } from '../../functions/worker/env'
+
+export const TEST_SECRET = 'workers-test-secret'
+
+/** The wrangler.toml vars and test secret, with some replaced. */
+export function bindings(overrides: Partial<Bindings> = {}): Bindings {
+  return { ...(env as Bindings), SAPA_HMAC_SECRET: TEST_SECRET, ...overrides }
+}
+
+/** One request through the Worker's fetch handler, inside workerd. */
+export function call(path: string, init: RequestInit = {}, overrides: Partial<Bindings> = {}) {
+  const request = new Request(`https://sapa.test${path}`, init)
+  return worker.fetch(request, bindings(overrides), createExecutionContext())
+}
+
+export async function hmacHeaders(
+  body: string,
+  { secret = TEST_SECRET, timestamp = Math.floor(Date.now() / 1000) } = {},
+): Promise<Record<string, string>> {
+  const encoder = new TextEncoder()
+  const key = await crypto.subtle.importKey(
+    'raw',
+    encoder.encode(secret),
+    { name: 'HMAC', hash: 'SHA-256' },
+    false,
+    ['sign'],
+  )
+  const mac = await crypto.subtle.sign('HMAC', key, encoder.encode(`${timestamp}.${body}`))
+  const hex = [...new Uint8Array(mac)].map((b) => b.toString(16).padStart(2, '0')).join('')
+  return {
+    'content-type': 'application/json',
+    'x-sapa-timestamp': String(timestamp),
+    'x-sapa-signature': hex,
+  }
+}
+
+/** A POST of `body` signed with the test secret. */
+export async function signedPost(path: string, body: string, overrides: Partial<Bindings> = {}) {
+  return call(path, { method: 'POST', body, headers: await hmacHeaders(body) }, overrides)
+}
+
+export const HEADER = ['Қызмет', 'Жалпы баға', 'Мемлекеттік орган', 'Өңір', 'Арна', 'Сенім']
+
+/** A small survey: 120 respondents over four services, three channels and two regions. */
+export function surveyRows(): (string | number)[][] {
+  const channels = ['Меморган', 'ХҚКО', 'egov.kz']
+  return Array.from({ length: 120 }, (_, i) => [
+    String(1 + (i % 4)),
+    1 + ((i * 7) % 5),
+    i % 2 ? 'ЖАО' : 'Денсаулық сақтау министрлігі',
+    i % 3 ? 'Алматы қ.' : 'Астана қ.',
+    channels[i % 3],
+    1 + ((i * 3) % 5),
+  ])
+}
+
+export async function json(response: Response): Promise<Record<string, unknown>> {
+  return (await response.json()) as Record<string, unknown>
+}
