@@ -1,0 +1,103 @@
+/** @module The survey sheet: the Kazakh header and each respondent's cells as text. */
+import type { Channel } from './reference'
+import type { Respondent } from './respondents'
+
+/** Header, exactly as the engine's Kazakh synonyms expect it. */
+export const HEADER = [
+  '№',
+  'Сауалнама күні',
+  'Қызмет коды',
+  'Мемлекеттік көрсетілетін қызмет',
+  'Мемлекеттік орган',
+  'Өңір',
+  'Қызмет алынған орын',
+  'Жасы',
+  'Жынысы',
+  'Қызметке жалпы баға',
+  'Ақпараттың ашықтығы мен қолжетімділігі',
+  'Алынған ақпараттың айқындылығы мен дұрыстығы',
+  'Құжаттарды жинау және тапсыру процесі',
+  'Қызмет ұсыну мерзімдері',
+  'Қызметкерлердің біліктілігі',
+  'Қызметкердің жұмыс істеу шапшаңдығы',
+  'Қызметкердің әдептілігі',
+  'Қызмет ұсынушыға сенім',
+  'Шағым берді',
+  'Бейресми сыйақы',
+  'Тамыр-таныстарды пайдалану',
+] as const
+
+export const COL = {
+  number: 0,
+  date: 1,
+  serviceCode: 2,
+  service: 3,
+  agency: 4,
+  region: 5,
+  channel: 6,
+  age: 7,
+  gender: 8,
+  overall: 9,
+  /** First of the eight aspect columns, in ASPECT_KEYS order. */
+  aspects: 10,
+  /** First of the three barrier columns, in BARRIER_KEYS order. */
+  barriers: 18,
+} as const
+
+export const CHANNEL_LABELS: Record<Channel, string> = {
+  state_body: 'Мемлекеттік орган',
+  state_corporation: 'Мемлекеттік корпорация (ХҚКО)',
+  egov_portal: 'Электрондық үкімет порталы',
+}
+
+export const HARD_TO_SAY = 'Жауап беруге қиналамын'
+export const YES = 'Иә'
+export const NO = 'Жоқ'
+
+/** A cell written in place of the generated one (a bad cell or an unusual valid spelling). */
+export interface CellOverride {
+  row: number
+  column: number
+  value: string
+}
+
+/** ISO date of fieldwork day d (days after 2017-08-01), computed without locale or time zone. */
+export function isoDate(day: number): string {
+  return new Date(Date.UTC(2017, 7, 1 + day)).toISOString().slice(0, 10)
+}
+
+export interface SheetInput {
+  respondents: readonly Respondent[]
+  regionNames: ReadonlyMap<number, string>
+  aspects: readonly (readonly (number | null)[])[]
+  hardToSay: readonly (readonly boolean[])[]
+  barriers: readonly (readonly (boolean | null)[])[]
+  overrides: readonly CellOverride[]
+}
+
+/** Every data row as text, overrides applied; row i is respondent i (sheet row i + 2). */
+export function sheetRows({
+  respondents,
+  regionNames,
+  aspects,
+  hardToSay,
+  barriers,
+  overrides,
+}: SheetInput): string[][] {
+  const rows = respondents.map((r, i) => [
+    String(i + 1),
+    isoDate(r.day),
+    String(r.service.code),
+    r.service.name,
+    r.service.agency,
+    regionNames.get(r.region) ?? '',
+    CHANNEL_LABELS[r.channel],
+    String(r.age),
+    r.gender,
+    r.overall === null ? '' : String(r.overall),
+    ...aspects[i].map((v, a) => (v !== null ? String(v) : hardToSay[i][a] ? HARD_TO_SAY : '')),
+    ...barriers[i].map((v) => (v === null ? '' : v ? YES : NO)),
+  ])
+  for (const o of overrides) rows[o.row][o.column] = o.value
+  return rows
+}
