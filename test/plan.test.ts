@@ -1,0 +1,231 @@
+import type { sheets_v4 } from 'googleapis'
+import { describe, expect, it } from 'vitest'
+import { ASPECTS, type Cell, report, TABLE_IDS } from '../functions/engine/index'
+import { sheetIdOf, uniqueTitles } from '../functions/worker/plan/ids'
+import { METADATA_KEY, planSheets, validatePlan } from '../functions/worker/plan/index'
+
+type Request = sheets_v4.Schema$Request
+
+const ASPECT_HEADERS = [
+  'Ақпараттың қолжетімділігі',
+  'Ақпараттың айқындылығы',
+  'Құжаттарды тапсыру',
+  'Қызмет ұсыну мерзімдері',
+  'Қызметкерлердің біліктілігі',
+  'Қызметкердің шапшаңдығы',
+  'Қызметкердің әдептілігі',
+  'Қызмет ұсынушыға сенім',
+]
+const HEADER = ['Қызмет', 'Жалпы баға', 'Мемлекеттік орган', 'Өңір', 'Арна', ...ASPECT_HEADERS]
+const CHANNELS = ['Меморган', 'ХҚКО', 'egov.kz']
+
+/** Three big services, one rare one (small base), 1,200 unreadable trust answers. */
+function survey(): { header: Cell[]; rows: Cell[][] } {
+  const rows: Cell[][] = []
+  for (let i = 0; i < 1500; i++) {
+    const service = i % 100 === 0 ? 'Сирек қызмет' : `Қызмет ${1 + (i % 3)}`
+    const aspects = ASPECTS.map((_, a) => 1 + ((i + a * 2) % 5))
+    if (i < 1200) aspects[7] = 9
+    rows.push([
+      service,
+      1 + ((i * 7) % 5),
+      i % 2 ? 'ЖАО' : 'Әділет министрлігі',
+      `Өңір ${i % 4}`,
+      CHANNELS[i % 3],
+      ...aspects,
+    ])
+  }
+  return { header: HEADER, rows }
+}
+
+const result = report(survey(), { minBase: 30 })
+const plan = planSheets(result, { generatedAt: '2026-07-01T00:00:00.000Z' })
+const kinds = <K extends keyof Request>(kind: K) =>
+  plan.flatMap((request) => request[kind] ?? []) as NonNullable<Request[K]>[]
+const sheets = kinds('addSheet').map((add) => add.properties ?? {})
+const sheetOf = (table: string) =>
+  sheets.find((sheet) => sheet.sheetId === sheetIdOf(table as never))
+
+describe('the sheet plan of a real report', () => {
+  it('passes the validator', () => {
+    expect(validatePlan(plan)).toEqual([])
+  })
+
+  it('creates one sheet per table, named by its title, with fixed ids, plus Issues', () => {
+    expect(sheets.map((sheet) => sheet.sheetId)).toEqual(TABLE_IDS.map(sheetIdOf))
+    const titles = result.tables.filter((t) => t.id !== 'issues').map((t) => t.title)
+    expect(sheets.slice(0, -1).map((sheet) => sheet.title)).toEqual(titles)
+    expect(planSheets(result, { generatedAt: '2026-07-01T00:00:00.000Z' })).toEqual(plan)
+  })
+
+  it('freezes a bold header row and writes every value', () => {
+    const rating = result.tables.find((t) => t.id === 'rating')
+    const cells = kinds('updateCells').find((u) => u.start?.sheetId === sheetOf('rating')?.sheetId)
+    expect(sheetOf('rating')?.gridProperties?.frozenRowCount).toBe(1)
+    const [header, first] = cells?.rows ?? []
+    expect(header.values?.map((v) => v.userEnteredValue?.stringValue)).toEqual(
+      rating?.columns.map((c) => c.label),
+    )
+    expect(header.values?.every((v) => v.userEnteredFormat?.textFormat?.bold)).toBe(true)
+    const satisfaction = rating?.columns.findIndex((c) => c.key === 'satisfaction') ?? -1
+    expect(first.values?.[satisfaction].userEnteredValue?.numberValue).toBe(
+      rating?.rows[0].satisfaction,
+    )
+  })
+
+  it('formats proportions as 0.0% and means as 0.00', () => {
+    const rating = result.tables.find((t) => t.id === 'rating')
+    const sheetId = sheetOf('rating')?.sheetId
+    const formatOf = (key: string) => {
+      const column = rating?.columns.findIndex((c) => c.key === key)
+      return kinds('repeatCell').find(
+        (r) => r.range?.sheetId === sheetId && r.range?.startColumnIndex === column,
+      )?.cell?.userEnteredFormat?.numberFormat
+    }
+    expect(formatOf('satisfaction')).toEqual({ type: 'PERCENT', pattern: '0.0%' })
+    expect(formatOf('mean')).toEqual({ type: 'NUMBER', pattern: '0.00' })
+  })
+
+  it('greys small-base rows and says why in a note', () => {
+    const rating = result.tables.find((t) => t.id === 'rating')
+    const small = rating?.rows.flatMap((row, i) => (row.smallBase ? [i + 1] : [])) ?? []
+    expect(small).toHaveLength(1)
+    const grey = kinds('repeatCell').filter(
+      (r) =>
+        r.range?.sheetId === sheetOf('rating')?.sheetId &&
+        r.cell?.userEnteredFormat?.textFormat?.foregroundColorStyle,
+    )
+    expect(grey.map((r) => r.range?.startRowIndex)).toEqual(small)
+    const cells = kinds('updateCells').find((u) => u.start?.sheetId === sheetOf('rating')?.sheetId)
+    expect(cells?.rows?.[small[0]].values?.[0].note).toMatch(/30/)
+  })
+
+  it('colours each aspects row from its weakest to its strongest aspect', () => {
+    const aspects = result.tables.find((t) => t.id === 'aspects')
+    const rules = kinds('addConditionalFormatRule').map((r) => r.rule ?? {})
+    expect(rules).toHaveLength(aspects?.rows.length ?? -1)
+    const first = aspects?.columns.findIndex((c) => c.key === ASPECTS[0])
+    for (const [i, rule] of rules.entries()) {
+      expect(rule.ranges).toEqual([
+        {
+          sheetId: sheetOf('aspects')?.sheetId,
+          startRowIndex: i + 1,
+          endRowIndex: i + 2,
+          startColumnIndex: first,
+          endColumnIndex: (first ?? 0) + 8,
+        },
+      ])
+      expect(rule.gradientRule?.minpoint?.type).toBe('MIN')
+      expect(rule.gradientRule?.maxpoint?.type).toBe('MAX')
+    }
+  })
+
+  it('charts the rating, the channel distribution as 100% stacked bars, and the regions', () => {
+    const charts = kinds('addChart').map((c) => c.chart ?? {})
+    expect(charts.map((c) => c.position?.overlayPosition?.anchorCell?.sheetId)).toEqual(
+      ['rating', 'distribution', 'regions'].map((t) => sheetOf(t)?.sheetId),
+    )
+    expect(charts.every((c) => c.spec?.basicChart?.chartType === 'BAR')).toBe(true)
+    const distribution = charts[1].spec?.basicChart
+    expect(distribution?.stackedType).toBe('PERCENT_STACKED')
+    expect(distribution?.series).toHaveLength(5)
+    const channelRows = result.tables
+      .find((t) => t.id === 'distribution')
+      ?.rows.filter((r) => r.groupType === 'channel')
+    const domain = distribution?.domains?.[0].domain?.sourceRange?.sources ?? []
+    const rowsCharted = domain.reduce(
+      (n, s) => n + (s.endRowIndex ?? 0) - (s.startRowIndex ?? 0),
+      0,
+    )
+    expect(rowsCharted).toBe((channelRows?.length ?? 0) + 1)
+    const ranked = result.tables.find((t) => t.id === 'rating')?.rows.filter((r) => !r.smallBase)
+    expect(
+      charts[0].spec?.basicChart?.domains?.[0].domain?.sourceRange?.sources?.[0].endRowIndex,
+    ).toBe((ranked?.length ?? 0) + 1)
+  })
+
+  it('marks every sheet as Sapa’s with the engine version and time', () => {
+    const marks = kinds('createDeveloperMetadata').map((m) => m.developerMetadata ?? {})
+    expect(marks.map((m) => m.location?.sheetId)).toEqual(sheets.map((s) => s.sheetId))
+    for (const mark of marks) {
+      expect(mark.metadataKey).toBe(METADATA_KEY)
+      expect(JSON.parse(mark.metadataValue ?? '')).toMatchObject({
+        engine: result.engine,
+        generatedAt: '2026-07-01T00:00:00.000Z',
+      })
+    }
+  })
+
+  it('lists the first 1,000 issues and counts them all', () => {
+    expect(result.summary.issueCount).toBe(1200)
+    const issues = sheetOf('issues')
+    expect(issues?.gridProperties).toMatchObject({ rowCount: 1002, frozenRowCount: 2 })
+    const cells = kinds('updateCells').find((u) => u.start?.sheetId === issues?.sheetId)
+    expect(cells?.rows?.[0].values?.[0].userEnteredValue?.stringValue).toMatch(/1200.*1000/)
+    expect(
+      cells?.rows?.[2].values?.map(
+        (v) => v.userEnteredValue?.numberValue ?? v.userEnteredValue?.stringValue,
+      ),
+    ).toEqual(Object.values(result.issues[0]))
+  })
+
+  it('names sheets in the chosen locale', () => {
+    const english = planSheets(report(survey(), { locale: 'en', tables: ['rating'] }), {
+      generatedAt: 'now',
+    })
+    expect(english.flatMap((r) => r.addSheet?.properties?.title ?? [])).toEqual([
+      'Service rating',
+      'Data issues',
+    ])
+  })
+})
+
+describe('sheet titles', () => {
+  it('are cut to 100 characters and made unique whatever their case', () => {
+    const long = 'Ә'.repeat(120)
+    const titles = uniqueTitles([long, long, 'Rating', 'rating', '  '])
+    expect(titles.every((t) => t.length <= 100)).toBe(true)
+    expect(titles[1].endsWith(' (2)')).toBe(true)
+    expect(titles[3]).toBe('rating (2)')
+    expect(new Set(titles.map((t) => t.toLowerCase())).size).toBe(5)
+  })
+})
+
+describe('validatePlan', () => {
+  const add = (sheetId: number, rowCount = 3, columnCount = 2): Request => ({
+    addSheet: {
+      properties: { sheetId, title: `S${sheetId}`, gridProperties: { rowCount, columnCount } },
+    },
+  })
+  const range = (sheetId: number, endRowIndex: number) => ({
+    repeatCell: {
+      range: { sheetId, startRowIndex: 0, endRowIndex, startColumnIndex: 0, endColumnIndex: 1 },
+      fields: 'note',
+    },
+  })
+
+  it('finds a sheet used before it is created', () => {
+    expect(validatePlan([range(7, 1), add(7)])).toEqual(['request 0: sheet 7 not created before'])
+  })
+
+  it('finds a range outside its sheet', () => {
+    expect(validatePlan([add(7), range(7, 4)])).toEqual([
+      "request 1: rows [0, 4) outside the sheet's 3",
+    ])
+  })
+
+  it('finds a sheet id created twice and cells overflowing the grid', () => {
+    const cells: Request = {
+      updateCells: {
+        start: { sheetId: 7, rowIndex: 0, columnIndex: 1 },
+        rows: [{ values: [{}, {}] }],
+        fields: 'note',
+      },
+    }
+    expect(validatePlan([add(7), add(7), cells])).toEqual([
+      'request 1: sheet id 7 created twice',
+      'request 1: title "S7" twice',
+      "request 2: 2 columns overflow the sheet's 2",
+    ])
+  })
+})
