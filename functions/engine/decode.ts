@@ -17,7 +17,7 @@ import {
   parseYesNo,
 } from './cells'
 import { SurveyError } from './errors'
-import { type ColumnIndex, findColumns } from './header'
+import { findColumns } from './header'
 import { ASPECTS, BARRIERS, type Cell, type Mapping, type Role } from './types'
 
 /** DESIGN §6 compact column: plain values, or dictionary codes (-1 = blank). */
@@ -100,41 +100,73 @@ export function decodeSurvey(survey: Survey, options: DecodeOptions = {}): Surve
   const issues: IssueAt[] = []
   let issueCount = 0
 
-  /** Runs `parse` over a role's column; `store` keeps each value, issues are collected in row order. */
-  function scan<T>(role: Role, parse: (cell: Cell) => Parsed<T>, store: (i: number, v: T) => void) {
+  /**
+   * Decodes a role's column into `out`: each distinct cell is parsed once and `encode`d to a
+   * number; blanks and «hard to say» leave `out` as it was; bad cells become issues.
+   */
+  function scan<T>(
+    role: Role,
+    parse: (cell: Cell) => Parsed<T>,
+    encode: (value: T) => number,
+    out: { [i: number]: number },
+  ): boolean {
     const col = found[role]
     if (col === undefined) return false
-    const source = sources.column(col)
-    let kept = 0
-    const visit = (i: number, cell: Cell, parsed: Parsed<T>) => {
-      if (parsed.ok) {
-        present[i] = 1
-        store(i, parsed.value)
-      } else if (parsed.reason !== null) {
-        present[i] = 1
-        issueCount++
-        if (kept++ < maxIssues) issues.push([firstRow + i, col, cellText(cell), parsed.reason])
-      } else if (!isBlank(cell)) present[i] = 1
+    const MISSING = -1
+    const ISSUE = -2
+    const reasons = new Map<Cell, string>()
+    const codeOf = (cell: Cell): number => {
+      const parsed = parse(cell)
+      if (parsed.ok) return encode(parsed.value)
+      if (parsed.reason === null) return MISSING
+      reasons.set(cell, parsed.reason)
+      return ISSUE
     }
+    let kept = 0
+    const issue = (i: number, cell: Cell, reason: string) => {
+      issueCount++
+      if (kept++ < maxIssues) issues.push([firstRow + i, col, cellText(cell), reason])
+    }
+    const source = sources.column(col)
     if (source.dict) {
-      const parsed = source.dict.values.map(parse)
-      const codes = source.dict.codes
+      const { values, codes } = source.dict
+      const decoded = values.map(codeOf)
       for (let i = 0; i < length; i++) {
-        const code = codes[i]
-        if (code >= 0) visit(i, source.dict.values[code], parsed[code])
+        const k = codes[i]
+        if (k < 0) continue
+        const code = decoded[k]
+        if (code >= 0) out[i] = code
+        else if (code === ISSUE) issue(i, values[k], reasons.get(values[k]) as string)
+        if (code !== MISSING || !isBlank(values[k])) present[i] = 1
       }
       return true
     }
-    const memo = new Map<Cell, Parsed<T>>()
+    const memo = new Map<Cell, number>()
+    const small = new Int32Array(SMALL).fill(UNSEEN)
+    const rows = survey.rows
     for (let i = 0; i < length; i++) {
-      const cell = source.at(i)
+      const cell = rows ? rows[i][col] : source.at(i)
       if (cell === '' || cell === null || cell === undefined) continue
-      let parsed = cell instanceof Date ? undefined : memo.get(cell)
-      if (parsed === undefined) {
-        parsed = parse(cell)
-        if (!(cell instanceof Date)) memo.set(cell, parsed)
+      let code: number | undefined
+      if (typeof cell === 'number' && cell >= 0 && cell < SMALL && Number.isInteger(cell)) {
+        // Scores, ages and codes: a flat cache is much cheaper than a Map lookup per cell.
+        code = small[cell]
+        if (code === UNSEEN) {
+          code = codeOf(cell)
+          small[cell] = code
+        }
+      } else if (typeof cell === 'object') {
+        code = codeOf(cell) // a Date: never memoised by identity
+      } else {
+        code = memo.get(cell)
+        if (code === undefined) {
+          code = codeOf(cell)
+          memo.set(cell, code)
+        }
       }
-      visit(i, cell, parsed)
+      if (code >= 0) out[i] = code
+      else if (code === ISSUE) issue(i, cell, reasons.get(cell) as string)
+      if (code !== MISSING || !isBlank(cell)) present[i] = 1
     }
     return true
   }
@@ -143,39 +175,27 @@ export function decodeSurvey(survey: Survey, options: DecodeOptions = {}): Surve
     const codes = new Int32Array(length).fill(-1)
     const labels: string[] = []
     const index = new Map<string, number>()
-    const has = scan(role, parse, (i, label) => {
+    const encode = (label: string) => {
       let code = index.get(label)
       if (code === undefined) {
         code = labels.push(label) - 1
         index.set(label, code)
       }
-      codes[i] = code
-    })
-    return has ? { codes, labels } : null
+      return code
+    }
+    return scan(role, parse, encode, codes) ? { codes, labels } : null
   }
   function enumerated<T>(role: Role, parse: (cell: Cell) => Parsed<T>, keys: readonly T[]) {
     const out = new Uint8Array(length)
-    return scan(role, parse, (i, v) => {
-      out[i] = keys.indexOf(v) + 1
-    })
-      ? out
-      : null
+    return scan(role, parse, (v) => keys.indexOf(v) + 1, out) ? out : null
   }
   const scores = (role: Role) => {
     const out = new Uint8Array(length)
-    return scan(role, parseScore, (i, v) => {
-      out[i] = v
-    })
-      ? out
-      : null
+    return scan(role, parseScore, (v) => v, out) ? out : null
   }
   const yesNo = (role: Role) => {
     const out = new Int8Array(length).fill(-1)
-    return scan(role, parseYesNo, (i, v) => {
-      out[i] = v
-    })
-      ? out
-      : null
+    return scan(role, parseYesNo, (v) => v, out) ? out : null
   }
 
   const service = coded('service') as Coded
@@ -197,11 +217,8 @@ export function decodeSurvey(survey: Survey, options: DecodeOptions = {}): Surve
   const barriers = BARRIERS.map(yesNo)
   let weight: Float64Array | null = null
   if (found.weight !== undefined) {
-    const w = new Float64Array(length)
-    scan('weight', parseWeight, (i, v) => {
-      w[i] = quantize(v)
-    })
-    weight = w
+    weight = new Float64Array(length)
+    scan('weight', parseWeight, quantize, weight)
   }
 
   issues.sort((a, b) => a[0] - b[0] || a[1] - b[1])
@@ -228,6 +245,9 @@ export function decodeSurvey(survey: Survey, options: DecodeOptions = {}): Surve
     issueCount,
   }
 }
+
+const SMALL = 256
+const UNSEEN = -3
 
 const isBlank = (cell: Cell) =>
   cell === '' ||

@@ -71,10 +71,13 @@ export function aggregate(survey: Survey, options: DecodeOptions = {}): PartialS
 }
 
 export function aggregateColumns(columns: SurveyColumns, maxIssues = 1000): PartialState {
+  const cells = countCells(columns)
   const groups = {} as Record<Dimension, Groups>
   for (const dimension of DIMENSIONS) {
-    const { codes, labels } = groupCodes(columns, dimension)
-    groups[dimension] = count(columns, codes, labels, WITH_JOINT.has(dimension))
+    groups[dimension] =
+      dimension === 'age' || dimension === 'gender'
+        ? countRows(columns, dimension)
+        : rollUp(cells, dimension)
   }
   let rows = 0
   for (let i = 0; i < columns.length; i++) rows += columns.present[i]
@@ -92,109 +95,105 @@ export function aggregateColumns(columns: SurveyColumns, maxIssues = 1000): Part
   }
 }
 
-/** Row → group code for one dimension (-1 = not in any group), with the groups' keys. */
-function groupCodes(
-  c: SurveyColumns,
-  dimension: Dimension,
-): { codes: Int32Array; labels: string[] } {
-  const n = c.length
-  const codes = new Int32Array(n).fill(-1)
-  const plain = (coded: { codes: Int32Array; labels: string[] } | null) => {
-    if (coded) codes.set(coded.codes)
-    return { codes, labels: coded?.labels ?? [] }
-  }
-  const enumerated = (values: Uint8Array | null, keys: readonly string[]) => {
-    if (values) for (let i = 0; i < n; i++) codes[i] = values[i] - 1
-    return { codes, labels: [...keys] }
-  }
-  /** Cross of a coded column with an enumerated one. */
-  const cross = (
-    a: { codes: Int32Array; labels: string[] } | null,
-    b: Uint8Array | null,
-    keys: readonly string[],
-  ) => {
-    if (!a || !b) return { codes, labels: [] }
-    const k = keys.length
-    for (let i = 0; i < n; i++) {
-      if (a.codes[i] >= 0 && b[i] > 0) codes[i] = a.codes[i] * k + b[i] - 1
-    }
-    return { codes, labels: a.labels.flatMap((label) => keys.map((key) => label + SEP + key)) }
-  }
-  switch (dimension) {
-    case 'total':
-      codes.fill(0)
-      return { codes, labels: ['total'] }
-    case 'service':
-      return plain(c.service)
-    case 'agency':
-      return plain(c.agency)
-    case 'region':
-      return plain(c.region)
-    case 'age':
-      return plain(c.age)
-    case 'channel':
-      return enumerated(c.channel, CHANNELS)
-    case 'level':
-      return enumerated(c.level, LEVELS)
-    case 'gender':
-      return enumerated(c.gender, GENDERS)
-    case 'serviceChannel':
-      return cross(c.service, c.channel, CHANNELS)
-    case 'regionLevel':
-      return cross(c.region, c.level, LEVELS)
-    case 'regionChannel':
-      return cross(c.region, c.channel, CHANNELS)
-    case 'serviceAgency': {
-      if (!c.agency) return { codes, labels: [] }
-      const k = c.agency.labels.length
-      for (let i = 0; i < n; i++) {
-        const a = c.agency.codes[i]
-        if (c.service.codes[i] >= 0 && a >= 0) codes[i] = c.service.codes[i] * k + a
-      }
-      return {
-        codes,
-        labels: c.service.labels.flatMap((s) => c.agency?.labels.map((a) => s + SEP + a) ?? []),
-      }
-    }
-    case 'driverGroup': {
-      // The report's three groups: State Corporation, and central / local bodies' own delivery.
-      const corp = CHANNELS.indexOf('corp') + 1
-      for (let i = 0; i < n; i++) {
-        if (c.channel && c.channel[i] === corp) codes[i] = 2
-        else if (c.level && c.level[i] > 0) codes[i] = c.level[i] - 1
-      }
-      return { codes, labels: ['central', 'local', 'corp'] }
-    }
-  }
+/** The group keys a row belongs to, as codes into the decoded columns (-1 = missing). */
+interface CellKeys {
+  service: Int32Array
+  agency: Int32Array
+  region: Int32Array
+  channel: Int32Array
+  level: Int32Array
 }
 
-function count(c: SurveyColumns, codes: Int32Array, labels: string[], joint: boolean): Groups {
-  const width = STRIDE + (joint ? JOINT : 0)
-  const acc = new Float64Array(labels.length * width)
-  const seen = new Uint8Array(labels.length)
-  const { overall, weight, present } = c
-  const aspects = c.aspects
-  const barriers = c.barriers
-  for (let i = 0; i < c.length; i++) {
-    const g = codes[i]
-    if (g < 0 || present[i] === 0) continue
-    seen[g] = 1
+/**
+ * Counts rows into cells of (service, agency, region, channel, level): every dimension but age
+ * and gender is a union of such cells, so each row is touched once, not once per dimension.
+ */
+interface Cells {
+  columns: SurveyColumns
+  count: number
+  keys: CellKeys
+  acc: Float64Array
+  /** Joint aspect × overall counts per driver group (central, local, corp, none). */
+  joint: Float64Array
+}
+
+const WIDTH = STRIDE
+const DRIVER_SLOTS = 4
+
+function countCells(c: SurveyColumns): Cells {
+  const n = c.length
+  const parts: [codes: ArrayLike<number> | null, card: number, offset: number][] = [
+    [c.service.codes, c.service.labels.length, 0],
+    [c.agency?.codes ?? null, c.agency?.labels.length ?? 0, 0],
+    [c.region?.codes ?? null, c.region?.labels.length ?? 0, 0],
+    [c.channel, CHANNELS.length, -1],
+    [c.level, LEVELS.length, -1],
+  ]
+  // Dense cell ids, built one key at a time so the combined key never overflows.
+  let ids = new Int32Array(n)
+  let card = 1
+  for (const [codes, size, offset] of parts) {
+    if (!codes) continue
+    const next = new Int32Array(n)
+    const space = card * (size + 1)
+    // A flat table when the key space is small (the usual case), a Map otherwise.
+    const table = space <= 1 << 22 ? new Int32Array(space).fill(-1) : null
+    const seen = new Map<number, number>()
+    let count = 0
+    for (let i = 0; i < n; i++) {
+      const key = ids[i] * (size + 1) + (codes[i] + offset + 1)
+      let id = table ? table[key] : (seen.get(key) ?? -1)
+      if (id < 0) {
+        id = count++
+        if (table) table[key] = id
+        else seen.set(key, id)
+      }
+      next[i] = id
+    }
+    ids = next
+    card = count
+  }
+  const keys: CellKeys = {
+    service: new Int32Array(card).fill(-1),
+    agency: new Int32Array(card).fill(-1),
+    region: new Int32Array(card).fill(-1),
+    channel: new Int32Array(card).fill(-1),
+    level: new Int32Array(card).fill(-1),
+  }
+  const used = new Uint8Array(card)
+  const acc = new Float64Array(card * WIDTH)
+  const joint = new Float64Array(DRIVER_SLOTS * JOINT)
+  const { overall, weight, present, aspects, barriers } = c
+  const corp = CHANNELS.indexOf('corp') + 1
+  for (let i = 0; i < n; i++) {
+    if (present[i] === 0) continue
+    const cell = ids[i]
+    if (used[cell] === 0) {
+      used[cell] = 1
+      keys.service[cell] = c.service.codes[i]
+      keys.agency[cell] = c.agency ? c.agency.codes[i] : -1
+      keys.region[cell] = c.region ? c.region.codes[i] : -1
+      keys.channel[cell] = c.channel ? c.channel[i] - 1 : -1
+      keys.level[cell] = c.level ? c.level[i] - 1 : -1
+    }
     const w = weight ? weight[i] : 1
     if (w === 0) continue
-    const base = g * width
+    const base = cell * WIDTH
     acc[base + AT.n] += w
     const o = overall[i]
     if (o > 0) {
       acc[base + o] += w
       acc[base + AT.overallW2] += weight ? quantizedSquare(w) : 1
     }
+    const driver =
+      c.channel && c.channel[i] === corp ? 2 : c.level && c.level[i] > 0 ? c.level[i] - 1 : 3
     for (let a = 0; a < aspects.length; a++) {
       const values = aspects[a]
       if (values === null) continue
       const v = values[i]
       if (v === 0) continue
       acc[base + 6 + a * 5 + v] += w
-      if (joint && o > 0) acc[base + STRIDE + a * 25 + (v - 1) * 5 + (o - 1)] += w
+      if (o > 0) joint[driver * JOINT + a * 25 + (v - 1) * 5 + (o - 1)] += w
     }
     for (let b = 0; b < barriers.length; b++) {
       const values = barriers[b]
@@ -206,9 +205,149 @@ function count(c: SurveyColumns, codes: Int32Array, labels: string[], joint: boo
       acc[at + 1] += w
     }
   }
+  // Cells only of blank rows never got keys: mark them so no dimension counts them.
+  for (let cell = 0; cell < card; cell++) if (used[cell] === 0) keys.service[cell] = -2
+  return { columns: c, count: card, keys, acc, joint }
+}
+
+/** A cell's group in one dimension (-1 = none), and each group's label. */
+interface CellGroups {
+  of: (cell: number) => number
+  size: number
+  label: (group: number) => string
+}
+
+function cellGroups(cells: Cells, dimension: Dimension): CellGroups {
+  const { columns: c, keys } = cells
+  const plain = (codes: Int32Array, labels: readonly string[]): CellGroups => ({
+    of: (cell) => codes[cell],
+    size: labels.length,
+    label: (g) => labels[g],
+  })
+  const cross = (
+    a: Int32Array,
+    aLabels: readonly string[],
+    b: Int32Array,
+    bLabels: readonly string[],
+  ): CellGroups => ({
+    of: (cell) => (a[cell] >= 0 && b[cell] >= 0 ? a[cell] * bLabels.length + b[cell] : -1),
+    size: aLabels.length * bLabels.length,
+    label: (g) => aLabels[Math.floor(g / bLabels.length)] + SEP + bLabels[g % bLabels.length],
+  })
+  const agencies = c.agency?.labels ?? []
+  const regions = c.region?.labels ?? []
+  switch (dimension) {
+    case 'total':
+      return { of: () => 0, size: 1, label: () => 'total' }
+    case 'service':
+      return plain(keys.service, c.service.labels)
+    case 'agency':
+      return plain(keys.agency, agencies)
+    case 'region':
+      return plain(keys.region, regions)
+    case 'channel':
+      return plain(keys.channel, CHANNELS)
+    case 'level':
+      return plain(keys.level, LEVELS)
+    case 'serviceChannel':
+      return cross(keys.service, c.service.labels, keys.channel, CHANNELS)
+    case 'serviceAgency':
+      return cross(keys.service, c.service.labels, keys.agency, agencies)
+    case 'regionLevel':
+      return cross(keys.region, regions, keys.level, LEVELS)
+    case 'regionChannel':
+      return cross(keys.region, regions, keys.channel, CHANNELS)
+    case 'driverGroup': {
+      // The report's three groups: State Corporation, and central / local bodies' own delivery.
+      const corp = CHANNELS.indexOf('corp')
+      const labels = ['central', 'local', 'corp']
+      return {
+        of: (cell) => (keys.channel[cell] === corp ? 2 : keys.level[cell]),
+        size: labels.length,
+        label: (g) => labels[g],
+      }
+    }
+    case 'age':
+    case 'gender':
+      throw new Error(`${dimension} is counted from rows`)
+  }
+}
+
+function rollUp(cells: Cells, dimension: Dimension): Groups {
+  const { of, size, label } = cellGroups(cells, dimension)
+  const withJoint = WITH_JOINT.has(dimension)
+  const width = STRIDE + (withJoint ? JOINT : 0)
+  const acc = new Float64Array(size * width)
+  const seen = new Uint8Array(size)
+  const source = cells.acc
+  const blank = cells.keys.service
+  for (let cell = 0; cell < cells.count; cell++) {
+    if (blank[cell] === -2) continue
+    const g = of(cell)
+    if (g < 0) continue
+    seen[g] = 1
+    const from = cell * WIDTH
+    const to = g * width
+    for (let k = 0; k < STRIDE; k++) acc[to + k] += source[from + k]
+  }
+  if (withJoint) {
+    // driverGroup g has slot g; the total has every slot.
+    for (let g = 0; g < size; g++) {
+      const slots = dimension === 'total' ? [0, 1, 2, 3] : [g]
+      for (const slot of slots) {
+        for (let k = 0; k < JOINT; k++) acc[g * width + STRIDE + k] += cells.joint[slot * JOINT + k]
+      }
+    }
+  }
+  return toGroups(acc, label, seen, width)
+}
+
+/** Age and gender cut across the cells; only their respondents and overall scores are needed. */
+function countRows(c: SurveyColumns, dimension: 'age' | 'gender'): Groups {
+  let codes: ArrayLike<number>
+  let labels: string[]
+  let offset = 0
+  if (dimension === 'age') {
+    codes = c.age?.codes ?? []
+    labels = c.age?.labels ?? []
+  } else {
+    codes = c.gender ?? []
+    labels = [...GENDERS]
+    offset = -1
+  }
+  if (codes.length === 0) return {}
+  const acc = new Float64Array(labels.length * STRIDE)
+  const seen = new Uint8Array(labels.length)
+  const { overall, weight, present } = c
+  for (let i = 0; i < c.length; i++) {
+    const g = codes[i] + offset
+    if (g < 0 || present[i] === 0) continue
+    seen[g] = 1
+    const w = weight ? weight[i] : 1
+    if (w === 0) continue
+    const base = g * STRIDE
+    acc[base + AT.n] += w
+    const o = overall[i]
+    if (o > 0) {
+      acc[base + o] += w
+      acc[base + AT.overallW2] += weight ? quantizedSquare(w) : 1
+    }
+  }
+  return toGroups(acc, (g) => labels[g], seen, STRIDE)
+}
+
+function toGroups(
+  acc: Float64Array,
+  label: (group: number) => string,
+  seen: Uint8Array,
+  width: number,
+): Groups {
   const groups: Groups = {}
-  for (let g = 0; g < labels.length; g++) {
-    if (seen[g]) groups[labels[g]] = Array.from(acc.subarray(g * width, (g + 1) * width))
+  for (let g = 0; g < seen.length; g++) {
+    if (!seen[g]) continue
+    const counts = new Array<number>(width)
+    for (let k = 0; k < width; k++) counts[k] = acc[g * width + k]
+    groups[label(g)] = counts
   }
   return groups
 }
