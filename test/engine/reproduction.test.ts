@@ -1,0 +1,99 @@
+import { readFileSync } from 'node:fs'
+import { parse } from 'csv-parse/sync'
+import { beforeAll, describe, expect, it } from 'vitest'
+import { readSurvey } from '../../cli/read-survey'
+import { type Report, report, type Table } from '../../functions/engine'
+
+const reference = (name: string): Record<string, string>[] =>
+  parse(readFileSync(`samples/reference/monitoring-2017/${name}`, 'utf8'), { columns: true })
+
+/** The printed figure, and the engine's value rounded to the same number of decimals. */
+function printed(text: string, value: number | null): [string, string] {
+  const decimals = text.includes('.') ? text.split('.')[1].length : 0
+  return [text, value === null ? 'null' : value.toFixed(decimals)]
+}
+
+let result: Report
+let codeOf: Map<string, string>
+const table = (id: string) => result.tables.find((t) => t.id === id) as Table
+
+beforeAll(async () => {
+  const survey = await readSurvey('samples/survey-2017.xlsx')
+  result = report(survey)
+  const name = survey.header.indexOf('Мемлекеттік көрсетілетін қызмет')
+  const code = survey.header.indexOf('Қызмет коды')
+  codeOf = new Map(survey.rows.map((row) => [String(row[name]), String(row[code])]))
+})
+
+describe('the 2017 sample reproduces the report', () => {
+  it('overall: 9,517 respondents, 65.9 % satisfied, mean 4.57', () => {
+    expect(result.summary.respondents).toBe(9517)
+    expect((result.summary.satisfaction as number).toFixed(3)).toBe('0.659')
+    expect((result.summary.mean as number).toFixed(2)).toBe('4.57')
+    expect(result.summary.services).toBe(55)
+  })
+
+  it("each service's satisfaction and mean equal its own section to the printed precision", () => {
+    // 1-кесте read by its values (reference README, inconsistency 1) supplies what a section omits.
+    const byValues = new Map(reference('rating.csv').map((r) => [r.values_match_service_code, r]))
+    const rows = new Map(table('rating').rows.map((r) => [codeOf.get(String(r.service)), r]))
+    const checked: string[] = []
+    for (const service of reference('service_distributions.csv')) {
+      const code = service.service_code
+      const row = rows.get(code)
+      expect(row, `service ${code} in the rating`).toBeDefined()
+      const satisfaction = (row?.satisfaction as number) * 100
+      const mean = row?.mean as number
+      const meanText = service.mean_text || (byValues.get(code)?.mean_score as string)
+      const [want, got] = printed(service.satisfaction_pct_text, satisfaction)
+      expect(Number(got), `service ${code} satisfaction`).toBe(Number(want))
+      if (meanText) {
+        const [wantMean, gotMean] = printed(meanText, mean)
+        expect(Number(gotMean), `service ${code} mean`).toBe(Number(wantMean))
+      }
+      checked.push(code)
+    }
+    expect(checked).toHaveLength(55)
+  })
+
+  it('ranks like 1-кесте read by its values', () => {
+    const ranked = table('rating').rows.filter((r) => r.rank !== null)
+    const satisfactions = ranked.map((r) => r.satisfaction as number)
+    expect(satisfactions).toEqual([...satisfactions].sort((a, b) => b - a))
+    // Services under the minimum base of 30 are listed after the ranked ones.
+    const small = table('rating').rows.filter((r) => r.smallBase)
+    expect(small.every((r) => (r.n as number) < 30 && r.rank === null)).toBe(true)
+    expect(small.length).toBeGreaterThan(0)
+  })
+
+  it('key-driver correlations are of the report’s size (about 0.55–0.70), trust first', () => {
+    const drivers = table('drivers').rows
+    for (const group of [
+      'Орталық мемлекеттік органдар',
+      'Жергілікті атқарушы органдар',
+      'Мемкорпорация (ХҚКО)',
+    ]) {
+      const rows = drivers.filter((r) => r.group === group)
+      expect(rows).toHaveLength(8)
+      expect(rows[0].aspect).toBe('Қызмет ұсынушыға сенім')
+      for (const r of rows) {
+        expect(r.r as number).toBeGreaterThan(0.5)
+        expect(r.r as number).toBeLessThan(0.75)
+      }
+    }
+  })
+
+  it('reports exactly the bad cells written into the sample', () => {
+    const written = JSON.parse(readFileSync('samples/survey-2017.issues.json', 'utf8')).issues as {
+      row: number
+      column: string
+      value: string
+    }[]
+    expect(result.summary.issueCount).toBe(written.length)
+    expect(result.issues.map(({ row, column, value }) => ({ row, column, value }))).toEqual(
+      written
+        .map(({ row, column, value }) => ({ row, column, value }))
+        .sort((a, b) => a.row - b.row || 0),
+    )
+  })
+})
