@@ -18,7 +18,7 @@ app.notFound(notFound)
 // Registered before the auth middleware, so it answers without credentials.
 app.get('/v1/health', (c) => c.json({ engine: ENGINE_VERSION }))
 
-app.on(['POST', 'PUT', 'PATCH'], '/v1/*', bodyGuard)
+app.post('/v1/*', bodyGuard)
 app.use('/v1/*', authenticate)
 
 app.post('/v1/report', async (c) => {

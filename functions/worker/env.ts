@@ -9,8 +9,6 @@ export interface AppEnv {
     requestId: string
     /** The raw body, read once and shared by authentication and parsing. */
     rawBody?: Promise<Uint8Array>
-    /** Who made the request: a Google e-mail, or "hmac". */
-    caller?: string
   }
 }
 

@@ -1,6 +1,6 @@
 import { exportJWK, generateKeyPair, type JWTPayload, SignJWT } from 'jose'
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
-import { call, HEADER, hmacHeaders, json, surveyRows } from './support'
+import { call, HEADER, hmacHeaders, json, surveyRows, watchedBody } from './support'
 
 // The test is its own Google: it makes keys, serves their JWKS and signs ID tokens.
 const JWKS_URL = 'https://keys.sapa.test/oauth2/v3/certs'
@@ -183,6 +183,16 @@ describe('HMAC signatures', () => {
   it.each([301, -301])('refuses a timestamp %i s away from now', async (offset) => {
     const timestamp = Math.floor(Date.now() / 1000) + offset
     await expectRefused(await post(await hmacHeaders(payload, { timestamp })), /window/)
+  })
+
+  it('refuses a stale timestamp without reading the body', async () => {
+    const body = watchedBody()
+    const headers = await hmacHeaders(payload, { timestamp: Math.floor(Date.now() / 1000) - 3600 })
+    await expectRefused(
+      await call('/v1/report', { method: 'POST', body: body.stream, headers }),
+      /window/,
+    )
+    expect(body.wasRead()).toBe(false)
   })
 
   it('refuses a missing signature or timestamp header', async () => {

@@ -5,7 +5,16 @@ import { ENGINE_VERSION, TABLE_IDS } from '../../functions/engine/index'
 import type { AppEnv } from '../../functions/worker/env'
 import { onError } from '../../functions/worker/errors'
 import { validatePlan } from '../../functions/worker/plan/index'
-import { call, HEADER, hmacHeaders, json, signedPost, surveyRows, TEST_SECRET } from './support'
+import {
+  call,
+  HEADER,
+  hmacHeaders,
+  json,
+  signedPost,
+  surveyRows,
+  TEST_SECRET,
+  watchedBody,
+} from './support'
 
 const body = (value: unknown) => JSON.stringify(value)
 
@@ -81,22 +90,12 @@ describe('errors', () => {
   })
 
   it('refuses by Content-Length with 413 before reading the body', async () => {
-    let pulled = false
-    // highWaterMark 0: nothing is pulled until someone reads.
-    const stream = new ReadableStream(
-      {
-        pull() {
-          pulled = true
-          throw new Error('the body must not be read')
-        },
-      },
-      { highWaterMark: 0 },
-    )
+    const body = watchedBody()
     const response = await call(
       '/v1/report',
       {
         method: 'POST',
-        body: stream,
+        body: body.stream,
         headers: { 'content-type': 'application/json', 'content-length': '2000' },
       },
       { MAX_BODY_BYTES: '1000' },
@@ -106,7 +105,7 @@ describe('errors', () => {
       error: 'payload_too_large',
       details: { limit: 1000 },
     })
-    expect(pulled).toBe(false)
+    expect(body.wasRead()).toBe(false)
   })
 
   it('refuses an endless body with 413 once the bytes read pass the limit', async () => {

@@ -60,3 +60,18 @@ export function surveyRows(): (string | number)[][] {
 export async function json(response: Response): Promise<Record<string, unknown>> {
   return (await response.json()) as Record<string, unknown>
 }
+
+/** A body stream that records whether anyone read it (highWaterMark 0: no eager pull). */
+export function watchedBody(): { stream: ReadableStream<Uint8Array>; wasRead: () => boolean } {
+  let read = false
+  const stream = new ReadableStream<Uint8Array>(
+    {
+      pull(controller) {
+        read = true
+        controller.error(new Error('this body was not to be read'))
+      },
+    },
+    { highWaterMark: 0 },
+  )
+  return { stream, wasRead: () => read }
+}

@@ -8,7 +8,8 @@ export async function verifyHmac(
   secret: string,
   timestamp: string,
   signature: string,
-  body: Uint8Array,
+  /** Read only once the headers pass: a stale or malformed request costs no body read. */
+  readBody: () => Promise<Uint8Array>,
   nowSeconds: number,
 ): Promise<string | undefined> {
   if (!/^\d{1,15}$/.test(timestamp)) return 'X-Sapa-Timestamp is not unix seconds'
@@ -23,6 +24,7 @@ export async function verifyHmac(
     false,
     ['verify'],
   )
+  const body = await readBody()
   const prefix = new TextEncoder().encode(`${timestamp}.`)
   const signed = new Uint8Array(prefix.byteLength + body.byteLength)
   signed.set(prefix)
