@@ -275,21 +275,14 @@ function cellGroups(cells: Cells, dimension: Dimension): CellGroups {
 
 function rollUp(cells: Cells, dimension: Dimension): Groups {
   const { of, size, label } = cellGroups(cells, dimension)
+  const groupOf = new Int32Array(cells.count)
+  const blank = cells.keys.service
+  for (let cell = 0; cell < cells.count; cell++) groupOf[cell] = blank[cell] === -2 ? -1 : of(cell)
   const withJoint = WITH_JOINT.has(dimension)
   const width = STRIDE + (withJoint ? JOINT : 0)
   const acc = new Float64Array(size * width)
   const seen = new Uint8Array(size)
-  const source = cells.acc
-  const blank = cells.keys.service
-  for (let cell = 0; cell < cells.count; cell++) {
-    if (blank[cell] === -2) continue
-    const g = of(cell)
-    if (g < 0) continue
-    seen[g] = 1
-    const from = cell * WIDTH
-    const to = g * width
-    for (let k = 0; k < STRIDE; k++) acc[to + k] += source[from + k]
-  }
+  sumCells(cells.acc, groupOf, acc, seen, width)
   if (withJoint) {
     // driverGroup g has slot g; the total has every slot.
     for (let g = 0; g < size; g++) {
@@ -300,6 +293,24 @@ function rollUp(cells: Cells, dimension: Dimension): Groups {
     }
   }
   return toGroups(acc, label, seen, width)
+}
+
+/** Adds each cell's counts into its group's: the hot loop, over typed arrays of one shape. */
+function sumCells(
+  source: Float64Array,
+  groupOf: Int32Array,
+  acc: Float64Array,
+  seen: Uint8Array,
+  width: number,
+) {
+  for (let cell = 0; cell < groupOf.length; cell++) {
+    const g = groupOf[cell]
+    if (g < 0) continue
+    seen[g] = 1
+    const from = cell * STRIDE
+    const to = g * width
+    for (let k = 0; k < STRIDE; k++) acc[to + k] += source[from + k]
+  }
 }
 
 /** Age and gender cut across the cells; only their respondents and overall scores are needed. */
