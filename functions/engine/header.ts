@@ -1,7 +1,15 @@
 /** @module Header detection: which column plays which role, by Kazakh, Russian and English names. */
 import { normalize } from './cells'
 import { SurveyError } from './errors'
-import { type Cell, type Mapping, REQUIRED_ROLES, ROLES, type Role } from './types'
+import {
+  ASPECTS,
+  BARRIERS,
+  type Cell,
+  type Mapping,
+  REQUIRED_ROLES,
+  ROLES,
+  type Role,
+} from './types'
 
 interface Names {
   /** Whole header texts (after normalising case, spaces and quotes). */
@@ -259,6 +267,18 @@ export const ROLE_NAMES: Record<Role, Names> = {
 
 /** Stem matching runs specific roles first: «Общая оценка услуги» is the overall score, not the service. */
 const STEM_ORDER: readonly Role[] = [
+  ...ASPECTS,
+  ...BARRIERS,
+  'overall',
+  'weight',
+  'age',
+  'gender',
+  'channel',
+  'level',
+  'region',
+  'agency',
+  'service',
+] = [
   'infoAccess',
   'infoClarity',
   'documents',
