@@ -278,27 +278,6 @@ const STEM_ORDER: readonly Role[] = [
   'region',
   'agency',
   'service',
-] = [
-  'infoAccess',
-  'infoClarity',
-  'documents',
-  'timeliness',
-  'staffCompetence',
-  'staffSpeed',
-  'staffCourtesy',
-  'trust',
-  'complaint',
-  'informalPayment',
-  'connections',
-  'overall',
-  'weight',
-  'age',
-  'gender',
-  'channel',
-  'level',
-  'region',
-  'agency',
-  'service',
 ]
 
 /** role → column index. */
