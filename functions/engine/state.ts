@@ -45,6 +45,8 @@ export const DIMENSIONS = [
 ] as const
 export type Dimension = (typeof DIMENSIONS)[number]
 const WITH_JOINT: ReadonlySet<Dimension> = new Set(['total', 'driverGroup'])
+/** Numbers per group of a dimension: STRIDE, + JOINT for the driver dimensions. */
+export const groupWidth = (dimension: Dimension) => STRIDE + (WITH_JOINT.has(dimension) ? JOINT : 0)
 export const SEP = '\u001f'
 
 /** label → counts (STRIDE numbers, + JOINT for the driver dimensions). */

@@ -1,13 +1,13 @@
 /** @module The Worker's HTTP API (DESIGN §6) as a hono app. */
 import { Hono } from 'hono'
 import { requestId } from 'hono/request-id'
-import { ENGINE_VERSION, report } from '../engine/index'
+import { aggregate, ENGINE_VERSION, mergeStates, report, reportFromState } from '../engine/index'
 import { authenticate } from './auth/index'
 import { bodyGuard, parseJson, rawBody } from './body'
 import { type AppEnv, DEFAULT_MAX_ROWS, limitVar } from './env'
 import { notFound, onError } from './errors'
 import { planSheets } from './plan/index'
-import { readReportRequest } from './request'
+import { readAggregateRequest, readReportRequest } from './request'
 
 export const app = new Hono<AppEnv>()
 
@@ -23,8 +23,10 @@ app.use('/v1/*', authenticate)
 
 app.post('/v1/report', async (c) => {
   const body = parseJson(await rawBody(c))
-  const { survey, options } = readReportRequest(body, limitVar(c.env.MAX_ROWS, DEFAULT_MAX_ROWS))
-  const result = report(survey, options)
+  const request = readReportRequest(body, limitVar(c.env.MAX_ROWS, DEFAULT_MAX_ROWS))
+  const result = request.survey
+    ? report(request.survey, request.options)
+    : reportFromState(request.states.reduce(mergeStates), request.options)
   const requests = planSheets(result, { generatedAt: new Date().toISOString() })
   return c.json({
     engine: result.engine,
@@ -33,4 +35,14 @@ app.post('/v1/report', async (c) => {
     issues: result.issues,
     plan: { requests },
   })
+})
+
+// Fan-out (DESIGN §6): a chunk of a survey too large for one request → its mergeable state.
+app.post('/v1/aggregate', async (c) => {
+  const body = parseJson(await rawBody(c))
+  const { survey, firstRow } = readAggregateRequest(
+    body,
+    limitVar(c.env.MAX_ROWS, DEFAULT_MAX_ROWS),
+  )
+  return c.json({ engine: ENGINE_VERSION, state: aggregate(survey, { firstRow }) })
 })

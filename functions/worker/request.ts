@@ -1,5 +1,5 @@
 /** @module The body of `POST /v1/report` checked into the engine's Survey and options. */
-import type { Survey } from '../engine/index'
+import type { PartialState, Survey } from '../engine/index'
 import {
   type Locale,
   type Mapping,
@@ -10,33 +10,63 @@ import {
   type TableId,
 } from '../engine/types'
 import { ApiError } from './errors'
+import { readStates } from './states'
 
 const LOCALES: readonly Locale[] = ['kk', 'ru', 'en']
 const ORDERS: readonly RatingOrder[] = ['satisfaction', 'mean', 'wilson']
 const BODY_KEYS = ['header', 'rows', 'columns', 'mapping', 'options']
+const STATES_KEYS = ['states', 'options']
 const OPTION_KEYS = ['locale', 'minBase', 'order', 'tables']
 
-export interface ReportRequest {
+/** A survey to score, or the partial states of its chunks (fan-out) to merge and score. */
+export type ReportRequest =
+  | { survey: Survey; states?: undefined; options: ReportOptions }
+  | { survey?: undefined; states: PartialState[]; options: ReportOptions }
+
+export interface AggregateRequest {
   survey: Survey
-  options: ReportOptions
+  /** Sheet row of the chunk's first data row, so data issues name the right rows. */
+  firstRow: number
 }
 
 /**
  * The survey in either form of DESIGN §6 (`rows`, or compact `columns`) passed through to
  * the engine, which checks its shape (400 `bad_request`); here the options, the mapping's
- * roles and the row limit (413). A 400 names the bad field in `details.field`.
+ * roles and the row limit (413). Or `states` from `/v1/aggregate`, checked field by field.
+ * A 400 names the bad field in `details.field`.
  */
 export function readReportRequest(body: unknown, maxRows: number): ReportRequest {
   const value = record(body, 'body')
+  if (value.states !== undefined) {
+    unknownKeys(value, STATES_KEYS, '')
+    return { states: readStates(value.states), options: optionsOf(value.options) }
+  }
   unknownKeys(value, BODY_KEYS, '')
-  const { header, rows, columns, mapping, options } = value
+  return { survey: surveyOf(value, maxRows), options: optionsOf(value.options) }
+}
+
+/** The body of `POST /v1/aggregate`: one chunk of a survey, `options.firstRow` its first sheet row. */
+export function readAggregateRequest(body: unknown, maxRows: number): AggregateRequest {
+  const value = record(body, 'body')
+  unknownKeys(value, BODY_KEYS, '')
+  const options = value.options === undefined ? {} : record(value.options, 'options')
+  unknownKeys(options, ['firstRow'], 'options.')
+  const { firstRow = 2 } = options
+  if (!(Number.isSafeInteger(firstRow) && (firstRow as number) >= 2)) {
+    bad('options.firstRow', 'a whole number ≥ 2 (the header is row 1)')
+  }
+  return { survey: surveyOf(value, maxRows), firstRow: firstRow as number }
+}
+
+function surveyOf(value: Record<string, unknown>, maxRows: number): Survey {
+  const { header, rows, columns, mapping } = value
   if ((rows === undefined) === (columns === undefined)) {
-    bad('rows', 'given, or else "columns", but not both')
+    bad('rows', 'given, or else "columns" (or "states"), but only one of them')
   }
   rowLimit(rowCount(rows, columns), maxRows)
   const survey = { header, rows, columns } as Survey
   if (mapping !== undefined) survey.mapping = mappingOf(mapping)
-  return { survey, options: optionsOf(options) }
+  return survey
 }
 
 /** Rows in either form; shapes the engine will refuse count as none. */
