@@ -15,9 +15,19 @@ export interface SheetValues {
 /** A plain decimal number, as Sheets would have stored it; anything else stays text. */
 const NUMBER = /^-?\d+(\.\d+)?$/
 
+/** A survey file read: its values, and for .xlsx the whole workbook (for `sapa report --out`). */
+export interface SurveyFile {
+  values: SheetValues
+  workbook?: ExcelJS.Workbook
+}
+
 export async function readSurvey(path: string, sheet?: string): Promise<SheetValues> {
+  return (await readSurveyFile(path, sheet)).values
+}
+
+export async function readSurveyFile(path: string, sheet?: string): Promise<SurveyFile> {
   const extension = extname(path).toLowerCase()
-  if (extension === '.csv') return readCsv(path)
+  if (extension === '.csv') return { values: await readCsv(path) }
   if (extension === '.xlsx') return readXlsx(path, sheet)
   throw new Error(`${path}: unknown file type "${extension || '(none)'}"; use .xlsx or .csv`)
 }
@@ -35,7 +45,7 @@ async function readCsv(path: string): Promise<SheetValues> {
   return { header, rows, sheet: path }
 }
 
-async function readXlsx(path: string, name?: string): Promise<SheetValues> {
+async function readXlsx(path: string, name?: string): Promise<SurveyFile> {
   const workbook = new ExcelJS.Workbook()
   await workbook.xlsx.readFile(path)
   const worksheet = name ? workbook.getWorksheet(name) : workbook.worksheets[0]
@@ -51,7 +61,7 @@ async function readXlsx(path: string, name?: string): Promise<SheetValues> {
     values[number - 1] = cells
   })
   const [header = [], ...rows] = Array.from(values, (row) => row ?? new Array(width).fill(''))
-  return { header, rows, sheet: worksheet.name }
+  return { values: { header, rows, sheet: worksheet.name }, workbook }
 }
 
 /** exceljs cell value → what `getValues()` would give. */

@@ -1,0 +1,139 @@
+/** @module `sapa` arguments (DESIGN §2) parsed with node:util into a checked command. */
+import { extname } from 'node:path'
+import { parseArgs } from 'node:util'
+import type { Locale, RatingOrder } from '../functions/engine/index'
+import { CliError, EXIT } from './errors'
+
+export const USAGE = `Usage:
+  sapa report INPUT.xlsx|INPUT.csv [--sheet NAME] [--out REPORT.xlsx] [--json TABLES.json]
+              [--worker URL] [--locale kk|ru|en] [--min-base N]
+              [--order satisfaction|mean|wilson] [--quiet] [--debug]
+  sapa report --spreadsheet ID [--credentials FILE] [--sheet NAME] [--json TABLES.json]
+              [--worker URL] [--locale kk|ru|en] [--min-base N]
+              [--order satisfaction|mean|wilson] [--quiet] [--debug]
+
+Without --worker, a local Worker runs under wrangler dev for the duration of the command.
+With --worker, requests are signed with the SAPA_HMAC_SECRET environment variable.`
+
+const LOCALES: readonly Locale[] = ['kk', 'ru', 'en']
+const ORDERS: readonly RatingOrder[] = ['satisfaction', 'mean', 'wilson']
+
+export interface ReportCommand {
+  command: 'report'
+  /** A survey file, or else a Google spreadsheet id. */
+  input: { file: string } | { spreadsheet: string; credentials?: string }
+  sheet?: string
+  out?: string
+  json?: string
+  worker?: string
+  options: { locale?: Locale; minBase?: number; order?: RatingOrder }
+  quiet: boolean
+  debug: boolean
+}
+
+export type Command = ReportCommand | { command: 'help' }
+
+/** @throws {CliError} exit 2 with a message naming the bad argument. */
+export function parseCommand(argv: readonly string[]): Command {
+  let parsed: ReturnType<typeof parse>
+  try {
+    parsed = parse(argv)
+  } catch (error) {
+    // node:util's messages name the flag; the usage follows with --help.
+    throw usage((error as Error).message.replace(/\. To specify a positional.*$/, ''))
+  }
+  const { values, positionals } = parsed
+  if (values.help) return { command: 'help' }
+  const [command, ...inputs] = positionals
+  if (command === undefined) throw usage('no command given; try "sapa report INPUT.xlsx"')
+  if (command !== 'report') throw usage(`unknown command "${command}"; the command is "report"`)
+  if (inputs.length > 1) throw usage(`one input file, not ${inputs.length}: ${inputs.join(' ')}`)
+  const [file] = inputs
+  const { spreadsheet, credentials } = values
+
+  let input: ReportCommand['input']
+  if (spreadsheet !== undefined) {
+    if (file !== undefined) throw usage('give an input file or --spreadsheet, not both')
+    if (values.out !== undefined) {
+      throw usage('--out writes an .xlsx from a file input; --spreadsheet writes into the sheet')
+    }
+    if (!spreadsheet.trim()) throw usage('--spreadsheet needs the spreadsheet id')
+    input = { spreadsheet: spreadsheet.trim(), credentials }
+  } else {
+    if (file === undefined) throw usage('no input file; try "sapa report INPUT.xlsx"')
+    if (credentials !== undefined) throw usage('--credentials goes with --spreadsheet')
+    input = { file }
+  }
+  if (values.out !== undefined && extname(values.out).toLowerCase() !== '.xlsx') {
+    throw usage(`--out ${values.out}: the report workbook's name must end in .xlsx`)
+  }
+  return {
+    command: 'report',
+    input,
+    sheet: values.sheet,
+    out: values.out,
+    json: values.json,
+    worker: values.worker === undefined ? undefined : workerUrl(values.worker),
+    options: {
+      locale: oneOf('--locale', values.locale, LOCALES),
+      minBase: values['min-base'] === undefined ? undefined : minBase(values['min-base']),
+      order: oneOf('--order', values.order, ORDERS),
+    },
+    quiet: values.quiet === true,
+    debug: values.debug === true,
+  }
+}
+
+function parse(argv: readonly string[]) {
+  return parseArgs({
+    args: [...argv],
+    allowPositionals: true,
+    strict: true,
+    options: {
+      sheet: { type: 'string' },
+      out: { type: 'string' },
+      json: { type: 'string' },
+      worker: { type: 'string' },
+      locale: { type: 'string' },
+      'min-base': { type: 'string' },
+      order: { type: 'string' },
+      quiet: { type: 'boolean' },
+      debug: { type: 'boolean' },
+      spreadsheet: { type: 'string' },
+      credentials: { type: 'string' },
+      help: { type: 'boolean', short: 'h' },
+    },
+  })
+}
+
+function oneOf<T extends string>(flag: string, value: string | undefined, allowed: readonly T[]) {
+  if (value === undefined) return undefined
+  if (!allowed.includes(value as T)) throw usage(`${flag} ${value}: use ${allowed.join(', ')}`)
+  return value as T
+}
+
+function minBase(value: string): number {
+  const n = Number(value)
+  if (!(/^\d+$/.test(value) && Number.isSafeInteger(n) && n > 0)) {
+    throw usage(`--min-base ${value}: use a positive whole number`)
+  }
+  return n
+}
+
+/** The Worker's base URL, without a trailing slash. */
+function workerUrl(value: string): string {
+  let url: URL
+  try {
+    url = new URL(value)
+  } catch {
+    throw usage(`--worker ${value}: not a URL (e.g. https://sapa.example.workers.dev)`)
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') {
+    throw usage(`--worker ${value}: use an http or https URL`)
+  }
+  return url.href.replace(/\/+$/, '')
+}
+
+function usage(message: string): CliError {
+  return new CliError(`${message} (sapa --help for usage)`, EXIT.usage)
+}

@@ -1,0 +1,178 @@
+/** @module `sapa report`: read the survey, score it on the Worker, write what was asked for. */
+import { realpathSync } from 'node:fs'
+import { mkdir, writeFile } from 'node:fs/promises'
+import { dirname, resolve } from 'node:path'
+import type { ReportCommand } from './args'
+import { CliError, EXIT } from './errors'
+import type { SheetsAccess } from './google-sheets'
+import { startWorker } from './local-worker'
+import { checkCredentialsFile, checkInputFile, readInputFile } from './read-input'
+import type { SurveyFile } from './read-survey'
+import { summaryText } from './summary'
+import { type ScoredSurvey, scoreSurvey, type WorkerTarget } from './worker-client'
+import { writeReportWorkbook } from './xlsx/write-report'
+
+export interface ReportIO {
+  stdout: { write(text: string): unknown }
+  /** Progress (when on), debug lines and nothing else. */
+  stderr: { write(text: string): unknown }
+  /** Progress is shown on a terminal only. */
+  stderrIsTTY: boolean
+  env: NodeJS.ProcessEnv
+  /** Google access for `--spreadsheet`; tests give a local API and a preset token. */
+  sheets?: SheetsAccess
+  /** Told how to stop the local Worker, so a signal handler can stop it too. */
+  onWorker?: (stop: () => Promise<void>) => void
+}
+
+/** Runs one `sapa report`; failures are CliErrors carrying their exit code. */
+export async function runReport(command: ReportCommand, io: ReportIO): Promise<void> {
+  const progress = (step: string) => {
+    if (io.stderrIsTTY && !command.quiet) io.stderr.write(`sapa · ${step}\n`)
+  }
+  const debug = (line: string) => {
+    if (command.debug) io.stderr.write(`sapa [debug] ${line}\n`)
+  }
+  const given = command.worker ? remoteWorker(command.worker, io.env) : undefined
+  const { input } = command
+
+  if ('file' in input) {
+    await checkInputFile(input.file)
+    checkOutputs(input.file, command)
+  } else if (input.credentials !== undefined) {
+    await checkCredentialsFile(input.credentials)
+  }
+  let stop: (() => Promise<void>) | undefined
+  try {
+    // The Worker starts while the survey is read: both take seconds.
+    const startLocal = async () => {
+      progress('starting Worker')
+      const worker = await startWorker()
+      stop = worker.stop
+      io.onWorker?.(worker.stop)
+      debug(`Worker under wrangler dev at ${worker.url}`)
+      return worker
+    }
+    const starting = given ? Promise.resolve(given) : startLocal()
+    if ('file' in input) {
+      progress(`reading ${input.file}`)
+      const [worker, file] = await both(starting, readInputFile(input.file, command.sheet))
+      debug(`read ${file.values.rows.length} rows from sheet "${file.values.sheet}"`)
+      progress(`scoring ${file.values.rows.length.toLocaleString('en-US')} responses`)
+      const scored = await scoreSurvey(worker, file.values, command.options, input.file)
+      const outputs = await writeFiles(command, file, input.file, scored, progress)
+      if (!command.quiet) io.stdout.write(summaryText(scored.reply, outputs))
+    } else {
+      // googleapis takes a second to load: only for this path.
+      const { applyPlan, fitPlan, readSpreadsheet, sheetsApi } = await import('./google-sheets')
+      const api = sheetsApi(input.credentials, io.sheets)
+      progress(`reading spreadsheet ${input.spreadsheet}`)
+      const [worker, read] = await both(
+        starting,
+        readSpreadsheet(api, input.spreadsheet, command.sheet),
+      )
+      const source = `spreadsheet ${input.spreadsheet}, sheet "${read.values.sheet}"`
+      progress(`scoring ${read.values.rows.length.toLocaleString('en-US')} responses`)
+      const scored = await scoreSurvey(worker, read.values, command.options, source)
+      const outputs: string[] = []
+      if (command.json) outputs.push(await writeJson(command.json, scored))
+      progress('writing the report sheets')
+      const requests = fitPlan(scored.reply.plan.requests, read.sheets, read.values.sheet)
+      await applyPlan(api, input.spreadsheet, requests)
+      const added = requests.filter((r) => r.addSheet).length
+      outputs.push(
+        `Updated https://docs.google.com/spreadsheets/d/${input.spreadsheet}: ${added} report sheets, in one batchUpdate of ${requests.length} requests`,
+      )
+      if (!command.quiet) io.stdout.write(summaryText(scored.reply, outputs))
+    }
+  } finally {
+    await stop?.()
+  }
+}
+
+/** `--worker URL` signs with the secret that Worker was deployed with. */
+function remoteWorker(url: string, env: NodeJS.ProcessEnv): WorkerTarget {
+  const secret = env.SAPA_HMAC_SECRET
+  if (!secret) {
+    throw new CliError(
+      '--worker needs SAPA_HMAC_SECRET in the environment to sign its requests',
+      EXIT.usage,
+    )
+  }
+  return { url, secret }
+}
+
+/** The input is only ever read: no output may land on it, nor two outputs on one file. */
+function checkOutputs(input: string, command: ReportCommand) {
+  const same = (a: string, b: string) => canonical(a) === canonical(b)
+  for (const [flag, path] of [
+    ['--out', command.out],
+    ['--json', command.json],
+  ] as const) {
+    if (path !== undefined && same(path, input)) {
+      throw new CliError(
+        `${flag} ${path} is the input file, which sapa never overwrites`,
+        EXIT.usage,
+      )
+    }
+  }
+  if (command.out !== undefined && command.json !== undefined && same(command.out, command.json)) {
+    throw new CliError(`--out and --json both name ${command.out}`, EXIT.usage)
+  }
+}
+
+function canonical(path: string): string {
+  try {
+    return realpathSync(path)
+  } catch {
+    return resolve(path)
+  }
+}
+
+async function writeFiles(
+  command: ReportCommand,
+  file: SurveyFile,
+  inputPath: string,
+  scored: ScoredSurvey,
+  progress: (step: string) => void,
+): Promise<string[]> {
+  const outputs: string[] = []
+  if (command.json) {
+    progress(`writing ${command.json}`)
+    outputs.push(await writeJson(command.json, scored))
+  }
+  if (command.out) {
+    progress(`writing ${command.out}`)
+    const inputSheets = file.workbook?.worksheets.length ?? 1
+    const { sheets, skipped } = await writeReportWorkbook(
+      file,
+      inputPath,
+      scored.reply.plan.requests,
+      command.out,
+    )
+    const charts = skipped.addChart
+      ? ` (${skipped.addChart} charts are not carried into .xlsx)`
+      : ''
+    outputs.push(
+      `Wrote ${command.out}: ${inputSheets} input sheet${inputSheets === 1 ? '' : 's'} and ${sheets.length} report sheets${charts}`,
+    )
+  }
+  return outputs
+}
+
+async function writeJson(path: string, scored: ScoredSurvey): Promise<string> {
+  await mkdir(dirname(resolve(path)), { recursive: true })
+  await writeFile(path, scored.bytes)
+  return `Wrote ${path}: the Worker's response, ${scored.bytes.length.toLocaleString('en-US')} bytes`
+}
+
+/**
+ * Both results, or the first failure once both have settled: a Worker that started
+ * while the file failed to read is still handed over (and so stopped).
+ */
+async function both<A, B>(a: Promise<A>, b: Promise<B>): Promise<[A, B]> {
+  const [first, second] = await Promise.allSettled([a, b])
+  if (first.status === 'rejected') throw first.reason
+  if (second.status === 'rejected') throw second.reason
+  return [first.value, second.value]
+}

@@ -1,0 +1,42 @@
+/** @module `sapa report --out`: the survey's workbook plus the report sheets, as .xlsx. */
+import { mkdir, rename, rm } from 'node:fs/promises'
+import { basename, dirname, extname } from 'node:path'
+import ExcelJS from 'exceljs'
+import type { sheets_v4 } from 'googleapis'
+import type { SurveyFile } from '../read-survey'
+import { type RenderedPlan, renderPlan } from './render-plan'
+import { excelSheetName } from './sheet-names'
+
+/**
+ * Writes `out`: every sheet of the input workbook as read (a .csv becomes one sheet of its
+ * values), then the plan's sheets. Written beside `out` and renamed, so a failure never
+ * leaves half a file; the input file is only ever read.
+ */
+export async function writeReportWorkbook(
+  input: SurveyFile,
+  inputPath: string,
+  requests: readonly sheets_v4.Schema$Request[],
+  out: string,
+): Promise<RenderedPlan> {
+  const workbook = input.workbook ?? csvWorkbook(input, inputPath)
+  const rendered = renderPlan(workbook, requests)
+  await mkdir(dirname(out), { recursive: true })
+  const partial = `${out}.${process.pid}.partial`
+  try {
+    await workbook.xlsx.writeFile(partial)
+    await rename(partial, out)
+  } finally {
+    await rm(partial, { force: true })
+  }
+  return rendered
+}
+
+function csvWorkbook(input: SurveyFile, path: string): ExcelJS.Workbook {
+  const workbook = new ExcelJS.Workbook()
+  const name = excelSheetName(basename(path, extname(path)), [])
+  const worksheet = workbook.addWorksheet(name)
+  const { header, rows } = input.values
+  // Blank cells stay empty, as the CSV had nothing there.
+  worksheet.addRows([header, ...rows].map((row) => row.map((cell) => (cell === '' ? null : cell))))
+  return workbook
+}

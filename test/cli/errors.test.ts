@@ -1,0 +1,204 @@
+import { randomBytes } from 'node:crypto'
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
+import { createServer } from 'node:net'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { EXIT } from '../../cli/errors'
+import { type LocalWorker, startLocalWorker } from '../../tools/wrangler-dev'
+import { type CliRun, gone, runSapa, workerUrlIn } from './support'
+
+const secret = randomBytes(32).toString('hex')
+let dir: string
+let worker: LocalWorker
+/** A loopback port nothing listens on. */
+let closedPort: number
+/** The sample's first rows without its overall-score column. */
+let noOverall: string
+
+beforeAll(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'sapa-cli-errors-'))
+  const [started, text] = await Promise.all([
+    startLocalWorker({ vars: { SAPA_HMAC_SECRET: secret } }),
+    readFile('samples/survey-2017.csv', 'utf8'),
+  ])
+  worker = started
+  const lines = text.split('\n').slice(0, 200)
+  const overall = lines[0].split(',').indexOf('Қызметке жалпы баға')
+  expect(overall).toBeGreaterThan(0)
+  noOverall = join(dir, 'no-overall.csv')
+  await writeFile(
+    noOverall,
+    lines
+      .map((line) =>
+        line
+          .split(',')
+          .filter((_, c) => c !== overall)
+          .join(','),
+      )
+      .join('\n'),
+  )
+  closedPort = await new Promise<number>((resolve) => {
+    const server = createServer().listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as { port: number }
+      server.close(() => resolve(port))
+    })
+  })
+}, 60_000)
+
+afterAll(async () => {
+  await worker?.stop()
+  if (dir) await rm(dir, { recursive: true, force: true })
+})
+
+/** One line on stderr, `sapa: ` and the cause, no stack trace; nothing on stdout. */
+function expectOneLine(run: CliRun, code: number, message: string | RegExp) {
+  expect(run.stdout).toBe('')
+  expect(run.stderr.endsWith('\n')).toBe(true)
+  expect(run.stderr.trimEnd().split('\n')).toHaveLength(1)
+  expect(run.stderr).not.toMatch(/^\s+at /m)
+  expect(run.stderr.trimEnd()).toMatch(message)
+  expect(run.code).toBe(code)
+}
+
+const remote = (url = worker.url) => ['--worker', url]
+const withSecret = { env: { SAPA_HMAC_SECRET: secret } }
+
+describe('sapa report refuses its input in one line', () => {
+  it('names a file that is not there', async () => {
+    const run = await runSapa(['report', 'no/such/survey.xlsx'])
+    expectOneLine(run, EXIT.input, /^sapa: no\/such\/survey\.xlsx: file not found$/)
+  })
+
+  it('names an unknown file type', async () => {
+    const run = await runSapa(['report', 'package.json'])
+    expectOneLine(
+      run,
+      EXIT.input,
+      'sapa: package.json: unknown file type ".json"; use .xlsx or .csv',
+    )
+  })
+
+  it('names a directory given as the survey', async () => {
+    const folder = join(dir, 'folder.csv')
+    await mkdir(folder, { recursive: true })
+    const run = await runSapa(['report', folder])
+    expectOneLine(run, EXIT.input, `sapa: ${folder}: is a directory, not a survey file`)
+  })
+
+  it('names a file that is not a workbook', async () => {
+    const broken = join(dir, 'broken.xlsx')
+    await writeFile(broken, 'this is not a zip archive')
+    const run = await runSapa(['report', broken, ...remote()], withSecret)
+    expectOneLine(
+      run,
+      EXIT.input,
+      new RegExp(`^sapa: ${broken}: not a readable \\.xlsx workbook \\(.+\\)$`),
+    )
+  })
+
+  it('names a sheet that is not in the workbook, and the sheets that are', async () => {
+    const run = await runSapa(
+      ['report', 'samples/survey-2017.xlsx', '--sheet', 'Nope', ...remote()],
+      withSecret,
+    )
+    expectOneLine(
+      run,
+      EXIT.input,
+      'sapa: samples/survey-2017.xlsx: no sheet "Nope"; sheets: "Жауаптар"',
+    )
+  })
+
+  it('names the missing column and the headers found (the Worker’s 400)', async () => {
+    const run = await runSapa(['report', noOverall, ...remote()], withSecret)
+    expectOneLine(
+      run,
+      EXIT.input,
+      /^sapa: .*no-overall\.csv: Required column "overall" \(.+\) not found\. Headers found: .*Мемлекеттік көрсетілетін қызмет/,
+    )
+  })
+})
+
+describe('sapa report tells Worker failures in one line', () => {
+  it('says when the Worker is unreachable', async () => {
+    const url = `http://127.0.0.1:${closedPort}`
+    const run = await runSapa(['report', noOverall, ...remote(url)], withSecret)
+    expectOneLine(run, EXIT.worker, `sapa: Worker unreachable at ${url} (ECONNREFUSED)`)
+  })
+
+  it('gives the Worker’s error when it refuses the call', async () => {
+    const run = await runSapa(['report', noOverall, ...remote()], {
+      env: { SAPA_HMAC_SECRET: 'not-the-secret' },
+    })
+    expectOneLine(
+      run,
+      EXIT.worker,
+      new RegExp(
+        `^sapa: Worker at ${worker.url} answered 401 unauthorized: .+; SAPA_HMAC_SECRET must be`,
+      ),
+    )
+  })
+
+  it('says wrangler dev failed to start, and why', async () => {
+    // miniflare runs the workerd binary this variable names: here, none.
+    const run = await runSapa(['report', noOverall], {
+      env: { MINIFLARE_WORKERD_PATH: join(dir, 'no-workerd') },
+    })
+    expectOneLine(
+      run,
+      EXIT.worker,
+      /^sapa: wrangler dev failed to start: Error: spawn .*no-workerd ENOENT$/,
+    )
+  })
+
+  it('needs SAPA_HMAC_SECRET to sign for --worker', async () => {
+    const run = await runSapa(['report', noOverall, ...remote()])
+    expectOneLine(run, EXIT.usage, /SAPA_HMAC_SECRET/)
+  })
+})
+
+describe('sapa arguments', () => {
+  it('refuses an unknown flag and a bad value', async () => {
+    const [flag, locale] = await Promise.all([
+      runSapa(['report', 'x.csv', '--colour']),
+      runSapa(['report', 'x.csv', '--locale', 'fr']),
+    ])
+    expectOneLine(flag, EXIT.usage, /Unknown option '--colour'.*sapa --help/)
+    expectOneLine(locale, EXIT.usage, /--locale fr: use kk, ru, en/)
+  })
+
+  it('prints the stack trace with --debug only', async () => {
+    const run = await runSapa(['report', 'no/such/survey.xlsx', '--debug'])
+    expect(run.code).toBe(EXIT.input)
+    expect(run.stderr).toMatch(/^sapa: no\/such\/survey\.xlsx: file not found\n/)
+    expect(run.stderr).toMatch(/^\s+at /m)
+  })
+})
+
+describe('the local Worker', () => {
+  it('is stopped when the command fails', async () => {
+    const run = await runSapa(['report', noOverall, '--debug'])
+    expect(run.code).toBe(EXIT.input)
+    const url = workerUrlIn(run.stderr)
+    expect(url).toBeDefined()
+    expect(await gone(url as string)).toBe(true)
+  })
+
+  it('is stopped on Ctrl-C, and the command exits 130', async () => {
+    let url: string | undefined
+    const run = await runSapa(
+      ['report', 'samples/survey-2017.xlsx', '--out', join(dir, 'interrupted.xlsx'), '--debug'],
+      {
+        onStderr: (text, child) => {
+          if (url) return
+          url = workerUrlIn(text)
+          if (url) child.kill('SIGINT')
+        },
+      },
+    )
+    expect(url).toBeDefined()
+    expect(run.stderr).toContain('sapa: stopped by SIGINT')
+    expect(run.code).toBe(EXIT.sigint)
+    expect(await gone(url as string)).toBe(true)
+  })
+})

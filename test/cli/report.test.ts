@@ -1,0 +1,292 @@
+import { createHash, randomBytes } from 'node:crypto'
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import ExcelJS from 'exceljs'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { readSurvey } from '../../cli/read-survey'
+import { main } from '../../cli/sapa'
+import type { ReportReply } from '../../cli/worker-client'
+import { excelSheetName } from '../../cli/xlsx/sheet-names'
+import type { Table, Value } from '../../functions/engine/index'
+import { MAX_LISTED_ISSUES, validatePlan } from '../../functions/worker/plan/index'
+import { type LocalWorker, startLocalWorker } from '../../tools/wrangler-dev'
+import {
+  type CliRun,
+  gone,
+  type RecordingProxy,
+  recordingProxy,
+  runSapa,
+  workerUrlIn,
+} from './support'
+
+const XLSX = 'samples/survey-2017.xlsx'
+const CSV = 'samples/survey-2017.csv'
+const secret = randomBytes(32).toString('hex')
+
+let dir: string
+let worker: LocalWorker
+let proxy: RecordingProxy
+/** `sapa report` on the sample as npm start runs it, its own Worker included. */
+let run: CliRun
+let inputHash: string
+let reply: ReportReply
+let output: ExcelJS.Workbook
+let input: ExcelJS.Workbook
+
+const sha256 = async (path: string) =>
+  createHash('sha256')
+    .update(await readFile(path))
+    .digest('hex')
+
+beforeAll(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'sapa-cli-'))
+  inputHash = await sha256(XLSX)
+  const out = join(dir, 'report.xlsx')
+  const json = join(dir, 'report.json')
+  // The command starting its own Worker, and a shared one for the in-process runs.
+  ;[run, worker] = await Promise.all([
+    runSapa(['report', XLSX, '--out', out, '--json', json, '--debug']),
+    startLocalWorker({ vars: { SAPA_HMAC_SECRET: secret } }),
+  ])
+  proxy = await recordingProxy(worker.url)
+  if (run.code !== 0) throw new Error(`sapa failed: ${run.stderr}`)
+  reply = JSON.parse(await readFile(json, 'utf8'))
+  output = new ExcelJS.Workbook()
+  input = new ExcelJS.Workbook()
+  await Promise.all([output.xlsx.readFile(out), input.xlsx.readFile(XLSX)])
+  // Two Worker startups and two workbook reads: slow on a busy 2-core machine.
+}, 120_000)
+
+afterAll(async () => {
+  await proxy?.close()
+  await worker?.stop()
+  if (dir) await rm(dir, { recursive: true, force: true })
+})
+
+/** The worksheet the plan made for `table`, found through the plan's own metadata. */
+function sheetOf(table: string): ExcelJS.Worksheet {
+  const added = reply.plan.requests.flatMap((r) => r.addSheet?.properties ?? [])
+  const mark = reply.plan.requests.find(
+    (r) =>
+      JSON.parse(r.createDeveloperMetadata?.developerMetadata?.metadataValue ?? '{}').table ===
+      table,
+  )
+  const sheetId = mark?.createDeveloperMetadata?.developerMetadata?.location?.sheetId
+  const index = added.findIndex((p) => p.sheetId === sheetId)
+  const worksheet = output.worksheets[input.worksheets.length + index]
+  if (index < 0 || !worksheet) throw new Error(`no sheet for ${table}`)
+  return worksheet
+}
+
+/** Row `r` (1-based) as values, empty cells as null. */
+function rowValues(worksheet: ExcelJS.Worksheet, r: number, width: number): Value[] {
+  return Array.from({ length: width }, (_, c) => {
+    const value = worksheet.getCell(r, c + 1).value
+    return value === undefined ? null : (value as Value)
+  })
+}
+
+const tableRows = (table: Table) =>
+  [...table.rows, ...(table.total ? [table.total] : [])].map((row) =>
+    table.columns.map((column) => row[column.key] ?? null),
+  )
+
+describe('sapa report on the sample workbook', () => {
+  it('exits 0, prints the top and bottom five and the files, and stops its Worker', async () => {
+    expect(run.code).toBe(0)
+    expect(run.stdout).toMatch(/^9,517 respondents, 9,289 rated, satisfaction 65\.9%/)
+    const rating = reply.tables.find((t) => t.id === 'rating') as Table
+    const ranked = rating.rows.filter((row) => typeof row.rank === 'number')
+    const services = run.stdout.split('\n').filter((line) => /^\s+\d+\s+\d/.test(line))
+    expect(services).toHaveLength(10)
+    expect(services[0]).toContain(String(ranked[0].service))
+    expect(services[9]).toContain(String(ranked.at(-1)?.service))
+    expect(run.stdout).toContain(`Wrote ${join(dir, 'report.xlsx')}`)
+    expect(run.stdout).toContain(`Wrote ${join(dir, 'report.json')}`)
+    // Not a terminal: only the --debug lines, no progress.
+    expect(run.stderr).not.toContain('sapa ·')
+    const url = workerUrlIn(run.stderr)
+    expect(url).toBeDefined()
+    expect(await gone(url as string)).toBe(true)
+  })
+
+  it('never modifies the input file', async () => {
+    expect(await sha256(XLSX)).toBe(inputHash)
+  })
+
+  it('writes the Worker response with a sound plan', () => {
+    expect(reply.summary.respondents).toBe(9517)
+    expect(validatePlan(reply.plan.requests)).toEqual([])
+  })
+
+  it('keeps the input sheets first, their cells unchanged', () => {
+    expect(output.worksheets.slice(0, input.worksheets.length).map((w) => w.name)).toEqual(
+      input.worksheets.map((w) => w.name),
+    )
+    // Every cell's value and number format, compared in one go (200,000 cells).
+    const cells = (worksheet: ExcelJS.Worksheet, width: number) => {
+      const all: unknown[] = []
+      worksheet.eachRow({ includeEmpty: true }, (row, r) => {
+        for (let c = 1; c <= width; c++) {
+          const cell = row.getCell(c)
+          all.push(r, c, cell.value, cell.numFmt)
+        }
+      })
+      return all
+    }
+    for (const [i, source] of input.worksheets.entries()) {
+      const copy = output.worksheets[i]
+      expect(copy.rowCount).toBe(source.rowCount)
+      expect(copy.columnCount).toBe(source.columnCount)
+      expect(cells(copy, source.columnCount)).toEqual(cells(source, source.columnCount))
+    }
+  })
+
+  it('names the report sheets after the plan, within Excel’s limits', () => {
+    const titles = reply.plan.requests.flatMap((r) => r.addSheet?.properties?.title ?? [])
+    const names = output.worksheets.slice(input.worksheets.length).map((w) => w.name)
+    expect(names).toHaveLength(titles.length)
+    titles.forEach((title, i) => {
+      expect(names[i]).toBe(
+        excelSheetName(title, [...input.worksheets.map((w) => w.name), ...names.slice(0, i)]),
+      )
+      expect(names[i].length).toBeLessThanOrEqual(31)
+    })
+  })
+
+  it('holds every table of the JSON, value for value, with a bold frozen header', () => {
+    const tables = reply.tables.filter((t) => t.id !== 'issues')
+    expect(tables.length).toBeGreaterThanOrEqual(9)
+    for (const table of tables) {
+      const worksheet = sheetOf(table.id)
+      const width = table.columns.length
+      expect(rowValues(worksheet, 1, width)).toEqual(table.columns.map((c) => c.label))
+      expect(worksheet.getCell(1, 1).font?.bold).toBe(true)
+      expect(worksheet.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 })
+      const expected = tableRows(table)
+      const actual = expected.map((_, i) => rowValues(worksheet, i + 2, width))
+      expect(actual, table.id).toEqual(expected)
+      expect(worksheet.rowCount, table.id).toBe(expected.length + 1)
+      if (table.total) {
+        expect(worksheet.getCell(expected.length + 1, 1).font?.bold, table.id).toBe(true)
+      }
+    }
+  })
+
+  it('formats percentages, decimals and correlations as the plan says, and sizes columns', () => {
+    const patterns = { percent: '0.0%', decimal: '0.00', correlation: '0.000' } as const
+    for (const table of reply.tables.filter((t) => t.id !== 'issues')) {
+      const worksheet = sheetOf(table.id)
+      table.columns.forEach((column, c) => {
+        expect(worksheet.getColumn(c + 1).width, `${table.id}.${column.key}`).toBeGreaterThan(5)
+        const pattern = patterns[column.format as keyof typeof patterns]
+        if (pattern && table.rows.length > 0) {
+          expect(worksheet.getCell(2, c + 1).numFmt, `${table.id}.${column.key}`).toBe(pattern)
+        }
+      })
+    }
+  })
+
+  it('greys the small-base rows of the rating and notes why', () => {
+    const rating = reply.tables.find((t) => t.id === 'rating') as Table
+    const worksheet = sheetOf('rating')
+    const small = rating.rows.flatMap((row, i) => (row.smallBase === true ? [i] : []))
+    expect(small.length).toBeGreaterThan(0)
+    for (const [i, row] of rating.rows.entries()) {
+      const color = worksheet.getCell(i + 2, 2).font?.color?.argb
+      expect(color, String(row.service)).toBe(row.smallBase === true ? 'FF999999' : undefined)
+    }
+    expect(String(worksheet.getCell(small[0] + 2, 1).note)).toMatch(/30/)
+  })
+
+  it('colours each aspect row from its weakest to its strongest aspect', () => {
+    const aspects = reply.tables.find((t) => t.id === 'aspects') as Table
+    const worksheet = sheetOf('aspects')
+    const first = aspects.columns.findIndex((c) => c.key === 'infoAccess')
+    const last = aspects.columns.findIndex((c) => c.key === 'trust')
+    // exceljs keeps them on the worksheet but leaves them out of its typings.
+    const formats = (
+      worksheet as unknown as { conditionalFormattings: ExcelJS.ConditionalFormattingOptions[] }
+    ).conditionalFormattings
+    expect(formats).toHaveLength(aspects.rows.length)
+    const refs = formats.map((f) => f.ref).sort()
+    const letters = (n: number) => String.fromCharCode(65 + n)
+    const expected = aspects.rows.map(
+      (_, i) => `${letters(first)}${i + 2}:${letters(last)}${i + 2}`,
+    )
+    expect(refs).toEqual(expected.sort())
+    const rule = formats[0].rules[0] as ExcelJS.ColorScaleRuleType
+    expect(rule.type).toBe('colorScale')
+    expect(rule.cfvo?.map((v) => v.type)).toEqual(['min', 'percentile', 'max'])
+    expect(rule.color?.map((c) => c.argb)).toEqual(['FFF8696B', 'FFFFEB84', 'FF63BE7B'])
+  })
+
+  it('lists the data issues under their caption', () => {
+    const worksheet = sheetOf('issues')
+    expect(String(worksheet.getCell(1, 1).value)).toContain(String(reply.summary.issueCount))
+    expect(worksheet.views[0]).toMatchObject({ state: 'frozen', ySplit: 2 })
+    const listed = reply.issues.slice(0, MAX_LISTED_ISSUES)
+    expect(listed.length).toBeGreaterThan(0)
+    const rows = listed.map((_, i) => rowValues(worksheet, i + 3, 4))
+    expect(rows).toEqual(
+      listed.map((issue) => [issue.row, issue.column, issue.value, issue.reason]),
+    )
+  })
+})
+
+describe('sapa report --worker on a CSV', () => {
+  it('sends the options, writes the Worker’s exact bytes and the CSV as the first sheet', async () => {
+    // The sample's first 2,000 respondents: enough for every table, quick to write and read.
+    const csv = join(dir, 'survey-part.csv')
+    const lines = (await readFile(CSV, 'utf8')).split('\n')
+    await writeFile(csv, `${lines.slice(0, 2001).join('\n')}\n`)
+    const out = join(dir, 'csv-report.xlsx')
+    const json = join(dir, 'csv-report.json')
+    const csvHash = await sha256(csv)
+    let stdout = ''
+    let stderr = ''
+    const code = await main(
+      [
+        'report',
+        csv,
+        '--worker',
+        proxy.url,
+        '--locale',
+        'en',
+        '--min-base',
+        '50',
+        '--order',
+        'mean',
+        '--out',
+        out,
+        '--json',
+        json,
+      ],
+      {
+        stdout: { write: (text: string) => (stdout += text) },
+        stderr: { write: (text: string) => (stderr += text) },
+        stderrIsTTY: false,
+        env: { SAPA_HMAC_SECRET: secret },
+      },
+    )
+    expect(stderr).toBe('')
+    expect(code).toBe(0)
+    expect(stdout).toContain('(by mean)')
+    expect(proxy.answers).toHaveLength(1)
+    expect(await readFile(json)).toEqual(proxy.answers[0])
+    const csvReply = JSON.parse(proxy.answers[0].toString('utf8')) as ReportReply
+    expect(csvReply.summary).toMatchObject({ locale: 'en', minBase: 50, order: 'mean' })
+    expect(await sha256(csv)).toBe(csvHash)
+
+    const workbook = new ExcelJS.Workbook()
+    await workbook.xlsx.readFile(out)
+    expect(workbook.worksheets[0].name).toBe('survey-part')
+    const fromCsv = await readSurvey(csv)
+    const fromOut = await readSurvey(out)
+    expect(fromOut.header).toEqual(fromCsv.header)
+    expect(fromOut.rows).toHaveLength(2000)
+    expect(fromOut.rows).toEqual(fromCsv.rows)
+    expect(workbook.worksheets.map((w) => w.name)).toContain('Service rating')
+  })
+})

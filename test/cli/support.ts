@@ -1,0 +1,104 @@
+/** Helpers of the command-line tests: run `sapa` as a child, record what a Worker answered. */
+import { spawn } from 'node:child_process'
+import { createServer, type Server } from 'node:http'
+import type { AddressInfo } from 'node:net'
+import { fileURLToPath } from 'node:url'
+
+export const ROOT = fileURLToPath(new URL('../..', import.meta.url))
+const BIN = fileURLToPath(new URL('../../bin/sapa.mjs', import.meta.url))
+
+export interface CliRun {
+  code: number | null
+  signal: NodeJS.Signals | null
+  stdout: string
+  stderr: string
+}
+
+export interface RunOptions {
+  env?: Record<string, string | undefined>
+  /** Called with stderr as it grows; may signal the child. */
+  onStderr?: (text: string, child: ReturnType<typeof spawn>) => void
+}
+
+/** `node bin/sapa.mjs …args` from the repository root, as a user would run it. */
+export function runSapa(args: readonly string[], options: RunOptions = {}): Promise<CliRun> {
+  const env: NodeJS.ProcessEnv = { ...process.env, SAPA_HMAC_SECRET: undefined }
+  for (const [name, value] of Object.entries(options.env ?? {})) env[name] = value
+  for (const name of Object.keys(env)) if (env[name] === undefined) delete env[name]
+  const child = spawn(process.execPath, [BIN, ...args], {
+    cwd: ROOT,
+    env,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  })
+  let stdout = ''
+  let stderr = ''
+  child.stdout.on('data', (chunk) => {
+    stdout += chunk
+  })
+  child.stderr.on('data', (chunk) => {
+    stderr += chunk
+    options.onStderr?.(stderr, child)
+  })
+  return new Promise((resolve, reject) => {
+    child.on('error', reject)
+    child.on('close', (code, signal) => resolve({ code, signal, stdout, stderr }))
+  })
+}
+
+/** The local Worker's URL, from the line `--debug` prints once it is up. */
+export function workerUrlIn(stderr: string): string | undefined {
+  return /Worker under wrangler dev at (http:\/\/127\.0\.0\.1:\d+)/.exec(stderr)?.[1]
+}
+
+/** True when nothing answers at `url` any more. */
+export async function gone(url: string): Promise<boolean> {
+  try {
+    await fetch(`${url}/v1/health`, { signal: AbortSignal.timeout(2000) })
+    return false
+  } catch {
+    return true
+  }
+}
+
+export interface RecordingProxy {
+  url: string
+  /** The bytes of each answer passed back, in order. */
+  answers: Buffer[]
+  close(): Promise<void>
+}
+
+/**
+ * A loopback HTTP proxy in front of a real Worker that keeps every answer's bytes, so a
+ * test can tell that `--json` wrote exactly what the Worker said.
+ */
+export async function recordingProxy(target: string): Promise<RecordingProxy> {
+  const answers: Buffer[] = []
+  const server: Server = createServer(async (request, response) => {
+    const chunks: Buffer[] = []
+    for await (const chunk of request) chunks.push(chunk as Buffer)
+    const headers = new Headers()
+    for (const [name, value] of Object.entries(request.headers)) {
+      if (typeof value === 'string' && name !== 'host' && name !== 'content-length') {
+        headers.set(name, value)
+      }
+    }
+    const upstream = await fetch(`${target}${request.url}`, {
+      method: request.method,
+      headers,
+      body: chunks.length > 0 ? Buffer.concat(chunks) : undefined,
+    })
+    const body = Buffer.from(await upstream.arrayBuffer())
+    answers.push(body)
+    response.writeHead(upstream.status, {
+      'content-type': upstream.headers.get('content-type') ?? 'application/json',
+    })
+    response.end(body)
+  })
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
+  const { port } = server.address() as AddressInfo
+  return {
+    url: `http://127.0.0.1:${port}`,
+    answers,
+    close: () => new Promise((resolve) => server.close(() => resolve())),
+  }
+}
