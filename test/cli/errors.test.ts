@@ -167,6 +167,11 @@ describe('sapa arguments', () => {
     expectOneLine(locale, EXIT.usage, /--locale fr: use kk, ru, en/)
   })
 
+  it('names a --credentials file that is not there', async () => {
+    const run = await runSapa(['report', '--spreadsheet', 'id', '--credentials', 'no/key.json'])
+    expectOneLine(run, EXIT.input, 'sapa: --credentials no/key.json: file not found')
+  })
+
   it('prints the stack trace with --debug only', async () => {
     const run = await runSapa(['report', 'no/such/survey.xlsx', '--debug'])
     expect(run.code).toBe(EXIT.input)

@@ -1,0 +1,80 @@
+import { describe, expect, it } from 'vitest'
+import { parseCommand } from '../../cli/args'
+import { CliError, EXIT } from '../../cli/errors'
+
+function refusal(argv: string[]): CliError {
+  try {
+    parseCommand(argv)
+  } catch (error) {
+    if (error instanceof CliError) return error
+    throw error
+  }
+  throw new Error(`accepted: ${argv.join(' ')}`)
+}
+
+describe('parseCommand', () => {
+  it('reads every flag of a file report', () => {
+    expect(
+      parseCommand([
+        'report',
+        'survey.xlsx',
+        '--sheet=Жауаптар',
+        '--out',
+        'r.xlsx',
+        '--json',
+        'r.json',
+        '--worker',
+        'https://sapa.example.workers.dev/',
+        '--locale',
+        'ru',
+        '--min-base',
+        '50',
+        '--order',
+        'wilson',
+        '--quiet',
+        '--debug',
+      ]),
+    ).toEqual({
+      command: 'report',
+      input: { file: 'survey.xlsx' },
+      sheet: 'Жауаптар',
+      out: 'r.xlsx',
+      json: 'r.json',
+      worker: 'https://sapa.example.workers.dev',
+      options: { locale: 'ru', minBase: 50, order: 'wilson' },
+      quiet: true,
+      debug: true,
+    })
+  })
+
+  it('reads a spreadsheet report with its credentials', () => {
+    expect(
+      parseCommand(['report', '--spreadsheet', 'abc', '--credentials', 'key.json']),
+    ).toMatchObject({
+      input: { spreadsheet: 'abc', credentials: 'key.json' },
+      options: { locale: undefined, minBase: undefined, order: undefined },
+    })
+  })
+
+  it.each([
+    [[], /no command given/],
+    [['rate', 'x.csv'], /unknown command "rate"/],
+    [['report'], /no input file/],
+    [['report', 'a.csv', 'b.csv'], /one input file, not 2/],
+    [['report', 'a.csv', '--spreadsheet', 'id'], /not both/],
+    [['report', '--spreadsheet', 'id', '--out', 'r.xlsx'], /--out writes an \.xlsx from a file/],
+    [['report', 'a.csv', '--credentials', 'k.json'], /--credentials goes with --spreadsheet/],
+    [['report', 'a.csv', '--out', 'r.xls'], /must end in \.xlsx/],
+    [['report', 'a.csv', '--min-base', '0'], /--min-base 0: use a positive whole number/],
+    [['report', 'a.csv', '--min-base', '2.5'], /--min-base 2\.5/],
+    [['report', 'a.csv', '--order', 'best'], /--order best: use satisfaction, mean, wilson/],
+    [['report', 'a.csv', '--worker', 'ftp://x'], /use an http or https URL/],
+    [['report', 'a.csv', '--worker', 'nowhere'], /not a URL/],
+    [['report', 'a.csv', '--json'], /--json/],
+  ])('refuses %j with a usage error', (argv, message) => {
+    const error = refusal(argv)
+    expect(error.exitCode).toBe(EXIT.usage)
+    expect(error.message).toMatch(message)
+    expect(error.message).toContain('sapa --help')
+  })
+})
