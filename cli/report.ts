@@ -39,6 +39,9 @@ export async function runReport(command: ReportCommand, io: ReportIO): Promise<v
   if ('file' in input) {
     await checkInputFile(input.file)
     checkOutputs(input.file, command)
+    if (command.sheet !== undefined && input.file.toLowerCase().endsWith('.csv')) {
+      throw new CliError(`--sheet ${command.sheet}: a .csv file has no sheets`, EXIT.usage)
+    }
   } else if (input.credentials !== undefined) {
     await checkCredentialsFile(input.credentials)
   }

@@ -167,6 +167,24 @@ describe('sapa arguments', () => {
     expectOneLine(locale, EXIT.usage, /--locale fr: use kk, ru, en/)
   })
 
+  it('refuses --sheet for a CSV, and an --out that is the input', async () => {
+    const [sheet, out] = await Promise.all([
+      runSapa(['report', 'samples/survey-2017.csv', '--sheet', 'Жауаптар']),
+      runSapa([
+        'report',
+        'samples/survey-2017.xlsx',
+        '--out',
+        './samples/../samples/survey-2017.xlsx',
+      ]),
+    ])
+    expectOneLine(sheet, EXIT.usage, 'sapa: --sheet Жауаптар: a .csv file has no sheets')
+    expectOneLine(
+      out,
+      EXIT.usage,
+      /^sapa: --out .* is the input file, which sapa never overwrites$/,
+    )
+  })
+
   it('names a --credentials file that is not there', async () => {
     const run = await runSapa(['report', '--spreadsheet', 'id', '--credentials', 'no/key.json'])
     expectOneLine(run, EXIT.input, 'sapa: --credentials no/key.json: file not found')
