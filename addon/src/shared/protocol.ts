@@ -1,0 +1,35 @@
+/** @module The sidebar's calls to the server: one name per function, typed both ways. */
+import type { Locale, Mapping, RatingOrder, Role, TableId } from '../../../functions/engine/types'
+import type { Settings, SettingsDraft, SettingsErrors } from './settings'
+
+/** The columns of one sheet and the roles detected in its header row. */
+export interface Detection {
+  sheet: string
+  headers: string[]
+  detected: Mapping
+  /** Why detection is incomplete (a required role has no column), or null. */
+  problem: string | null
+}
+
+export interface SidebarState {
+  settings: Settings
+  /** False until the analyst saves: the settings shown are then detected defaults. */
+  saved: boolean
+  sheets: string[]
+  detection: Detection
+  roles: readonly Role[]
+  requiredRoles: readonly Role[]
+  tables: readonly TableId[]
+  locales: readonly Locale[]
+  orders: readonly RatingOrder[]
+  engine: string
+}
+
+export type SaveResult = { ok: true; settings: Settings } | { ok: false; errors: SettingsErrors }
+
+/** The server functions the sidebar calls through `google.script.run`. */
+export interface ServerApi {
+  sidebarLoad(): SidebarState
+  sidebarDetect(sheet: string): Detection
+  sidebarSave(draft: SettingsDraft): SaveResult
+}

@@ -1,0 +1,77 @@
+/** @module The shipped Code.js loaded into its own realm with every Apps Script stand-in. */
+import { readFileSync } from 'node:fs'
+import { CallLog, tracked } from './calls'
+import { createRealm, type Realm } from './realm'
+import {
+  FakeCacheService,
+  FakeHtmlService,
+  FakeLockService,
+  FakePropertiesService,
+  FakeScriptApp,
+  FakeUtilities,
+} from './services'
+import { FakeSpreadsheet, FakeSpreadsheetApp, FakeUi } from './spreadsheet'
+import type { SyncHttp } from './sync-http'
+import { FakeUrlFetchApp } from './url-fetch'
+
+export interface LoadedAddon {
+  realm: Realm
+  log: CallLog
+  spreadsheet: FakeSpreadsheet
+  ui: FakeUi
+  urlFetch: FakeUrlFetchApp
+  properties: FakePropertiesService
+  script: FakeScriptApp
+  lock: FakeLockService
+  cache: FakeCacheService
+  /** Calls a top-level function of Code.js, as Apps Script calls it by name. */
+  call(name: string, ...args: unknown[]): unknown
+}
+
+export interface LoadOptions {
+  dist: string
+  http: SyncHttp
+  identityToken?: string
+}
+
+export function loadAddon({ dist, http, identityToken = '' }: LoadOptions): LoadedAddon {
+  const log = new CallLog()
+  let realm: Realm | undefined
+  const env = { log, realm: () => realm as Realm }
+  const spreadsheet = new FakeSpreadsheet(env)
+  const ui = new FakeUi()
+  const urlFetch = new FakeUrlFetchApp(http)
+  const properties = new FakePropertiesService(log)
+  const script = new FakeScriptApp(identityToken)
+  const lock = new FakeLockService(log)
+  const cache = new FakeCacheService(log)
+  realm = createRealm({
+    SpreadsheetApp: tracked(new FakeSpreadsheetApp(env, spreadsheet, ui), 'SpreadsheetApp', log),
+    UrlFetchApp: tracked(urlFetch, 'UrlFetchApp', log),
+    PropertiesService: properties,
+    HtmlService: new FakeHtmlService(dist),
+    ScriptApp: tracked(script, 'ScriptApp', log),
+    Utilities: new FakeUtilities(),
+    CacheService: cache,
+    LockService: lock,
+    console: { log() {}, warn() {}, error() {} },
+  })
+  realm.run(readFileSync(`${dist}/Code.js`, 'utf8'), 'Code.js')
+  const context = realm.context as Record<string, unknown>
+  return {
+    realm,
+    log,
+    spreadsheet,
+    ui,
+    urlFetch,
+    properties,
+    script,
+    lock,
+    cache,
+    call(name, ...args) {
+      const fn = context[name]
+      if (typeof fn !== 'function') throw new Error(`Code.js has no top-level function ${name}`)
+      return fn(...(realm as Realm).copyIn(args))
+    },
+  }
+}

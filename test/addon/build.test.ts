@@ -1,0 +1,110 @@
+import { readFile } from 'node:fs/promises'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { buildAddon, DIST, jsDoc } from '../../addon/build'
+import { ENTRY_POINTS } from '../../addon/src/entry-points'
+import { FORMULAS } from '../../addon/src/formulas/catalogue'
+import { type LoadedAddon, loadAddon } from './apps-script/addon'
+import { SyncHttp } from './apps-script/sync-http'
+
+let code: string
+let http: SyncHttp
+let addon: LoadedAddon
+
+beforeAll(async () => {
+  await buildAddon()
+  code = await readFile(`${DIST}/Code.js`, 'utf8')
+  http = new SyncHttp()
+  addon = loadAddon({ dist: DIST, http })
+})
+
+afterAll(async () => {
+  await http?.stop()
+})
+
+/** The JSDoc block right above `function NAME(`, or undefined. */
+function docAbove(name: string): string | undefined {
+  const match = new RegExp(`(/\\*\\*(?:(?!\\*/)[\\s\\S])*\\*/)\\nfunction ${name}\\(`).exec(code)
+  return match?.[1]
+}
+
+describe('the shipped addon/dist/Code.js', () => {
+  it('declares every entry point as a top-level function', () => {
+    const names = [...Object.keys(ENTRY_POINTS), ...FORMULAS.map((f) => f.name)]
+    for (const name of names) {
+      expect(code, name).toMatch(new RegExp(`^function ${name}\\(`, 'm'))
+      expect(typeof addon.realm.context[name], name).toBe('function')
+    }
+  })
+
+  it('keeps every formula’s JSDoc: description, each @param, @return and @customfunction', () => {
+    for (const formula of FORMULAS) {
+      const doc = docAbove(formula.name)
+      expect(doc, formula.name).toBeDefined()
+      expect(doc).toContain('@customfunction')
+      expect(doc).toContain(formula.summary.kk)
+      expect(doc).toMatch(/@return \{[^}]+\} \S/)
+      for (const param of formula.params) {
+        const name = param.optional ? `[${param.name}]` : param.name
+        expect(doc).toContain(`@param {${param.type}} ${name} ${param.doc.kk}`)
+      }
+    }
+  })
+
+  it('writes descriptions in the locale asked for', () => {
+    const satisfaction = FORMULAS[0]
+    expect(jsDoc(satisfaction, 'ru')).toContain('Удовлетворенность')
+    expect(jsDoc(satisfaction, 'en')).toContain('Satisfaction: the share who gave 5')
+  })
+
+  it('is plain ES2019 with no module syntax Apps Script cannot load', () => {
+    expect(code).not.toMatch(/^\s*(import|export)\s/m)
+    expect(code).not.toMatch(/\?\?|\?\.[a-zA-Z_(]/)
+    expect(code).not.toContain('require(')
+  })
+
+  it('ships the manifest with V8 and exactly the scopes of DESIGN §7, and no addOns block', async () => {
+    const manifest = JSON.parse(await readFile(`${DIST}/appsscript.json`, 'utf8'))
+    expect(manifest.runtimeVersion).toBe('V8')
+    expect(manifest.addOns).toBeUndefined()
+    expect([...manifest.oauthScopes].sort()).toEqual(
+      [
+        'https://www.googleapis.com/auth/spreadsheets.currentonly',
+        'https://www.googleapis.com/auth/script.container.ui',
+        'https://www.googleapis.com/auth/script.external_request',
+        'openid',
+        'https://www.googleapis.com/auth/userinfo.email',
+      ].sort(),
+    )
+  })
+
+  it('ships the sidebar with its script inlined', async () => {
+    const html = await readFile(`${DIST}/Sidebar.html`, 'utf8')
+    expect(html).not.toContain('SIDEBAR_SCRIPT')
+    expect(html).toContain('google.script.run')
+    expect(html.match(/<\/script>/g)).toHaveLength(1)
+  })
+})
+
+describe('the menu', () => {
+  it('onInstall builds the Sapa menu through onOpen, reading nothing (AuthMode.NONE)', () => {
+    addon.log.reset()
+    addon.call('onInstall', { authMode: 'NONE' })
+    expect(addon.ui.menus).toEqual([
+      [
+        'Regenerate report → menuRegenerate',
+        'Settings → menuSettings',
+        'Insert formula examples → menuExamples',
+        '—',
+        'About → menuAbout',
+      ],
+    ])
+    expect(addon.log.calls).toEqual(['SpreadsheetApp.getUi', 'Ui.createAddonMenu'])
+  })
+
+  it('every menu item names a top-level function', () => {
+    for (const item of addon.ui.menus[0].filter((i) => i !== '—')) {
+      const name = item.split(' → ')[1]
+      expect(code).toMatch(new RegExp(`^function ${name}\\(`, 'm'))
+    }
+  })
+})
