@@ -45,9 +45,12 @@ beforeAll(async () => {
   const out = join(dir, 'report.xlsx')
   const json = join(dir, 'report.json')
   // The command starting its own Worker, and a shared one for the in-process runs.
-  ;[run, worker] = await Promise.all([
+  // Kept as soon as it is up, so afterAll stops it even if the other part fails.
+  ;[run] = await Promise.all([
     runSapa(['report', XLSX, '--out', out, '--json', json, '--debug']),
-    startLocalWorker({ vars: { SAPA_HMAC_SECRET: secret } }),
+    startLocalWorker({ vars: { SAPA_HMAC_SECRET: secret } }).then((started) => {
+      worker = started
+    }),
   ])
   proxy = await recordingProxy(worker.url)
   if (run.code !== 0) throw new Error(`sapa failed: ${run.stderr}`)
