@@ -10,8 +10,9 @@ import {
   FakeScriptApp,
   FakeUtilities,
 } from './services'
-import { FakeSpreadsheet, FakeSpreadsheetApp, FakeUi } from './spreadsheet'
+import { FakeSpreadsheet, FakeSpreadsheetApp } from './spreadsheet'
 import type { SyncHttp } from './sync-http'
+import { FakeUi } from './ui'
 import { FakeUrlFetchApp } from './url-fetch'
 
 export interface LoadedAddon {

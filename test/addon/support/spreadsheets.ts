@@ -3,7 +3,8 @@ import { createHash } from 'node:crypto'
 import type { SidebarState } from '../../../addon/src/shared/protocol'
 import type { Cell, TableId } from '../../../functions/engine/index'
 import type { LoadedAddon } from '../apps-script/addon'
-import { type FakeSheet, snapshot } from '../apps-script/spreadsheet'
+import type { FakeSheet } from '../apps-script/sheet'
+import { snapshot } from '../apps-script/spreadsheet'
 
 export const RESPONSES = 'Жауаптар'
 /** A user's own sheet that has the Kazakh title of the rating sheet. */
