@@ -1,10 +1,10 @@
 /// <reference types="google-apps-script" />
 /**
- * @module SpreadsheetApp and the spreadsheet (sheets, ranges, developer metadata,
- * conditional formats and charts live in their own modules), as far as the add-on uses them. Each implements the methods
- * it has of the `@types/google-apps-script` interface, so a renamed method or a changed
- * parameter list fails to compile. They throw where Sheets throws (ranges outside the grid,
- * data of the wrong size, duplicate names, freezing every row, deleting the last sheet).
+ * @module SpreadsheetApp and the spreadsheet stand-ins; sheets, ranges, developer metadata,
+ * rule and chart builders and the Ui live in their own modules. Each implements the methods it
+ * has of the `@types/google-apps-script` interface, so a renamed method or a changed parameter
+ * list fails to compile. They throw where Sheets throws (ranges outside the grid, data of the
+ * wrong size, duplicate names, freezing every row, deleting the last sheet).
  */
 
 import { FakeConditionalFormatRuleBuilder } from './builders'
