@@ -156,6 +156,16 @@ describe('the sheet plan of a real report', () => {
     }
   })
 
+  it('keeps a row below the frozen header of an empty Issues sheet', () => {
+    const clean = report({ header: ['Қызмет', 'Жалпы баға'], rows: [['A', 5]] })
+    const cleanPlan = planSheets(clean, { generatedAt: '2026-07-01T00:00:00.000Z' })
+    expect(validatePlan(cleanPlan)).toEqual([])
+    const issues = cleanPlan
+      .map((r) => r.addSheet?.properties)
+      .find((p) => p?.sheetId === sheetIdOf('issues'))
+    expect(issues?.gridProperties).toMatchObject({ rowCount: 3, frozenRowCount: 2 })
+  })
+
   it('lists the first 1,000 issues and counts them all', () => {
     expect(result.summary.issueCount).toBe(1200)
     const issues = sheetOf('issues')

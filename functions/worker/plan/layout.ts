@@ -51,7 +51,8 @@ export function layoutSheet(
     firstDataRow,
     endDataRow,
     totalRow,
-    rowCount: totalRow === undefined ? endDataRow : totalRow + 1,
+    // Sheets refuses to freeze every row of a sheet: an empty table keeps one spare row.
+    rowCount: Math.max(totalRow === undefined ? endDataRow : totalRow + 1, firstDataRow + 1),
     columnCount: Math.max(1, chartAnchor ? chartAnchor.columnIndex + 1 : tableColumns),
     columnOf: new Map(source.columns.map((column, index) => [column.key, index])),
     chartAnchor,

@@ -36,8 +36,9 @@ export function validatePlan(requests: readonly sheets_v4.Schema$Request[]): str
       if (!title || title.length > 100) problems.push(`${at}: sheet title empty or over 100`)
       else if (titles.has(title.toLowerCase())) problems.push(`${at}: title "${title}" twice`)
       else titles.add(title.toLowerCase())
-      if ((grid.frozenRowCount ?? 0) > (grid.rowCount ?? 1000)) {
-        problems.push(`${at}: more frozen rows than rows`)
+      // Sheets refuses to freeze every row (or column) of a sheet.
+      if ((grid.frozenRowCount ?? 0) >= (grid.rowCount ?? 1000)) {
+        problems.push(`${at}: every row frozen`)
       }
       return
     }
