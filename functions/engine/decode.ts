@@ -73,6 +73,8 @@ export const LEVELS: readonly Level[] = ['central', 'local']
  */
 export const WEIGHT_GRID = 2 ** 20
 export const quantize = (w: number) => Math.round(w * WEIGHT_GRID) / WEIGHT_GRID
+/** w² on the same grid, so Σw² is exact too. */
+export const quantizeSquare = (w: number) => Math.round(w * w * WEIGHT_GRID) / WEIGHT_GRID
 
 /** One column's cells, whichever form the body used. */
 interface Source {

@@ -285,11 +285,19 @@ export type ColumnIndex = Partial<Record<Role, number>>
 
 const headerKey = (cell: Cell) => normalize(String(cell ?? ''))
 
+/** What detection found: each role's column, the mapping by header text, required roles missing. */
+export interface Detection {
+  columns: ColumnIndex
+  mapping: Mapping
+  missing: Role[]
+}
+
 /**
- * Finds the column of each role: an explicit mapping first, then exact names, then stems.
- * @throws {SurveyError} `missing_column` naming the role and listing the headers found.
+ * Detects the column of each role without failing: an explicit mapping first, then exact
+ * names, then stems. The sidebar shows the result; `findColumns` insists on it.
+ * @throws {SurveyError} `missing_column` only when an explicit mapping names a header that is not there
  */
-export function findColumns(header: readonly Cell[], mapping: Mapping = {}): ColumnIndex {
+export function detectColumns(header: readonly Cell[], mapping: Mapping = {}): Detection {
   const keys = header.map(headerKey)
   const taken = new Set<number>()
   const found: ColumnIndex = {}
@@ -329,16 +337,33 @@ export function findColumns(header: readonly Cell[], mapping: Mapping = {}): Col
     )
     if (index >= 0) claim(role, index)
   }
-  for (const role of REQUIRED_ROLES) {
-    if (found[role] === undefined) {
-      throw new SurveyError(
-        'missing_column',
-        `Required column "${role}" (${ROLE_HINT[role]}) not found. Headers found: ${list(header)}`,
-        { role, headers: header.map(String) },
-      )
-    }
+  const byHeader: Mapping = {}
+  for (const role of ROLES) {
+    const index = found[role]
+    if (index !== undefined) byHeader[role] = String(header[index] ?? '').trim()
   }
-  return found
+  return {
+    columns: found,
+    mapping: byHeader,
+    missing: REQUIRED_ROLES.filter((r) => found[r] === undefined),
+  }
+}
+
+/**
+ * Finds the column of each role, as `detectColumns`.
+ * @throws {SurveyError} `missing_column` naming the first missing required role and listing the headers found.
+ */
+export function findColumns(header: readonly Cell[], mapping: Mapping = {}): ColumnIndex {
+  const { columns, missing } = detectColumns(header, mapping)
+  const [role] = missing
+  if (role !== undefined) {
+    throw new SurveyError(
+      'missing_column',
+      `Required column "${role}" (${ROLE_HINT[role]}) not found. Headers found: ${list(header)}`,
+      { role, headers: header.map(String) },
+    )
+  }
+  return columns
 }
 
 const ROLE_HINT: Partial<Record<Role, string>> = {

@@ -1,9 +1,9 @@
 /** @module Sapa's scoring engine: pure functions, the same in Node, workerd and Apps Script. */
 export * from './cells'
 export type { Coded, EncodedColumn, Survey, SurveyColumns } from './decode'
-export { decodeSurvey } from './decode'
+export { decodeSurvey, quantize, quantizeSquare, WEIGHT_GRID } from './decode'
 export { SurveyError, type SurveyErrorCode } from './errors'
-export { findColumns, ROLE_NAMES } from './header'
+export { type Detection, detectColumns, findColumns, ROLE_NAMES } from './header'
 export * from './labels'
 export * from './measures'
 export { report, reportFromState } from './report'

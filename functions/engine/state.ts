@@ -5,6 +5,7 @@ import {
   decodeSurvey,
   GENDERS,
   LEVELS,
+  quantizeSquare,
   type Survey,
   type SurveyColumns,
 } from './decode'
@@ -185,7 +186,7 @@ function countCells(c: SurveyColumns): Cells {
     const o = overall[i]
     if (o > 0) {
       acc[base + o] += w
-      acc[base + AT.overallW2] += weight ? quantizedSquare(w) : 1
+      acc[base + AT.overallW2] += weight ? quantizeSquare(w) : 1
     }
     const driver =
       c.channel && c.channel[i] === corp ? 2 : c.level && c.level[i] > 0 ? c.level[i] - 1 : 3
@@ -343,7 +344,7 @@ function countRows(c: SurveyColumns, dimension: 'age' | 'gender'): Groups {
     const o = overall[i]
     if (o > 0) {
       acc[base + o] += w
-      acc[base + AT.overallW2] += weight ? quantizedSquare(w) : 1
+      acc[base + AT.overallW2] += weight ? quantizeSquare(w) : 1
     }
   }
   return toGroups(acc, (g) => labels[g], seen, STRIDE)
@@ -364,9 +365,6 @@ function toGroups(
   }
   return groups
 }
-
-/** w² on the same grid as the weights, so Σw² is exact too. */
-const quantizedSquare = (w: number) => Math.round(w * w * 2 ** 20) / 2 ** 20
 
 /**
  * Merges two partial states. Associative and commutative: every sum is exact (integer

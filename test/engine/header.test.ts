@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { findColumns, SurveyError } from '../../functions/engine'
+import { detectColumns, findColumns, SurveyError } from '../../functions/engine'
 import { HEADER } from '../../samples/generator/sheet'
 
 describe('findColumns', () => {
@@ -136,5 +136,13 @@ describe('findColumns', () => {
     expect(() => findColumns(['Қызмет', 'Жалпы баға'], { overall: 'Баға 2' })).toThrow(
       'Column "Баға 2" mapped to overall is not in the header. Headers found: "Қызмет", "Жалпы баға"',
     )
+  })
+
+  it('detects without failing: the partial mapping and the required roles missing', () => {
+    expect(detectColumns(['Өңір', ' Жалпы баға ', 'Сенім'])).toEqual({
+      columns: { overall: 1, region: 0, trust: 2 },
+      mapping: { overall: 'Жалпы баға', region: 'Өңір', trust: 'Сенім' },
+      missing: ['service'],
+    })
   })
 })

@@ -1,5 +1,5 @@
 /** @module Weighted score counts n_1..n_5 of one range, the input of the engine's measures. */
-import { parseScore } from '../../../functions/engine/index'
+import { parseScore, quantizeSquare } from '../../../functions/engine/index'
 import { type Cells, parseCells } from './ranges'
 
 export interface Counts {
@@ -9,9 +9,6 @@ export interface Counts {
   sumW2: number
 }
 
-/** w² on the engine's 2^-20 grid, so sums match the Worker's to the bit. */
-const square = (w: number) => Math.round(w * w * 2 ** 20) / 2 ** 20
-
 export function scoreCounts(cells: Cells, weights: readonly number[]): Counts {
   const d = [0, 0, 0, 0, 0]
   let sumW2 = 0
@@ -19,7 +16,7 @@ export function scoreCounts(cells: Cells, weights: readonly number[]): Counts {
     const w = weights[i]
     if (score === null || w === 0) return
     d[score - 1] += w
-    sumW2 += w === 1 ? 1 : square(w)
+    sumW2 += w === 1 ? 1 : quantizeSquare(w)
   })
   return { d, sumW2 }
 }
