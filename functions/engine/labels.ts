@@ -1,5 +1,5 @@
 /** @module Localised titles, column labels and category names (Kazakh default, Russian, English). */
-import type { Aspect, Locale, TableId } from './types'
+import type { Aspect, Locale, TableId, Value } from './types'
 
 type Text = Record<Locale, string>
 const t = (kk: string, ru: string, en: string): Text => ({ kk, ru, en })
@@ -176,4 +176,25 @@ export const REASONS = {
   smallBase: t('іріктеме аз', 'малая выборка', 'base below the minimum'),
   noColumn: (what: string) =>
     t(`«${what}» бағаны жоқ`, `нет столбца «${what}»`, `no "${what}" column`),
+}
+
+/** The machine keys of `groupType` and `dimension` columns, named for the sheets. */
+export const GROUP_TYPES: Record<string, Text> = {
+  service: t('Қызмет', 'Услуга', 'Service'),
+  agency: t('Мемлекеттік орган', 'Государственный орган', 'Agency'),
+  region: t('Өңір', 'Регион', 'Region'),
+  channel: t('Қызмет алу арнасы', 'Канал получения', 'Channel'),
+  localRegion: t('Өңір (ЖАО)', 'Регион (МИО)', 'Region (local bodies)'),
+  corpRegion: t('Өңір (Мемкорпорация)', 'Регион (Госкорпорация)', 'Region (State Corporation)'),
+  total: t('Барлығы', 'Всего', 'Total'),
+  age: t('Жас', 'Возраст', 'Age'),
+  gender: t('Жыныс', 'Пол', 'Gender'),
+}
+
+/** A table cell as a sheet shows it: group-type keys by their names, everything else as it is. */
+export function displayValue(key: string, value: Value, locale: Locale): Value {
+  if ((key === 'groupType' || key === 'dimension') && typeof value === 'string') {
+    return GROUP_TYPES[value]?.[locale] ?? value
+  }
+  return value
 }

@@ -1,6 +1,12 @@
 import type { sheets_v4 } from 'googleapis'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { Cell, Report, TableId, Value } from '../../functions/engine/index'
+import {
+  type Cell,
+  displayValue,
+  type Report,
+  type TableId,
+  type Value,
+} from '../../functions/engine/index'
 import { type LocalWorker, startLocalWorker } from '../../tools/wrangler-dev'
 import { type LoadedAddon, loadAddon } from './apps-script/addon'
 import { SyncHttp } from './apps-script/sync-http'
@@ -67,7 +73,11 @@ function expectedGrid(reply: Reply, table: TableId): Value[][] {
   const rows = [...source.rows, ...(source.total ? [source.total] : [])]
   return [
     source.columns.map((c) => c.label),
-    ...rows.map((row) => source.columns.map((c) => cell(row[c.key]))),
+    ...rows.map((row) =>
+      source.columns.map((c) =>
+        cell(displayValue(c.key, row[c.key] ?? null, reply.summary.locale)),
+      ),
+    ),
   ]
 }
 

@@ -8,7 +8,7 @@ import { readSurvey } from '../../cli/read-survey'
 import { main } from '../../cli/sapa'
 import type { ReportReply } from '../../cli/worker-client'
 import { excelSheetName } from '../../cli/xlsx/sheet-names'
-import type { Table, Value } from '../../functions/engine/index'
+import { displayValue, type Table, type Value } from '../../functions/engine/index'
 import { MAX_LISTED_ISSUES, validatePlan } from '../../functions/worker/plan/index'
 import { type LocalWorker, startLocalWorker } from '../../tools/wrangler-dev'
 import {
@@ -90,9 +90,10 @@ function rowValues(worksheet: ExcelJS.Worksheet, r: number, width: number): Valu
   })
 }
 
+/** What a table's sheet shows: the table's values, group types by their localised names. */
 const tableRows = (table: Table) =>
   [...table.rows, ...(table.total ? [table.total] : [])].map((row) =>
-    table.columns.map((column) => row[column.key] ?? null),
+    table.columns.map((column) => displayValue(column.key, row[column.key] ?? null, 'kk')),
   )
 
 describe('sapa report on the sample workbook', () => {

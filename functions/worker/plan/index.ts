@@ -75,6 +75,7 @@ function sheetSources(report: Report, texts: PlanTexts): SheetSource[] {
       return {
         table: table.id,
         title: table.title,
+        locale: report.summary.locale,
         columns: table.columns,
         rows: table.rows,
         total: table.total,
@@ -91,6 +92,7 @@ function sheetSources(report: Report, texts: PlanTexts): SheetSource[] {
   sources.push({
     table: 'issues',
     title: TITLES.issues[locale],
+    locale,
     caption: texts.issuesCaption(listed.length, issueCount),
     columns: [
       issueColumn('row', 'integer'),

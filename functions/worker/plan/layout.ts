@@ -1,10 +1,12 @@
 /** @module Where a table lands on its sheet: header, data rows, total row, grid size. */
-import type { Column, TableId, Value } from '../../engine/types'
+import type { Column, Locale, TableId, Value } from '../../engine/types'
 
 /** A table as the plan lays it out: the engine's table, or the Issues sheet. */
 export interface SheetSource {
   table: TableId
   title: string
+  /** The report's locale: the sheet names group types in it. */
+  locale: Locale
   /** A line above the header (the Issues sheet's count). */
   caption?: string
   columns: Column[]

@@ -1,5 +1,6 @@
 /** @module The sheet's look: frozen header, number formats, widths, greyed rows, colour scale. */
 import type { sheets_v4 } from 'googleapis'
+import { displayValue } from '../../engine/labels'
 import { ASPECTS, type Column } from '../../engine/types'
 import type { SheetLayout, SheetSource } from './layout'
 import { runsOf } from './runs'
@@ -85,7 +86,7 @@ export function columnWidthRequests(layout: SheetLayout, source: SheetSource): R
   const widths = source.columns.map((column) => {
     let chars = column.label.length
     for (const row of [...source.rows, ...(source.total ? [source.total] : [])]) {
-      const value = row[column.key]
+      const value = displayValue(column.key, row[column.key], source.locale)
       chars = Math.max(chars, typeof value === 'string' ? value.length : 7)
     }
     return Math.min(400, Math.max(60, Math.round(chars * 7 + 16)))

@@ -1,5 +1,6 @@
 /** @module The sheet's cells: caption, bold header, values with their notes, bold total. */
 import type { sheets_v4 } from 'googleapis'
+import { displayValue } from '../../engine/labels'
 import type { Value } from '../../engine/types'
 import type { SheetLayout, SheetSource } from './layout'
 
@@ -17,14 +18,22 @@ export function valueRequest(layout: SheetLayout, source: SheetSource): sheets_v
   })
   source.rows.forEach((row, index) => {
     rows.push({
-      values: source.columns.map((c) => withNote(cellOf(row[c.key]), notes[`${index}.${c.key}`])),
+      values: source.columns.map((c) =>
+        withNote(
+          cellOf(displayValue(c.key, row[c.key], source.locale)),
+          notes[`${index}.${c.key}`],
+        ),
+      ),
     })
   })
   const total = source.total
   if (total) {
     rows.push({
       values: source.columns.map((c) => ({
-        ...withNote(cellOf(total[c.key]), notes[`total.${c.key}`]),
+        ...withNote(
+          cellOf(displayValue(c.key, total[c.key], source.locale)),
+          notes[`total.${c.key}`],
+        ),
         userEnteredFormat: BOLD,
       })),
     })
