@@ -48,7 +48,10 @@ async function readLimited(
   const chunks: Uint8Array[] = []
   let size = 0
   for (;;) {
-    const { done, value } = await reader.read()
+    const { done, value } = await reader.read().catch((error: unknown) => {
+      // The client went away or cut the body short: its fault, not the Worker's (no 5xx).
+      throw new ApiError(400, 'bad_request', `Body could not be read to its end: ${String(error)}`)
+    })
     if (done) break
     size += value.byteLength
     if (size > limit) {
