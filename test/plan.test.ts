@@ -156,14 +156,18 @@ describe('the sheet plan of a real report', () => {
     }
   })
 
-  it('names group types in the report's language on the sheet, keeping the keys in the JSON', () => {
+  it('names group types in the language of the report on the sheet, keeping the keys in the JSON', () => {
     const aspects = kinds('updateCells').find((u) => u.start?.sheetId === sheetIdOf('aspects'))
     const firstRow = aspects?.rows?.[1]?.values?.map((v) => v.userEnteredValue?.stringValue)
     expect(firstRow?.[0]).toBe('Қызмет')
     expect(result.tables.find((t) => t.id === 'aspects')?.rows[0].groupType).toBe('service')
-    const ru = planSheets(report(survey(), { locale: 'ru' }), { generatedAt: '2026-07-01T00:00:00.000Z' })
+    const ru = planSheets(report(survey(), { locale: 'ru' }), {
+      generatedAt: '2026-07-01T00:00:00.000Z',
+    })
     const ruAspects = ru.find((r) => r.updateCells?.start?.sheetId === sheetIdOf('aspects'))
-    expect(ruAspects?.updateCells?.rows?.[1]?.values?.[0].userEnteredValue?.stringValue).toBe('Услуга')
+    expect(ruAspects?.updateCells?.rows?.[1]?.values?.[0].userEnteredValue?.stringValue).toBe(
+      'Услуга',
+    )
   })
 
   it('keeps a row below the frozen header of an empty Issues sheet', () => {
