@@ -79,7 +79,8 @@ export const quantizeSquare = (w: number) => Math.round(w * w * WEIGHT_GRID) / W
 /** One column's cells, whichever form the body used. */
 interface Source {
   length: number
-  at(i: number): Cell
+  /** The column's cells, row by row (absent when dictionary-coded, or read from rows). */
+  cells?: ArrayLike<Cell>
   /** Distinct cells with the code of each row, when the column is dictionary-coded. */
   dict?: { values: Cell[]; codes: ArrayLike<number> }
 }
@@ -132,22 +133,27 @@ export function decodeSurvey(survey: Survey, options: DecodeOptions = {}): Surve
     const source = sources.column(col)
     if (source.dict) {
       const { values, codes } = source.dict
-      const decoded = values.map(codeOf)
+      const decoded = Float64Array.from(values, codeOf)
+      // Whether a dictionary entry makes its row a respondent, worked out once per entry.
+      const answers = Uint8Array.from(values, (v, k) =>
+        decoded[k] !== MISSING || !isBlank(v) ? 1 : 0,
+      )
       for (let i = 0; i < length; i++) {
         const k = codes[i]
         if (k < 0) continue
         const code = decoded[k]
         if (code >= 0) out[i] = code
         else if (code === ISSUE) issue(i, values[k], reasons.get(values[k]) as string)
-        if (code !== MISSING || !isBlank(values[k])) present[i] = 1
+        present[i] |= answers[k]
       }
       return true
     }
     const memo = new Map<Cell, number>()
     const small = new Int32Array(SMALL).fill(UNSEEN)
     const rows = survey.rows
+    const cells = source.cells as ArrayLike<Cell>
     for (let i = 0; i < length; i++) {
-      const cell = rows ? rows[i][col] : source.at(i)
+      const cell = rows ? rows[i][col] : cells[i]
       if (cell === '' || cell === null || cell === undefined) continue
       let code: number | undefined
       if (typeof cell === 'number' && cell >= 0 && cell < SMALL && Number.isInteger(cell)) {
@@ -257,6 +263,7 @@ const isBlank = (cell: Cell) =>
   cell === undefined ||
   (typeof cell === 'string' && cell.trim() === '')
 
+/** Each column's cells: plain values, dictionary codes, or (for rows) read in place by `scan`. */
 function sourcesOf(survey: Survey, width: number): { length: number; column(c: number): Source } {
   if (survey.columns !== undefined) {
     const columns = survey.columns
@@ -279,12 +286,8 @@ function sourcesOf(survey: Survey, width: number): { length: number; column(c: n
       length,
       column(c) {
         const column = columns[c]
-        if ('values' in column) return { length, at: (i) => column.values[i] }
-        return {
-          length,
-          at: (i) => (column.codes[i] < 0 ? '' : column.dict[column.codes[i]]),
-          dict: { values: column.dict, codes: column.codes },
-        }
+        if ('values' in column) return { length, cells: column.values }
+        return { length, dict: { values: column.dict, codes: column.codes } }
       },
     }
   }
@@ -293,7 +296,8 @@ function sourcesOf(survey: Survey, width: number): { length: number; column(c: n
   rows.forEach((row, i) => {
     if (!Array.isArray(row)) throw new SurveyError('bad_input', `row ${i + 2} is not an array`)
   })
-  return { length: rows.length, column: (c) => ({ length: rows.length, at: (i) => rows[i][c] }) }
+  // Read in place (scan indexes the rows): no copy of a million rows.
+  return { length: rows.length, column: () => ({ length: rows.length }) }
 }
 
 function columnLength(column: EncodedColumn, c: number): number {
@@ -301,9 +305,7 @@ function columnLength(column: EncodedColumn, c: number): number {
     return (column as { values: Cell[] }).values.length
   }
   if (column && 'dict' in column && Array.isArray(column.dict) && Array.isArray(column.codes)) {
-    const bad = column.codes.findIndex(
-      (code) => !Number.isInteger(code) || code < -1 || code >= column.dict.length,
-    )
+    const bad = badCode(column.codes, column.dict.length)
     if (bad >= 0) {
       throw new SurveyError(
         'bad_input',
@@ -313,4 +315,14 @@ function columnLength(column: EncodedColumn, c: number): number {
     return column.codes.length
   }
   throw new SurveyError('bad_input', `column ${c + 1} must be {values} or {dict, codes}`)
+}
+
+/** Position of the first code that is not -1 or an index below `size`; -1 when all are good. */
+function badCode(codes: readonly unknown[], size: number): number {
+  // A plain loop: this runs once per cell of the body, a callback per code costs several times more.
+  for (let i = 0; i < codes.length; i++) {
+    const code = codes[i] as number
+    if (!(code >= -1 && code < size && (code | 0) === code)) return i
+  }
+  return -1
 }
