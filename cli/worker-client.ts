@@ -2,6 +2,8 @@
 import type { sheets_v4 } from 'googleapis'
 import type { Cell, Report, ReportOptions } from '../functions/engine/index'
 import { encodeColumns } from '../tools/encode-columns'
+import { fanOutReport, WorkerReplyError } from '../tools/fan-out'
+import { needsFanOut } from '../tools/fan-out-plan'
 import { signedHeaders } from '../tools/sign-request'
 import { CliError, EXIT, oneLine } from './errors'
 
@@ -41,6 +43,7 @@ export async function scoreSurvey(
   options: ReportOptions,
   source: string,
 ): Promise<ScoredSurvey> {
+  if (needsFanOut(survey.rows.length)) return scoreInChunks(worker, survey, options, source)
   const body = JSON.stringify({
     header: survey.header,
     columns: encodeColumns(survey.header, survey.rows),
@@ -72,6 +75,30 @@ export async function scoreSurvey(
     )
   }
   return { bytes, reply: json }
+}
+
+/** Too large for one request (DESIGN §6): chunks to /v1/aggregate, their states to /v1/report. */
+async function scoreInChunks(
+  worker: WorkerTarget,
+  survey: { header: Cell[]; rows: Cell[][] },
+  options: ReportOptions,
+  source: string,
+): Promise<ScoredSurvey> {
+  try {
+    const { bytes, reply } = await fanOutReport(worker, survey, options)
+    return { bytes, reply: reply as ReportReply }
+  } catch (error) {
+    if (error instanceof WorkerReplyError) {
+      throw refusal(error.status, error.body, error.text, source, worker.url)
+    }
+    throw new CliError(
+      `Worker unreachable at ${worker.url} (${oneLine(String(error))})`,
+      EXIT.worker,
+      {
+        cause: error,
+      },
+    )
+  }
 }
 
 function refusal(status: number, json: unknown, text: string, source: string, url: string) {
