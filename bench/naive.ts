@@ -4,18 +4,11 @@
  */
 import { mean, sampleCorrelation } from 'simple-statistics'
 import type { Cell } from '../functions/engine'
+import { HEADER } from '../samples/generator/sheet'
 
-const ASPECT_HEADERS = [
-  'Ақпараттың ашықтығы мен қолжетімділігі',
-  'Алынған ақпараттың айқындылығы мен дұрыстығы',
-  'Құжаттарды жинау және тапсыру процесі',
-  'Қызмет ұсыну мерзімдері',
-  'Қызметкерлердің біліктілігі',
-  'Қызметкердің жұмыс істеу шапшаңдығы',
-  'Қызметкердің әдептілігі',
-  'Қызмет ұсынушыға сенім',
-]
-const BARRIER_HEADERS = ['Шағым берді', 'Бейресми сыйақы', 'Тамыр-таныстарды пайдалану']
+// The sample's own headers: eight aspects, then the three barriers.
+const ASPECT_HEADERS = HEADER.slice(10, 18)
+const BARRIER_HEADERS = HEADER.slice(18, 21)
 
 const score = (cell: Cell): number | null => {
   const x = Number(String(cell ?? '').replace(',', '.'))
