@@ -1,8 +1,14 @@
 /// <reference types="google-apps-script" />
-/** @module The one call to the Worker: the survey as compact columns, its reply checked. */
+/** @module The calls to the Worker: the survey as compact columns (in chunks when large), replies checked. */
 import type { sheets_v4 } from 'googleapis'
-import type { Cell, Report } from '../../../functions/engine/index'
+import type { Cell, Mapping, PartialState, Report } from '../../../functions/engine/index'
 import { encodeColumns } from '../../../tools/encode-columns'
+import {
+  type AggregateBody,
+  aggregateBodies,
+  needsFanOut,
+  statesBody,
+} from '../../../tools/fan-out-plan'
 import { cleanMapping, type Settings } from '../shared/settings'
 
 export type WorkerReply = Report & { plan: { requests: sheets_v4.Schema$Request[] } }
@@ -18,48 +24,26 @@ export class WorkerError extends Error {
   }
 }
 
-/** POST /v1/report with the add-on user's Google ID token. */
+/**
+ * POST /v1/report with the add-on user's Google ID token. A survey too large for one request
+ * (DESIGN §6) goes first in chunks to /v1/aggregate, all at once with `fetchAll`, and then
+ * their states to /v1/report.
+ */
 export function requestReport(settings: Settings, values: Cell[][]): WorkerReply {
   const [header = [], ...rows] = values
-  const body = JSON.stringify({
-    header,
-    columns: encodeColumns(header, rows),
-    mapping: cleanMapping(settings.mapping),
-    options: {
-      locale: settings.locale,
-      minBase: settings.minBase,
-      order: settings.order,
-      tables: [...settings.tables, 'issues'],
-    },
-  })
+  const mapping = cleanMapping(settings.mapping)
+  const options = {
+    locale: settings.locale,
+    minBase: settings.minBase,
+    order: settings.order,
+    tables: [...settings.tables, 'issues' as const],
+  }
+  const token = ScriptApp.getIdentityToken()
+  const body = needsFanOut(rows.length)
+    ? statesBody(aggregateChunks(settings.workerUrl, token, { header, rows, mapping }), options)
+    : { header, columns: encodeColumns(header, rows), mapping, options }
   const url = `${settings.workerUrl}/v1/report`
-  let response: GoogleAppsScript.URL_Fetch.HTTPResponse
-  try {
-    response = UrlFetchApp.fetch(url, {
-      method: 'post',
-      contentType: 'application/json',
-      payload: body,
-      headers: { Authorization: `Bearer ${ScriptApp.getIdentityToken()}` },
-      muteHttpExceptions: true,
-    })
-  } catch (error) {
-    throw new WorkerError(
-      'The Sapa Worker did not answer',
-      `${url}: ${messageOf(error)}. Check the Worker URL in Sapa › Settings and try again.`,
-    )
-  }
-  const status = response.getResponseCode()
-  const text = response.getContentText()
-  if (status !== 200) throw refusal(status, text)
-  let reply: unknown
-  try {
-    reply = JSON.parse(text)
-  } catch {
-    throw new WorkerError(
-      'The Sapa Worker sent a broken answer',
-      `The answer of ${url} is not valid JSON (${text.length} characters). Nothing was changed.`,
-    )
-  }
+  const [reply] = send([call(url, token, body)])
   if (!isReply(reply)) {
     throw new WorkerError(
       'The Sapa Worker sent a broken answer',
@@ -67,6 +51,86 @@ export function requestReport(settings: Settings, values: Cell[][]): WorkerReply
     )
   }
   return reply
+}
+
+/** Each chunk's partial state, in order. */
+function aggregateChunks(
+  workerUrl: string,
+  token: string,
+  survey: { header: Cell[]; rows: Cell[][]; mapping: Mapping },
+): PartialState[] {
+  const calls = aggregateBodies(survey).map((body) => {
+    const last = body.options.firstRow + chunkLength(body) - 1
+    return call(`${workerUrl}/v1/aggregate`, token, body, `rows ${body.options.firstRow}–${last}`)
+  })
+  return send(calls).map((reply, i) => {
+    const state = (reply as { state?: unknown } | null)?.state
+    if (typeof state !== 'object' || state === null) {
+      throw new WorkerError(
+        'The Sapa Worker sent a broken answer',
+        `The answer of ${calls[i].name} has no state. Nothing was changed.`,
+      )
+    }
+    return state as PartialState
+  })
+}
+
+function chunkLength(body: AggregateBody): number {
+  const [first] = body.columns
+  if (!first) return 0
+  return 'values' in first ? first.values.length : first.codes.length
+}
+
+/** A request and how messages name it (the URL, with the rows for a chunk). */
+interface Call {
+  name: string
+  request: GoogleAppsScript.URL_Fetch.URLFetchRequest
+}
+
+function call(url: string, token: string, body: unknown, rows?: string): Call {
+  return {
+    name: rows ? `${url} (${rows})` : url,
+    request: {
+      url,
+      method: 'post',
+      contentType: 'application/json',
+      payload: JSON.stringify(body),
+      headers: { Authorization: `Bearer ${token}` },
+      muteHttpExceptions: true,
+    },
+  }
+}
+
+/**
+ * The answers' JSON, in order. Several calls go in parallel with `fetchAll`. Any failure (no
+ * answer, a refusal, broken JSON) is thrown as the analyst's dialog.
+ */
+function send(calls: Call[]): unknown[] {
+  let responses: GoogleAppsScript.URL_Fetch.HTTPResponse[]
+  try {
+    responses =
+      calls.length === 1
+        ? [UrlFetchApp.fetch(calls[0].request.url, calls[0].request)]
+        : UrlFetchApp.fetchAll(calls.map((c) => c.request))
+  } catch (error) {
+    throw new WorkerError(
+      'The Sapa Worker did not answer',
+      `${calls[0]?.request.url}: ${messageOf(error)}. Check the Worker URL in Sapa › Settings and try again.`,
+    )
+  }
+  return responses.map((response, i) => {
+    const status = response.getResponseCode()
+    const text = response.getContentText()
+    if (status !== 200) throw refusal(status, text)
+    try {
+      return JSON.parse(text) as unknown
+    } catch {
+      throw new WorkerError(
+        'The Sapa Worker sent a broken answer',
+        `The answer of ${calls[i].name} is not valid JSON (${text.length} characters). Nothing was changed.`,
+      )
+    }
+  })
 }
 
 /** GET /v1/health: the Worker's engine version. */

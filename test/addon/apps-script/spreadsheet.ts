@@ -98,7 +98,7 @@ export class FakeSpreadsheet
   fakeAddSheet(name: string, values: unknown[][] = [[]]): FakeSheet {
     const sheet = new FakeSheet(this, this.nextId++, name)
     const rows = Math.max(1000, values.length)
-    const columns = Math.max(26, ...values.map((r) => r.length))
+    const columns = values.reduce((most, row) => Math.max(most, row.length), 26)
     sheet.fakeResize(rows, columns)
     values.forEach((row, r) => {
       row.forEach((value, c) => {

@@ -41,7 +41,9 @@ export class FakeHTTPResponse
   }
 }
 
-export class FakeUrlFetchApp implements Pick<GoogleAppsScript.URL_Fetch.UrlFetchApp, 'fetch'> {
+export class FakeUrlFetchApp
+  implements Pick<GoogleAppsScript.URL_Fetch.UrlFetchApp, 'fetch' | 'fetchAll'>
+{
   readonly exchanges: Exchange[] = []
   /** Apps Script gives up on a call after a while; the tests use a short wait. */
   timeoutMs = 60_000
@@ -49,37 +51,60 @@ export class FakeUrlFetchApp implements Pick<GoogleAppsScript.URL_Fetch.UrlFetch
   constructor(private readonly http: SyncHttp) {}
 
   fetch(url: string, params: GoogleAppsScript.URL_Fetch.URLFetchRequestOptions = {}) {
-    const method = (params.method ?? 'get').toUpperCase()
-    const headers: Record<string, string> = {}
-    for (const [name, value] of Object.entries(params.headers ?? {})) headers[name] = String(value)
-    if (params.contentType) headers['Content-Type'] = params.contentType
-    if (params.payload !== undefined && typeof params.payload !== 'string') {
-      throw new Error('stand-in: only string payloads')
-    }
-    const exchange: Exchange = { url, method, headers, body: params.payload as string | undefined }
-    this.exchanges.push(exchange)
-    const answer = this.http.request({
-      url,
-      method,
-      headers,
-      body: exchange.body,
-      timeoutMs: this.timeoutMs,
+    const [response] = this.send([{ ...params, url }])
+    return response
+  }
+
+  /** All requests in flight at once, as Apps Script sends them; answers in request order. */
+  fetchAll(requests: (GoogleAppsScript.URL_Fetch.URLFetchRequest | string)[]) {
+    return this.send(requests.map((r) => (typeof r === 'string' ? { url: r } : r)))
+  }
+
+  private send(requests: GoogleAppsScript.URL_Fetch.URLFetchRequest[]) {
+    const exchanges = requests.map((params) => {
+      const headers: Record<string, string> = {}
+      for (const [name, value] of Object.entries(params.headers ?? {})) {
+        headers[name] = String(value)
+      }
+      if (params.contentType) headers['Content-Type'] = params.contentType
+      if (params.payload !== undefined && typeof params.payload !== 'string') {
+        throw new Error('stand-in: only string payloads')
+      }
+      const method = (params.method ?? 'get').toUpperCase()
+      const body = params.payload as string | undefined
+      const exchange: Exchange = { url: params.url, method, headers, body }
+      return exchange
     })
-    if ('error' in answer) {
-      exchange.error = answer.error
-      throw new Error(
-        answer.error === 'timeout' ? `Timeout: ${url}` : `Address unavailable: ${url}`,
-      )
-    }
-    exchange.status = answer.status
-    exchange.response = answer.body
-    if (answer.status >= 400 && !params.muteHttpExceptions) {
-      throw new Error(
-        `Request failed for ${url} returned code ${answer.status}. Truncated server response: ${answer.body.slice(0, 100)}`,
-      )
-    }
-    return as<GoogleAppsScript.URL_Fetch.HTTPResponse>(
-      new FakeHTTPResponse(answer.status, answer.headers, answer.body),
+    this.exchanges.push(...exchanges)
+    const answers = this.http.requestAll(
+      exchanges.map(({ url, method, headers, body }) => ({
+        url,
+        method,
+        headers,
+        body,
+        timeoutMs: this.timeoutMs,
+      })),
     )
+    // Apps Script throws for the first failed request: no answer, or an error status unmuted.
+    return answers.map((answer, i) => {
+      const exchange = exchanges[i]
+      const { url } = exchange
+      if ('error' in answer) {
+        exchange.error = answer.error
+        throw new Error(
+          answer.error === 'timeout' ? `Timeout: ${url}` : `Address unavailable: ${url}`,
+        )
+      }
+      exchange.status = answer.status
+      exchange.response = answer.body
+      if (answer.status >= 400 && !requests[i].muteHttpExceptions) {
+        throw new Error(
+          `Request failed for ${url} returned code ${answer.status}. Truncated server response: ${answer.body.slice(0, 100)}`,
+        )
+      }
+      return as<GoogleAppsScript.URL_Fetch.HTTPResponse>(
+        new FakeHTTPResponse(answer.status, answer.headers, answer.body),
+      )
+    })
   }
 }

@@ -48,10 +48,13 @@ export function patchSettings(addon: LoadedAddon, patch: Record<string, unknown>
 /** Names in order, and a hash of everything else a user could see. */
 export function fingerprint(addon: LoadedAddon): { names: string[]; hash: string } {
   const sheets = snapshot(addon.spreadsheet)
-  return {
-    names: sheets.map((s) => s.name),
-    hash: createHash('sha256').update(JSON.stringify(sheets)).digest('hex'),
+  // Row by row: a sheet of 200,000 responses is more than one string can hold.
+  const hash = createHash('sha256')
+  for (const { cells, ...rest } of sheets) {
+    hash.update(JSON.stringify(rest))
+    for (const row of cells) hash.update(JSON.stringify(row))
   }
+  return { names: sheets.map((s) => s.name), hash: hash.digest('hex') }
 }
 
 /** Sapa's sheets, with the table each holds (from its developer metadata). */
