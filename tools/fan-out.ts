@@ -108,18 +108,25 @@ async function post(
 
 /** Errors of a kept-alive connection the server had closed: the request never reached it. */
 const STALE_CONNECTION = new Set(['EPIPE', 'ECONNRESET', 'UND_ERR_SOCKET'])
+/** Answers of a proxy in front of the Worker (wrangler dev's, Cloudflare's) that say "try again". */
+const TRANSIENT_STATUS = new Set([502, 503, 504])
+const ATTEMPTS = 3
 
 /**
- * fetch, tried again (up to 3 times in all) when a pooled connection turns out closed. Both
- * routes are pure functions of the body, so sending it again is safe.
+ * fetch, tried again (up to 3 times in all, a little later each time) when a pooled
+ * connection turns out closed or a proxy answers 502/503/504. Both routes are pure functions
+ * of the body, so sending it again is safe.
  */
 async function fetchRetrying(url: string, init: RequestInit): Promise<Response> {
   for (let attempt = 1; ; attempt++) {
     try {
-      return await fetch(url, init)
+      const response = await fetch(url, init)
+      if (attempt >= ATTEMPTS || !TRANSIENT_STATUS.has(response.status)) return response
+      await response.arrayBuffer()
     } catch (error) {
       const code = (error as { cause?: { code?: string } }).cause?.code
-      if (attempt >= 3 || !STALE_CONNECTION.has(code ?? '')) throw error
+      if (attempt >= ATTEMPTS || !STALE_CONNECTION.has(code ?? '')) throw error
     }
+    await new Promise((resolve) => setTimeout(resolve, 100 * attempt))
   }
 }
