@@ -3,12 +3,7 @@
 import type { sheets_v4 } from 'googleapis'
 import type { Cell, Mapping, PartialState, Report } from '../../../functions/engine/index'
 import { encodeColumns } from '../../../tools/encode-columns'
-import {
-  type AggregateBody,
-  aggregateBodies,
-  needsFanOut,
-  statesBody,
-} from '../../../tools/fan-out-plan'
+import { aggregateBodies, needsFanOut, statesBody, surveyLength } from '../../../tools/fan-out-plan'
 import { cleanMapping, type Settings } from '../shared/settings'
 
 export type WorkerReply = Report & { plan: { requests: sheets_v4.Schema$Request[] } }
@@ -60,7 +55,7 @@ function aggregateChunks(
   survey: { header: Cell[]; rows: Cell[][]; mapping: Mapping },
 ): PartialState[] {
   const calls = aggregateBodies(survey).map((body) => {
-    const last = body.options.firstRow + chunkLength(body) - 1
+    const last = body.options.firstRow + surveyLength(body) - 1
     return call(`${workerUrl}/v1/aggregate`, token, body, `rows ${body.options.firstRow}–${last}`)
   })
   return send(calls).map((reply, i) => {
@@ -73,12 +68,6 @@ function aggregateChunks(
     }
     return state as PartialState
   })
-}
-
-function chunkLength(body: AggregateBody): number {
-  const [first] = body.columns
-  if (!first) return 0
-  return 'values' in first ? first.values.length : first.codes.length
 }
 
 /** A request and how messages name it (the URL, with the rows for a chunk). */
