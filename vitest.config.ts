@@ -8,7 +8,7 @@ export default defineConfig({
         test: {
           name: 'node',
           include: ['test/**/*.test.ts'],
-          exclude: ['test/worker/**'],
+          exclude: ['test/functions/**'],
           testTimeout: 60_000,
         },
       },
@@ -22,7 +22,7 @@ export default defineConfig({
         ],
         test: {
           name: 'workers',
-          include: ['test/worker/**/*.test.ts'],
+          include: ['test/functions/**/*.test.ts'],
         },
       },
     ],

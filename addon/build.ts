@@ -6,7 +6,7 @@
 import { copyFile, mkdir, readFile, writeFile } from 'node:fs/promises'
 import { fileURLToPath } from 'node:url'
 import { build } from 'esbuild'
-import type { Locale } from '../functions/engine/types'
+import type { Locale } from '../engine/index'
 import { ENTRY_POINTS } from './src/entry-points'
 import { FORMULAS, type FormulaDoc } from './src/formulas/catalogue'
 

@@ -6,7 +6,7 @@
 import { once } from 'node:events'
 import { createWriteStream } from 'node:fs'
 import { type DuckDBConnection, DuckDBInstance } from '@duckdb/node-api'
-import { type Cell, cellText } from '../functions/engine'
+import { type Cell, cellText } from '../engine'
 import { formatCsv } from '../samples/generator/csv'
 import { measure, type Timing } from './measure'
 

@@ -1,7 +1,7 @@
 /** @module Bench piece: the engine from getValues-shaped rows to all tables (DESIGN §8 budgets). */
 
-import { readSurvey } from '../cli/read-survey'
-import { type Cell, report } from '../functions/engine'
+import { readSurvey } from '../cli/index'
+import { type Cell, report } from '../engine'
 import { isMain, measure, round } from './measure'
 import { resample } from './synthetic'
 

@@ -12,10 +12,9 @@
 import { randomBytes } from 'node:crypto'
 import { readFileSync } from 'node:fs'
 import autocannon from 'autocannon'
-import { report } from '../functions/engine'
+import { type LocalWorker, signedHeaders, startLocalWorker } from '../cli/index'
+import { report } from '../engine'
 import { parseCsv } from '../samples/generator/csv'
-import { signedHeaders } from '../tools/sign-request'
-import { type LocalWorker, startLocalWorker } from '../tools/wrangler-dev'
 import { round } from './measure'
 import { type RawReply, rawPost } from './raw-http'
 import { sampleBodies } from './worker'
@@ -127,7 +126,7 @@ async function faults(url: string): Promise<Fault[]> {
 
   // Half the bytes, then our side closed. wrangler dev's proxy answers for the Worker: the
   // piped body fails, so it replies 503 "restarted mid-request"; inside workerd the Worker
-  // itself answers 400 (test/worker/faults.test.ts). Either way: no report, no crash.
+  // itself answers 400 (test/functions/faults.test.ts). Either way: no report, no crash.
   await run(
     'cut',
     'body cut off midway',

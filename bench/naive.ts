@@ -3,7 +3,7 @@
  * TypeScript, one `filter` per group and simple-statistics for the numbers. Not used by Sapa.
  */
 import { mean, sampleCorrelation } from 'simple-statistics'
-import type { Cell } from '../functions/engine'
+import type { Cell } from '../engine'
 import { HEADER } from '../samples/generator/sheet'
 
 // The sample's own headers: eight aspects, then the three barriers.

@@ -1,7 +1,7 @@
 /** @module Large surveys in the compact form, drawn directly as codes: no rows are ever built. */
-import type { Cell, EncodedColumn } from '../functions/engine/index'
+import type { Cell, EncodedColumn } from '../engine/index'
+import { encodeColumns } from '../protocol/index'
 import { mulberry32 } from '../samples/generator/prng'
-import { encodeColumns } from '../tools/encode-columns'
 
 export interface ColumnSurvey {
   header: Cell[]

@@ -1,5 +1,5 @@
 /** @module Larger surveys for benchmarks: the sample's rows drawn again with a fixed seed. */
-import type { Cell } from '../functions/engine'
+import type { Cell } from '../engine'
 import { mulberry32 } from '../samples/generator/prng'
 
 /** `size` rows resampled from `rows`, each a fresh array as `getValues()` would return. */

@@ -4,5 +4,5 @@
 import { register } from 'tsx/esm/api'
 
 register()
-const { cli } = await import('../cli/sapa.ts')
+const { cli } = await import('../cli/index.ts')
 await cli()

@@ -1,7 +1,7 @@
 /** @module `sapa` arguments (DESIGN §2) parsed with node:util into a checked command. */
 import { extname } from 'node:path'
 import { parseArgs } from 'node:util'
-import type { Locale, RatingOrder } from '../functions/engine/index'
+import type { Locale, RatingOrder } from '../engine/index'
 import { CliError, EXIT } from './errors'
 
 export const USAGE = `Usage:

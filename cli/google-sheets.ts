@@ -1,7 +1,7 @@
 /** @module `sapa report --spreadsheet`: read a Google spreadsheet, apply the plan in one batchUpdate. */
 import { google, type sheets_v4 } from 'googleapis'
-import type { Cell } from '../functions/engine/index'
-import { METADATA_KEY } from '../functions/worker/plan/index'
+import type { Cell } from '../engine/index'
+import { METADATA_KEY } from '../sheets/index'
 import { CliError, EXIT, oneLine } from './errors'
 import type { SheetValues } from './read-survey'
 

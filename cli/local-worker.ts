@@ -1,8 +1,8 @@
 /** @module The Worker for one command: `wrangler dev` on loopback with a fresh HMAC secret. */
 import { randomBytes } from 'node:crypto'
-import { startLocalWorker } from '../tools/wrangler-dev'
 import { CliError, EXIT, oneLine } from './errors'
 import type { WorkerTarget } from './worker-client'
+import { startLocalWorker } from './wrangler-dev'
 
 export interface RunningWorker extends WorkerTarget {
   stop(): Promise<void>

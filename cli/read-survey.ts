@@ -3,7 +3,7 @@ import { readFile } from 'node:fs/promises'
 import { extname } from 'node:path'
 import { parse } from 'csv-parse/sync'
 import ExcelJS from 'exceljs'
-import type { Cell } from '../functions/engine'
+import type { Cell } from '../engine'
 
 export interface SheetValues {
   header: Cell[]

@@ -1,5 +1,5 @@
 /** @module The closing lines of `sapa report`: the survey in figures, top and bottom five, files. */
-import type { Value } from '../functions/engine/index'
+import type { Value } from '../engine/index'
 import type { ReportReply } from './worker-client'
 
 const SHOWN = 5

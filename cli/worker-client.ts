@@ -1,11 +1,10 @@
 /** @module One signed `POST /v1/report` (DESIGN §6), the survey sent as compact columns. */
 import type { sheets_v4 } from 'googleapis'
-import type { Cell, Report, ReportOptions } from '../functions/engine/index'
-import { encodeColumns } from '../tools/encode-columns'
-import { fanOutReport, WorkerReplyError } from '../tools/fan-out'
-import { needsFanOut } from '../tools/fan-out-plan'
-import { signedHeaders } from '../tools/sign-request'
+import type { Cell, Report, ReportOptions } from '../engine/index'
+import { encodeColumns, needsFanOut } from '../protocol/index'
 import { CliError, EXIT, oneLine } from './errors'
+import { fanOutReport, WorkerReplyError } from './fan-out'
+import { signedHeaders } from './sign-request'
 
 /** The Worker's 200 answer. */
 export type ReportReply = Report & { plan: { requests: sheets_v4.Schema$Request[] } }

@@ -1,4 +1,4 @@
 /** @module The Cloudflare Worker entry (wrangler.toml `main`): the Sapa API. */
-import { app } from './worker/app'
+import { app } from './app'
 
 export default app

@@ -3,7 +3,7 @@
  * @module The bundle's entry: every function Apps Script calls by name. Code.js wraps each
  * in a top-level `function` (see build.ts), which is all Apps Script can see.
  */
-import type { Locale } from '../../functions/engine/types'
+import type { Locale } from '../../engine/index'
 import type { EntryPointName } from './entry-points'
 import type { FormulaName } from './formulas/catalogue'
 import * as measures from './formulas/measures'

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { draftSheets, PlanError } from '../../addon/src/report/drafts'
-import { report } from '../../functions/engine/index'
-import { planSheets } from '../../functions/worker/plan/index'
+import { report } from '../../engine/index'
+import { planSheets } from '../../sheets/index'
 
 const header = ['Қызмет', 'Жалпы баға', 'Арна', 'Сенім']
 const rows = Array.from({ length: 90 }, (_, i) => [

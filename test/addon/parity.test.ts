@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { type LocalWorker, signedHeaders, startLocalWorker } from '../../cli/index'
 import {
   ASPECT_LABELS,
   ASPECTS,
@@ -9,9 +10,7 @@ import {
   type Report,
   type Role,
   type Table,
-} from '../../functions/engine/index'
-import { signedHeaders } from '../../tools/sign-request'
-import { type LocalWorker, startLocalWorker } from '../../tools/wrangler-dev'
+} from '../../engine/index'
 import { type LoadedAddon, loadAddon } from './apps-script/addon'
 import { SyncHttp } from './apps-script/sync-http'
 import { buildForTest } from './support/build'

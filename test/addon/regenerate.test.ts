@@ -1,13 +1,7 @@
 import type { sheets_v4 } from 'googleapis'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import {
-  type Cell,
-  displayValue,
-  type Report,
-  type TableId,
-  type Value,
-} from '../../functions/engine/index'
-import { type LocalWorker, startLocalWorker } from '../../tools/wrangler-dev'
+import { type LocalWorker, startLocalWorker } from '../../cli/index'
+import { type Cell, displayValue, type Report, type TableId, type Value } from '../../engine/index'
 import { type LoadedAddon, loadAddon } from './apps-script/addon'
 import { SyncHttp } from './apps-script/sync-http'
 import { buildForTest } from './support/build'

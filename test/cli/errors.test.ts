@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { EXIT } from '../../cli/errors'
-import { type LocalWorker, startLocalWorker } from '../../tools/wrangler-dev'
+import { type LocalWorker, startLocalWorker } from '../../cli/wrangler-dev'
 import { type CliRun, gone, runSapa, workerUrlIn } from './support'
 
 const secret = randomBytes(32).toString('hex')

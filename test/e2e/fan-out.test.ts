@@ -4,11 +4,10 @@ import { createServer, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { type ColumnSurvey, resampleColumns } from '../../bench/synthetic-columns'
-import { report } from '../../functions/engine/index'
+import { fanOutReport, type LocalWorker, startLocalWorker, WorkerReplyError } from '../../cli/index'
+import { report } from '../../engine/index'
+import { CHUNK_ROWS, needsFanOut } from '../../protocol/index'
 import { parseCsv } from '../../samples/generator/csv'
-import { fanOutReport, WorkerReplyError } from '../../tools/fan-out'
-import { CHUNK_ROWS, needsFanOut } from '../../tools/fan-out-plan'
-import { type LocalWorker, startLocalWorker } from '../../tools/wrangler-dev'
 
 const ROWS = 3_000_000
 const secret = randomBytes(32).toString('hex')

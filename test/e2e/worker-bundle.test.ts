@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { buildWorkerBundle, type WorkerBundle } from '../../tools/worker-bundle'
+import { buildWorkerBundle, type WorkerBundle } from '../../scripts/worker-bundle'
 
 const outdir = mkdtempSync(join(tmpdir(), 'sapa-bundle-'))
 let bundle: WorkerBundle
@@ -17,12 +17,9 @@ describe('the production bundle (wrangler deploy --dry-run)', () => {
   it('holds the Worker, hono, jose and the engine', () => {
     const bundled = (part: string) => bundle.sources.some((source) => source.includes(part))
     expect(
-      [
-        'functions/index.ts',
-        'functions/engine/report.ts',
-        'node_modules/hono/',
-        'node_modules/jose/',
-      ].every(bundled),
+      ['functions/index.ts', 'engine/report.ts', 'node_modules/hono/', 'node_modules/jose/'].every(
+        bundled,
+      ),
     ).toBe(true)
   })
 

@@ -2,12 +2,11 @@ import { randomBytes } from 'node:crypto'
 import { readFile } from 'node:fs/promises'
 import type { sheets_v4 } from 'googleapis'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { type Cell, type Report, type ReportOptions, report } from '../../functions/engine/index'
-import { validatePlan } from '../../functions/worker/plan/index'
+import { type LocalWorker, signedHeaders, startLocalWorker } from '../../cli/index'
+import { type Cell, type Report, type ReportOptions, report } from '../../engine/index'
+import { encodeColumns } from '../../protocol/index'
 import { parseCsv } from '../../samples/generator/csv'
-import { encodeColumns } from '../../tools/encode-columns'
-import { signedHeaders } from '../../tools/sign-request'
-import { type LocalWorker, startLocalWorker } from '../../tools/wrangler-dev'
+import { validatePlan } from '../../sheets/index'
 
 const secret = randomBytes(32).toString('hex')
 type Reply = Report & { plan: { requests: sheets_v4.Schema$Request[] } }

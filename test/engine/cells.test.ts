@@ -9,7 +9,7 @@ import {
   parseScore,
   parseWeight,
   parseYesNo,
-} from '../../functions/engine'
+} from '../../engine'
 
 const value = <T>(v: T) => ({ ok: true, value: v })
 const missing = { ok: false, reason: null }

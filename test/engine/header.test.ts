@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { detectColumns, findColumns, SurveyError } from '../../functions/engine'
+import { detectColumns, findColumns, SurveyError } from '../../engine'
 import { HEADER } from '../../samples/generator/sheet'
 
 describe('findColumns', () => {

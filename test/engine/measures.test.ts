@@ -13,7 +13,7 @@ import {
   socialConcern,
   topTwoBox,
   wilson,
-} from '../../functions/engine'
+} from '../../engine'
 
 // Service 1 of the report (section 1): 0, 3, 5, 27, 65 → 65.0 %, mean 4.54.
 const service1 = [0, 3, 5, 27, 65]

@@ -8,7 +8,7 @@ import {
   type Report,
   report,
   reportFromState,
-} from '../../functions/engine'
+} from '../../engine'
 
 const header = [
   'Қызмет',

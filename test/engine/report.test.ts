@@ -1,12 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import {
-  type Cell,
-  type Report,
-  report,
-  SurveyError,
-  TABLE_IDS,
-  type Table,
-} from '../../functions/engine'
+import { type Cell, type Report, report, SurveyError, TABLE_IDS, type Table } from '../../engine'
 
 const header = [
   'Қызмет',

@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs'
 import { parse } from 'csv-parse/sync'
 import { beforeAll, describe, expect, it } from 'vitest'
-import { readSurvey } from '../../cli/read-survey'
-import { type Report, report, type Table } from '../../functions/engine'
+import { readSurvey } from '../../cli/index'
+import { type Report, report, type Table } from '../../engine'
 
 const reference = (name: string): Record<string, string>[] =>
   parse(readFileSync(`samples/reference/monitoring-2017/${name}`, 'utf8'), { columns: true })

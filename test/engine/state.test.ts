@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { aggregate, type Cell, mergeStates, report, reportFromState } from '../../functions/engine'
+import { aggregate, type Cell, mergeStates, report, reportFromState } from '../../engine'
 import { mulberry32 } from '../../samples/generator/prng'
 
 const header = ['Қызмет', 'Өңір', 'Қызметке жалпы баға', 'Қызмет ұсынушыға сенім', 'Салмақ']

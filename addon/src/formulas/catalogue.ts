@@ -1,5 +1,5 @@
 /** @module The custom functions' documentation, in kk/ru/en, written into Code.js as JSDoc. */
-import type { Locale } from '../../../functions/engine/types'
+import type { Locale } from '../../../engine/index'
 
 type Text = Record<Locale, string>
 const t = (kk: string, ru: string, en: string): Text => ({ kk, ru, en })

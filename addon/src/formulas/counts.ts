@@ -1,5 +1,5 @@
 /** @module Weighted score counts n_1..n_5 of one range, the input of the engine's measures. */
-import { parseScore, quantizeSquare } from '../../../functions/engine/index'
+import { parseScore, quantizeSquare } from '../../../engine/index'
 import { type Cells, parseCells } from './ranges'
 
 export interface Counts {

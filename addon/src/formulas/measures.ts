@@ -13,7 +13,7 @@ import {
   socialConcern,
   topTwoBox,
   wilson,
-} from '../../../functions/engine/index'
+} from '../../../engine/index'
 import { scoreCounts } from './counts'
 import { cellsOf, parseCells, type RangeArg, weightsFor } from './ranges'
 

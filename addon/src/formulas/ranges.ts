@@ -1,12 +1,6 @@
 /** @module Custom-function arguments: ranges (1-D, 2-D or one cell) read cell by cell. */
 
-import {
-  type Cell,
-  cellText,
-  type Parsed,
-  parseWeight,
-  quantize,
-} from '../../../functions/engine/index'
+import { type Cell, cellText, type Parsed, parseWeight, quantize } from '../../../engine/index'
 
 /** What Sheets passes: a 2-D array for a range, the value itself for a single cell. */
 export type RangeArg = Cell | Cell[][]

@@ -7,7 +7,7 @@ import {
   report,
   SurveyError,
   type Value,
-} from '../../../functions/engine/index'
+} from '../../../engine/index'
 import { parseMinBase } from '../shared/settings'
 import { keyDrivers } from './measures'
 import { cellsOf, parseCells, type RangeArg, sameLength } from './ranges'

@@ -4,7 +4,7 @@
  * previous report. Every sheet costs a fixed set of calls (see docs/addon.md): nothing here
  * loops over rows or cells.
  */
-import { METADATA_KEY } from '../../../functions/worker/plan/metadata'
+import { METADATA_KEY } from '../../../sheets/index'
 import { a1Of, type Box, type ChartDraft, type GradientDraft, type SheetDraft } from './drafts'
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet

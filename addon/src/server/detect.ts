@@ -1,6 +1,7 @@
 /** @module Column detection for the sidebar: the engine's own, with missing roles reported, not thrown. */
-import { detectColumns } from '../../../functions/engine/index'
-import type { Mapping } from '../../../functions/engine/types'
+
+import type { Mapping } from '../../../engine/index'
+import { detectColumns } from '../../../engine/index'
 
 /** The role of each header, as the engine would map it, and what the analyst must still choose. */
 export function detectMapping(headers: readonly string[]): {

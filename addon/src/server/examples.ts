@@ -1,6 +1,6 @@
 /// <reference types="google-apps-script" />
 /** @module "Insert formula examples": a sheet of worked formulas over the responses. */
-import { ASPECTS, BARRIERS, type Mapping, type Role } from '../../../functions/engine/types'
+import { ASPECTS, BARRIERS, type Mapping, type Role } from '../../../engine/index'
 import { columnName } from '../report/drafts'
 import { detectionOf, responseSheets, savedSettings } from './settings-store'
 import { WorkerError } from './worker-client'

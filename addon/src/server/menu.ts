@@ -1,6 +1,6 @@
 /// <reference types="google-apps-script" />
 /** @module The Sapa menu, and About. Nothing here needs authorisation until an item is chosen. */
-import { ENGINE_VERSION } from '../../../functions/engine/index'
+import { ENGINE_VERSION } from '../../../engine/index'
 import { savedSettings } from './settings-store'
 import { messageOf, workerVersion } from './worker-client'
 

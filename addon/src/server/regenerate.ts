@@ -3,7 +3,7 @@
  * @module "Regenerate report": one read of the responses, one call to the Worker, the plan
  * written as new sheets and swapped in only when complete.
  */
-import type { Cell } from '../../../functions/engine/index'
+import type { Cell } from '../../../engine/index'
 import { draftSheets, PlanError } from '../report/drafts'
 import { replaceReport } from '../report/write'
 import { savedSettings } from './settings-store'

@@ -1,7 +1,6 @@
 /// <reference types="google-apps-script" />
 /** @module The settings sidebar and the server functions it calls (protocol.ts). */
-import { ENGINE_VERSION } from '../../../functions/engine/index'
-import { REQUIRED_ROLES, ROLES } from '../../../functions/engine/types'
+import { ENGINE_VERSION, REQUIRED_ROLES, ROLES } from '../../../engine/index'
 import type { Detection, SaveResult, ServerApi, SidebarState } from '../shared/protocol'
 import {
   CHOOSABLE_TABLES,

@@ -1,9 +1,14 @@
 /// <reference types="google-apps-script" />
 /** @module The calls to the Worker: the survey as compact columns (in chunks when large), replies checked. */
 import type { sheets_v4 } from 'googleapis'
-import type { Cell, Mapping, PartialState, Report } from '../../../functions/engine/index'
-import { encodeColumns } from '../../../tools/encode-columns'
-import { aggregateBodies, needsFanOut, statesBody, surveyLength } from '../../../tools/fan-out-plan'
+import type { Cell, Mapping, PartialState, Report } from '../../../engine/index'
+import {
+  aggregateBodies,
+  encodeColumns,
+  needsFanOut,
+  statesBody,
+  surveyLength,
+} from '../../../protocol/index'
 import { cleanMapping, type Settings } from '../shared/settings'
 
 export type WorkerReply = Report & { plan: { requests: sheets_v4.Schema$Request[] } }

@@ -1,5 +1,5 @@
 /** @module The sidebar's calls to the server: one name per function, typed both ways. */
-import type { Locale, Mapping, RatingOrder, Role, TableId } from '../../../functions/engine/types'
+import type { Locale, Mapping, RatingOrder, Role, TableId } from '../../../engine/index'
 import type { Settings, SettingsDraft, SettingsErrors } from './settings'
 
 /** The columns of one sheet and the roles detected in its header row. */

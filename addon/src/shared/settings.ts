@@ -8,7 +8,7 @@ import {
   type Role,
   TABLE_IDS,
   type TableId,
-} from '../../../functions/engine/types'
+} from '../../../engine/index'
 
 export const LOCALES: readonly Locale[] = ['kk', 'ru', 'en']
 export const ORDERS: readonly RatingOrder[] = ['satisfaction', 'mean', 'wilson']

@@ -1,5 +1,5 @@
 /** @module What the sidebar calls each role, table, locale and order. */
-import type { Locale, RatingOrder, Role, TableId } from '../../../functions/engine/types'
+import type { Locale, RatingOrder, Role, TableId } from '../../../engine/index'
 
 export const ROLE_LABELS: Record<Role, string> = {
   service: 'Service',

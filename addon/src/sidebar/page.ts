@@ -1,5 +1,5 @@
 /** @module The settings sidebar: a form over the saved settings, checked as the analyst types. */
-import type { Mapping, Role, TableId } from '../../../functions/engine/types'
+import type { Mapping, Role, TableId } from '../../../engine/index'
 import type { Detection, SidebarState } from '../shared/protocol'
 import {
   type SettingsDraft,

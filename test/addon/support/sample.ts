@@ -1,6 +1,6 @@
 /** @module The 9,517-row sample as `getValues()` returns it (numbers, text, Dates). */
-import { readSurvey } from '../../../cli/read-survey'
-import type { Cell } from '../../../functions/engine/index'
+import { readSurvey } from '../../../cli/index'
+import type { Cell } from '../../../engine/index'
 
 let cached: Promise<Cell[][]> | undefined
 

@@ -1,7 +1,7 @@
 /** @module A user's spreadsheet for the regenerate tests: responses, user sheets, saved settings. */
 import { createHash } from 'node:crypto'
 import type { SidebarState } from '../../../addon/src/shared/protocol'
-import type { Cell, TableId } from '../../../functions/engine/index'
+import type { Cell, TableId } from '../../../engine/index'
 import type { LoadedAddon } from '../apps-script/addon'
 import type { FakeSheet } from '../apps-script/sheet'
 import { snapshot } from '../apps-script/spreadsheet'

@@ -8,7 +8,7 @@ import { existsSync, readFileSync } from 'node:fs'
 import { mkdir, readdir, rm } from 'node:fs/promises'
 import { basename, join } from 'node:path'
 import ExcelJS from 'exceljs'
-import type { ReportReply } from './worker-client'
+import type { ReportReply } from '../cli/index'
 
 const report = process.argv[2] ?? 'out/survey-2017-report.xlsx'
 const json = report.replace(/\.xlsx$/i, '.json')

@@ -1,7 +1,7 @@
 /** Shared pieces of the Worker tests: calling the app with chosen vars, signing, surveys. */
 import { createExecutionContext, env } from 'cloudflare:test'
+import type { Bindings } from '../../functions/env'
 import worker from '../../functions/index'
-import type { Bindings } from '../../functions/worker/env'
 
 export const TEST_SECRET = 'workers-test-secret'
 

@@ -1,8 +1,8 @@
 import type { sheets_v4 } from 'googleapis'
 import { describe, expect, it } from 'vitest'
-import { ASPECTS, type Cell, report, TABLE_IDS } from '../functions/engine/index'
-import { sheetIdOf, uniqueTitles } from '../functions/worker/plan/ids'
-import { METADATA_KEY, planSheets, validatePlan } from '../functions/worker/plan/index'
+import { ASPECTS, type Cell, report, TABLE_IDS } from '../../engine/index'
+import { sheetIdOf, uniqueTitles } from '../../sheets/plan/ids'
+import { METADATA_KEY, planSheets, validatePlan } from '../../sheets/plan/index'
 
 type Request = sheets_v4.Schema$Request
 

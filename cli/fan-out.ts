@@ -1,5 +1,5 @@
 /** @module The fan-out client in Node: chunks to `/v1/aggregate` in parallel, states to `/v1/report`. */
-import type { PartialState, Report, ReportOptions } from '../functions/engine/index'
+import type { PartialState, Report, ReportOptions } from '../engine/index'
 import {
   aggregateBody,
   CHUNK_ROWS,
@@ -7,7 +7,7 @@ import {
   chunkRanges,
   statesBody,
   surveyLength,
-} from './fan-out-plan'
+} from '../protocol/index'
 import { signedHeaders } from './sign-request'
 
 export interface FanOutTarget {

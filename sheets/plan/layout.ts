@@ -1,5 +1,5 @@
 /** @module Where a table lands on its sheet: header, data rows, total row, grid size. */
-import type { Column, Locale, TableId, Value } from '../../engine/types'
+import type { Column, Locale, TableId, Value } from '../../engine/index'
 
 /** A table as the plan lays it out: the engine's table, or the Issues sheet. */
 export interface SheetSource {

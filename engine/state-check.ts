@@ -1,9 +1,10 @@
 /** @module Partial states sent back by a client (DESIGN §6 fan-out), checked before they are merged. */
-
-import { GENDERS, LEVELS } from '../engine/decode'
-import { CHANNELS, ENGINE_VERSION, type PartialState, ROLES } from '../engine/index'
-import { DIMENSIONS, type Dimension, groupWidth, SEP } from '../engine/state'
-import { ApiError } from './errors'
+import { CHANNELS } from './cells'
+import { GENDERS, LEVELS } from './decode'
+import { SurveyError } from './errors'
+import { DIMENSIONS, type Dimension, groupWidth, type PartialState, SEP } from './state'
+import { ROLES } from './types'
+import { ENGINE_VERSION } from './version'
 
 /** Keys a dimension's groups may have; composite dimensions need one separator instead. */
 const FIXED_KEYS: Partial<Record<Dimension, readonly string[]>> = {
@@ -24,7 +25,8 @@ const GRID = 2 ** 20
 
 /**
  * The `states` of a report request, each shaped as `aggregate` makes it, all from the same
- * header, mapping and engine version. A 400 names the first bad field (`details.field`).
+ * header, mapping and engine version.
+ * @throws {SurveyError} `bad_input` naming the first bad field (`details.field`)
  */
 export function readStates(value: unknown): PartialState[] {
   if (!Array.isArray(value) || value.length === 0) bad('states', 'a non-empty array of states')
@@ -131,5 +133,5 @@ function record(value: unknown, field: string): Record<string, unknown> {
 }
 
 function bad(field: string, expected: string): never {
-  throw new ApiError(400, 'bad_request', `"${field}" must be ${expected}`, { field })
+  throw new SurveyError('bad_input', `"${field}" must be ${expected}`, { field })
 }

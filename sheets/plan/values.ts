@@ -1,7 +1,7 @@
 /** @module The sheet's cells: caption, bold header, values with their notes, bold total. */
 import type { sheets_v4 } from 'googleapis'
-import { displayValue } from '../../engine/labels'
-import type { Value } from '../../engine/types'
+import type { Value } from '../../engine/index'
+import { displayValue } from '../../engine/index'
 import type { SheetLayout, SheetSource } from './layout'
 
 const BOLD: sheets_v4.Schema$CellFormat = { textFormat: { bold: true } }

@@ -1,7 +1,6 @@
 /** @module The sheet's look: frozen header, number formats, widths, greyed rows, colour scale. */
 import type { sheets_v4 } from 'googleapis'
-import { displayValue } from '../../engine/labels'
-import { ASPECTS, type Column } from '../../engine/types'
+import { ASPECTS, type Column, displayValue } from '../../engine/index'
 import type { SheetLayout, SheetSource } from './layout'
 import { runsOf } from './runs'
 

@@ -1,5 +1,5 @@
 /** @module DESIGN §6's compact survey body: each column dictionary-coded. */
-import type { Cell, EncodedColumn } from '../functions/engine/index'
+import type { Cell, EncodedColumn } from '../engine/index'
 
 /**
  * One `{dict, codes}` per header cell (code -1 = blank). Survey columns repeat a few

@@ -2,11 +2,11 @@
 import { Hono } from 'hono'
 import { requestId } from 'hono/request-id'
 import { aggregate, ENGINE_VERSION, mergeStates, report, reportFromState } from '../engine/index'
+import { planSheets } from '../sheets/index'
 import { authenticate } from './auth/index'
 import { bodyGuard, parseJson, rawBody } from './body'
 import { type AppEnv, DEFAULT_MAX_ROWS, limitVar } from './env'
 import { notFound, onError } from './errors'
-import { planSheets } from './plan/index'
 import { readAggregateRequest, readReportRequest } from './request'
 
 export const app = new Hono<AppEnv>()

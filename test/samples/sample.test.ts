@@ -2,11 +2,11 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { generate } from '../samples/generate'
-import { parseCsv, parseCsvRecords } from '../samples/generator/csv'
+import { generate } from '../../samples/generate'
+import { parseCsv, parseCsvRecords } from '../../samples/generator/csv'
 
-const SAMPLES = new URL('../samples/', import.meta.url)
-const REFERENCE = new URL('../samples/reference/monitoring-2017/', import.meta.url)
+const SAMPLES = new URL('../../samples/', import.meta.url)
+const REFERENCE = new URL('../../samples/reference/monitoring-2017/', import.meta.url)
 const FILES = ['survey-2017.csv', 'survey-2017.xlsx', 'survey-2017.issues.json']
 
 const HEADER = [

@@ -1,6 +1,6 @@
 /** @module Developer metadata marking a sheet as Sapa's, so the add-on can find and replace it. */
 import type { sheets_v4 } from 'googleapis'
-import type { TableId } from '../../engine/types'
+import type { TableId } from '../../engine/index'
 
 export const METADATA_KEY = 'sapa.generated'
 

@@ -1,5 +1,5 @@
 /** @module The few words the sheet plan adds to the engine's labels, in the report's locales. */
-import type { Locale } from '../../engine/types'
+import type { Locale } from '../../engine/index'
 
 interface PlanTexts {
   smallBase: (minBase: number) => string

@@ -6,11 +6,11 @@ import {
   type RatingOrder,
   type ReportOptions,
   ROLES,
+  readStates,
   TABLE_IDS,
   type TableId,
-} from '../engine/types'
+} from '../engine/index'
 import { ApiError } from './errors'
-import { readStates } from './states'
 
 const LOCALES: readonly Locale[] = ['kk', 'ru', 'en']
 const ORDERS: readonly RatingOrder[] = ['satisfaction', 'mean', 'wilson']

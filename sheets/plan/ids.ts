@@ -1,5 +1,5 @@
 /** @module Sheet ids and titles: deterministic, unique, within Sheets' limits. */
-import { TABLE_IDS, type TableId } from '../../engine/types'
+import { TABLE_IDS, type TableId } from '../../engine/index'
 
 /** "SAPA" in ASCII: a fixed base far from the small ids Sheets gives ordinary sheets. */
 export const SHEET_ID_BASE = 0x53415041

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { ENGINE_VERSION, type PartialState } from '../../functions/engine/index'
+import { ENGINE_VERSION, type PartialState } from '../../engine/index'
 import { call, HEADER, json, signedPost, surveyRows } from './support'
 
 const body = (value: unknown) => JSON.stringify(value)

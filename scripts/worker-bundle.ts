@@ -4,7 +4,7 @@ import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { promisify } from 'node:util'
 import { gzipSync } from 'node:zlib'
-import { offlineEnv, ROOT, WRANGLER } from './wrangler'
+import { offlineEnv, ROOT, WRANGLER } from '../cli/index'
 
 export interface WorkerBundle {
   code: string

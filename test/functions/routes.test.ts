@@ -1,10 +1,10 @@
 import { SELF } from 'cloudflare:test'
 import { Hono } from 'hono'
 import { describe, expect, it } from 'vitest'
-import { ENGINE_VERSION, TABLE_IDS } from '../../functions/engine/index'
-import type { AppEnv } from '../../functions/worker/env'
-import { onError } from '../../functions/worker/errors'
-import { validatePlan } from '../../functions/worker/plan/index'
+import { ENGINE_VERSION, TABLE_IDS } from '../../engine/index'
+import type { AppEnv } from '../../functions/env'
+import { onError } from '../../functions/errors'
+import { validatePlan } from '../../sheets/index'
 import {
   call,
   HEADER,

@@ -3,13 +3,7 @@
  * `POST /v1/aggregate` and the states body for `POST /v1/report`. Pure, no platform globals:
  * the command line and the add-on (`UrlFetchApp.fetchAll`) build their requests with it.
  */
-import type {
-  Cell,
-  EncodedColumn,
-  Mapping,
-  PartialState,
-  ReportOptions,
-} from '../functions/engine/index'
+import type { Cell, EncodedColumn, Mapping, PartialState, ReportOptions } from '../engine/index'
 import { encodeColumns } from './encode-columns'
 
 /**
