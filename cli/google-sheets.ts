@@ -1,7 +1,7 @@
-/** @module `sapa report --spreadsheet`: read a Google spreadsheet, apply the plan in one batchUpdate. */
+/** @module `sapa report --spreadsheet`: read a Google spreadsheet, write the report's sheets in one batchUpdate. */
 import { google, type sheets_v4 } from 'googleapis'
 import type { Cell } from '../engine/index'
-import { METADATA_KEY } from '../sheets/index'
+import { caseless, METADATA_KEY, type SheetModel, sheetIdOf, sheetRequests } from '../sheets/index'
 import { CliError, EXIT, oneLine } from './errors'
 import type { SheetValues } from './read-survey'
 
@@ -84,40 +84,30 @@ export async function readSpreadsheet(
 }
 
 /**
- * The plan made to fit the spreadsheet: earlier Sapa sheets (and any sheet holding an id
- * the plan creates) are deleted first, in the same atomic batchUpdate; a report title
- * taken by one of the user's sheets gets a numbered suffix.
+ * The report's sheets as one batchUpdate fitted to the spreadsheet: earlier Sapa sheets (and
+ * any sheet holding an id the report's sheets take) are deleted first, in the same atomic
+ * batch; a title taken by one of the user's sheets gets the next free one (`freeTitle`).
  */
-export function fitPlan(
-  requests: readonly Request[],
+export function spreadsheetRequests(
+  sheets: readonly SheetModel[],
   existing: readonly ExistingSheet[],
   surveySheet: string,
 ): Request[] {
-  const planIds = new Set(requests.flatMap((r) => r.addSheet?.properties?.sheetId ?? []))
-  const replaced = existing.filter(
-    (s) => s.title !== surveySheet && (s.sapa || planIds.has(s.sheetId)),
-  )
+  const ids = new Set(sheets.map((sheet) => sheetIdOf(sheet.table)))
+  const replaced = existing.filter((s) => s.title !== surveySheet && (s.sapa || ids.has(s.sheetId)))
   const survey = existing.find((s) => s.title === surveySheet)
-  if (survey && planIds.has(survey.sheetId)) {
+  if (survey && ids.has(survey.sheetId)) {
     throw new CliError(`sheet "${surveySheet}" has an id the report needs; copy it`, EXIT.sheets)
   }
-  const taken = new Set(
-    existing.filter((s) => !replaced.includes(s)).map((s) => s.title.toLowerCase()),
-  )
-  const fitted = requests.map((request) => {
-    const properties = request.addSheet?.properties
-    if (!properties?.title) return request
-    const title = freeTitle(properties.title, taken)
-    taken.add(title.toLowerCase())
-    return title === properties.title
-      ? request
-      : { addSheet: { ...request.addSheet, properties: { ...properties, title } } }
-  })
-  return [...replaced.map((s) => ({ deleteSheet: { sheetId: s.sheetId } })), ...fitted]
+  const kept = existing.filter((s) => !replaced.includes(s)).map((s) => s.title)
+  return [
+    ...replaced.map((s) => ({ deleteSheet: { sheetId: s.sheetId } })),
+    ...sheetRequests(sheets, { taken: caseless(kept) }),
+  ]
 }
 
 /** One batchUpdate: Sheets applies all of it or none. */
-export async function applyPlan(
+export async function applyRequests(
   api: sheets_v4.Sheets,
   spreadsheetId: string,
   requests: Request[],
@@ -125,15 +115,6 @@ export async function applyPlan(
   await call('writing the report sheets', () =>
     api.spreadsheets.batchUpdate({ spreadsheetId, requestBody: { requests } }),
   )
-}
-
-function freeTitle(title: string, taken: ReadonlySet<string>): string {
-  let candidate = title
-  for (let n = 2; taken.has(candidate.toLowerCase()); n++) {
-    const suffix = ` (${n})`
-    candidate = title.slice(0, 100 - suffix.length) + suffix
-  }
-  return candidate
 }
 
 /** A1 notation of a whole sheet: quoted, inner quotes doubled. */

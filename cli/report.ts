@@ -2,6 +2,7 @@
 import { realpathSync } from 'node:fs'
 import { mkdir, writeFile } from 'node:fs/promises'
 import { dirname, resolve } from 'node:path'
+import { buildSheets, XLSX_LIMITS } from '../sheets/index'
 import type { ReportCommand } from './args'
 import { CliError, EXIT } from './errors'
 import type { SheetsAccess } from './google-sheets'
@@ -67,7 +68,9 @@ export async function runReport(command: ReportCommand, io: ReportIO): Promise<v
       if (!command.quiet) io.stdout.write(summaryText(scored.reply, outputs))
     } else {
       // googleapis takes a second to load: only for this path.
-      const { applyPlan, fitPlan, readSpreadsheet, sheetsApi } = await import('./google-sheets')
+      const { applyRequests, readSpreadsheet, sheetsApi, spreadsheetRequests } = await import(
+        './google-sheets'
+      )
       const api = sheetsApi(input.credentials, io.sheets)
       progress(`reading spreadsheet ${input.spreadsheet}`)
       const [worker, read] = await both(
@@ -80,11 +83,11 @@ export async function runReport(command: ReportCommand, io: ReportIO): Promise<v
       const outputs: string[] = []
       if (command.json) outputs.push(await writeJson(command.json, scored))
       progress('writing the report sheets')
-      const requests = fitPlan(scored.reply.plan.requests, read.sheets, read.values.sheet)
-      await applyPlan(api, input.spreadsheet, requests)
-      const added = requests.filter((r) => r.addSheet).length
+      const sheets = buildSheets(scored.reply, { generatedAt: new Date().toISOString() })
+      const requests = spreadsheetRequests(sheets, read.sheets, read.values.sheet)
+      await applyRequests(api, input.spreadsheet, requests)
       outputs.push(
-        `Updated https://docs.google.com/spreadsheets/d/${input.spreadsheet}: ${added} report sheets, in one batchUpdate of ${requests.length} requests`,
+        `Updated https://docs.google.com/spreadsheets/d/${input.spreadsheet}: ${sheets.length} report sheets, in one batchUpdate of ${requests.length} requests`,
       )
       if (!command.quiet) io.stdout.write(summaryText(scored.reply, outputs))
     }
@@ -147,17 +150,22 @@ async function writeFiles(
   if (command.out) {
     progress(`writing ${command.out}`)
     const inputSheets = file.workbook?.worksheets.length ?? 1
-    const { sheets, skipped } = await writeReportWorkbook(
+    const sheets = buildSheets(scored.reply, {
+      generatedAt: new Date().toISOString(),
+      limits: XLSX_LIMITS,
+    })
+    const { names, chartsNotCarried } = await writeReportWorkbook(
       file,
       inputPath,
-      scored.reply.plan.requests,
+      sheets,
       command.out,
     )
-    const charts = skipped.addChart
-      ? ` (${skipped.addChart} charts are not carried into .xlsx)`
+    // exceljs writes no charts (docs/sheets.md): say how many the sheets in Google would have.
+    const charts = chartsNotCarried
+      ? ` (${chartsNotCarried} charts are not carried into .xlsx)`
       : ''
     outputs.push(
-      `Wrote ${command.out}: ${inputSheets} input sheet${inputSheets === 1 ? '' : 's'} and ${sheets.length} report sheets${charts}`,
+      `Wrote ${command.out}: ${inputSheets} input sheet${inputSheets === 1 ? '' : 's'} and ${names.length} report sheets${charts}`,
     )
   }
   return outputs

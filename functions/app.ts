@@ -2,7 +2,7 @@
 import { Hono } from 'hono'
 import { requestId } from 'hono/request-id'
 import { aggregate, ENGINE_VERSION, mergeStates, report, reportFromState } from '../engine/index'
-import { planSheets } from '../sheets/index'
+import { buildSheets, sheetRequests } from '../sheets/index'
 import { authenticate } from './auth/index'
 import { bodyGuard, parseJson, rawBody } from './body'
 import { type AppEnv, DEFAULT_MAX_ROWS, limitVar } from './env'
@@ -27,7 +27,7 @@ app.post('/v1/report', async (c) => {
   const result = request.survey
     ? report(request.survey, request.options)
     : reportFromState(request.states.reduce(mergeStates), request.options)
-  const requests = planSheets(result, { generatedAt: new Date().toISOString() })
+  const requests = sheetRequests(buildSheets(result, { generatedAt: new Date().toISOString() }))
   return c.json({
     engine: result.engine,
     summary: result.summary,

@@ -9,6 +9,7 @@ import { mkdir, readdir, rm } from 'node:fs/promises'
 import { basename, join } from 'node:path'
 import ExcelJS from 'exceljs'
 import type { ReportReply } from '../cli/index'
+import { buildSheets, XLSX_LIMITS } from '../sheets/index'
 
 const report = process.argv[2] ?? 'out/survey-2017-report.xlsx'
 const json = report.replace(/\.xlsx$/i, '.json')
@@ -26,8 +27,10 @@ await mkdir(outDir, { recursive: true })
 const workbook = new ExcelJS.Workbook()
 await workbook.xlsx.readFile(report)
 const reportSheets = existsSync(json)
-  ? (JSON.parse(readFileSync(json, 'utf8')) as ReportReply).plan.requests.filter((r) => r.addSheet)
-      .length
+  ? buildSheets(JSON.parse(readFileSync(json, 'utf8')) as ReportReply, {
+      generatedAt: '',
+      limits: XLSX_LIMITS,
+    }).length
   : workbook.worksheets.length
 for (const worksheet of workbook.worksheets.slice(0, -reportSheets)) {
   workbook.removeWorksheet(worksheet.id)

@@ -1,10 +1,25 @@
-/** @module The report's sheets: the Sheets API plan built from a report's tables. */
-
-export { MAX_TITLE_LENGTH, SHEET_ID_BASE, sheetIdOf, uniqueTitles } from './plan/ids'
+/**
+ * @module The report's sheets: one plain model built from a report (`buildSheets`), its
+ * invariants (`checkSheets`), the Sheets API writer (`sheetRequests`) and what every writer
+ * shares: the title policy, A1 notation and colour conversion.
+ */
+export { a1Of, columnLetters } from './a1'
+export { type BuildOptions, buildSheets, MAX_LISTED_ISSUES } from './build/index'
+export { checkSheets } from './check'
+export { hexOf } from './colors'
 export {
-  MAX_LISTED_ISSUES,
+  type Box,
+  type CellValue,
+  type ChartModel,
+  type ColorScale,
+  type Limits,
   METADATA_KEY,
-  type PlanOptions,
-  planSheets,
-  validatePlan,
-} from './plan/index'
+  type Rgb,
+  SHEETS_DEFAULTS,
+  SHEETS_LIMITS,
+  type SheetModel,
+  XLSX_LIMITS,
+} from './model'
+export { SHEET_ID_BASE, sheetIdOf } from './requests/ids'
+export { type RequestOptions, sheetRequests } from './requests/index'
+export { caseless, freeTitle } from './titles'

@@ -2,24 +2,24 @@
 import { mkdir, rename, rm } from 'node:fs/promises'
 import { basename, dirname, extname } from 'node:path'
 import ExcelJS from 'exceljs'
-import type { sheets_v4 } from 'googleapis'
+import type { SheetModel } from '../../sheets/index'
 import type { SurveyFile } from '../read-survey'
-import { type RenderedPlan, renderPlan } from './render-plan'
 import { excelSheetName } from './sheet-names'
+import { type WrittenSheets, writeSheets } from './write-sheets'
 
 /**
  * Writes `out`: every sheet of the input workbook as read (a .csv becomes one sheet of its
- * values), then the plan's sheets. Written beside `out` and renamed, so a failure never
+ * values), then the report's sheets. Written beside `out` and renamed, so a failure never
  * leaves half a file; the input file is only ever read.
  */
 export async function writeReportWorkbook(
   input: SurveyFile,
   inputPath: string,
-  requests: readonly sheets_v4.Schema$Request[],
+  sheets: readonly SheetModel[],
   out: string,
-): Promise<RenderedPlan> {
+): Promise<WrittenSheets> {
   const workbook = input.workbook ?? csvWorkbook(input, inputPath)
-  const rendered = renderPlan(workbook, requests)
+  const written = writeSheets(workbook, sheets)
   await mkdir(dirname(out), { recursive: true })
   const partial = `${out}.${process.pid}.partial`
   try {
@@ -28,7 +28,7 @@ export async function writeReportWorkbook(
   } finally {
     await rm(partial, { force: true })
   }
-  return rendered
+  return written
 }
 
 function csvWorkbook(input: SurveyFile, path: string): ExcelJS.Workbook {

@@ -159,7 +159,7 @@ describe('Regenerate report on the 9,517-row sample', () => {
 
   it('never names its sheet over a user’s sheet of the same name', () => {
     const rating = reportSheets(addon).find((s) => s.table === 'rating')?.sheet
-    expect(rating?.name).toBe(`${NAMESAKE} (Sapa)`)
+    expect(rating?.name).toBe(`${NAMESAKE} (2)`)
     expect(addon.spreadsheet.fakeSheetNamed(NAMESAKE)?.metadata).toEqual([])
   })
 

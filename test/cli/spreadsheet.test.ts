@@ -13,9 +13,12 @@ import { main } from '../../cli/sapa'
 import type { ReportReply } from '../../cli/worker-client'
 import { type LocalWorker, startLocalWorker } from '../../cli/wrangler-dev'
 import type { Cell } from '../../engine/index'
-import { METADATA_KEY, sheetIdOf, validatePlan } from '../../sheets/index'
+import { METADATA_KEY } from '../../sheets/index'
+import { ApiError, StandInSpreadsheet } from '../support/sheets-api'
 
 const SPREADSHEET = '1SapaTestSpreadsheetId'
+/** The rating sheet's fixed id: "SAPA" in ASCII, 0x53415041. */
+const RATING_ID = 1396789313
 const TOKEN = 'preset-access-token'
 const secret = randomBytes(32).toString('hex')
 
@@ -31,7 +34,7 @@ interface Recorded {
 const SHEETS: sheets_v4.Schema$Sheet[] = [
   { properties: { sheetId: 0, title: 'Жауаптар', index: 0 } },
   {
-    properties: { sheetId: sheetIdOf('rating'), title: 'Қызметтер рейтингі', index: 1 },
+    properties: { sheetId: RATING_ID, title: 'Қызметтер рейтингі', index: 1 },
     developerMetadata: [{ metadataKey: METADATA_KEY, metadataValue: '{}' }],
   },
   // The user's own sheet, titled like the distribution sheet the plan adds.
@@ -47,6 +50,8 @@ const recorded: Recorded[] = []
 /** Every host this process sent a request to while the command ran. */
 const hosts: string[] = []
 let batchStatus = 200
+/** The spreadsheet as the last batchUpdate left it, applied as Sheets would (or refused). */
+let applied: StandInSpreadsheet | undefined
 
 beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'sapa-cli-sheets-'))
@@ -105,6 +110,20 @@ beforeAll(async () => {
         })
       }
       const { requests } = JSON.parse(text) as sheets_v4.Schema$BatchUpdateSpreadsheetRequest
+      applied = new StandInSpreadsheet(
+        SHEETS.map((s) => ({
+          sheetId: s.properties?.sheetId ?? 0,
+          title: s.properties?.title ?? '',
+        })),
+      )
+      try {
+        applied.batchUpdate(requests ?? [])
+      } catch (error) {
+        if (!(error instanceof ApiError)) throw error
+        return reply(400, {
+          error: { code: 400, message: error.message, status: 'INVALID_ARGUMENT' },
+        })
+      }
       return reply(200, {
         spreadsheetId: SPREADSHEET,
         replies: (requests ?? []).map((r) =>
@@ -128,6 +147,7 @@ afterEach(() => {
   recorded.length = 0
   hosts.length = 0
   batchStatus = 200
+  applied = undefined
 })
 
 /** Runs `sapa` in this process with a preset token, noting every outgoing request's host. */
@@ -195,10 +215,24 @@ describe('sapa report --spreadsheet against a stand-in Sheets API', () => {
 
     const reply = JSON.parse(await readFile(json, 'utf8')) as ReportReply
     expect(reply.summary).toMatchObject({ respondents: 9517, rated: 9289 })
-    expect(validatePlan(reply.plan.requests)).toEqual([])
+    new StandInSpreadsheet().batchUpdate(reply.plan.requests)
     const { requests } = batch.body as { requests: sheets_v4.Schema$Request[] }
     // The earlier report sheet goes in the same batch; the user's sheet keeps its title.
-    expect(requests[0]).toEqual({ deleteSheet: { sheetId: sheetIdOf('rating') } })
+    expect(requests[0]).toEqual({ deleteSheet: { sheetId: RATING_ID } })
+    // The CLI writes the sheets the Worker plans, marked with its own time.
+    const marks = requests.flatMap((r) => r.createDeveloperMetadata?.developerMetadata ?? [])
+    expect(marks).toHaveLength(10)
+    for (const mark of marks) {
+      const { generatedAt } = JSON.parse(mark.metadataValue ?? '{}')
+      expect(Date.now() - Date.parse(generatedAt)).toBeLessThan(120_000)
+    }
+    const untimed = (list: sheets_v4.Schema$Request[]) =>
+      list.map((request) => {
+        const mark = request.createDeveloperMetadata?.developerMetadata
+        if (!mark) return request
+        const { generatedAt: _, ...rest } = JSON.parse(mark.metadataValue ?? '{}')
+        return { ...mark, metadataValue: rest }
+      })
     const renamed = reply.plan.requests.map((request) =>
       request.addSheet?.properties?.title === 'Бағалардың бөлінуі'
         ? {
@@ -208,7 +242,14 @@ describe('sapa report --spreadsheet against a stand-in Sheets API', () => {
           }
         : request,
     )
-    expect(requests.slice(1)).toEqual(renamed)
+    expect(untimed(requests.slice(1))).toEqual(untimed(renamed))
+    // Applied as Sheets applies it: the user's sheets as they were, the report's beside them.
+    expect(applied?.sheets.map((s) => s.title)).toEqual([
+      'Жауаптар',
+      'Бағалардың бөлінуі',
+      ...renamed.flatMap((r) => r.addSheet?.properties?.title ?? []),
+    ])
+    expect(applied?.sheet('Бағалардың бөлінуі').cells[0][0].value).toBeNull()
     expect(run.stdout).toContain(
       `Updated https://docs.google.com/spreadsheets/d/${SPREADSHEET}: 10 report sheets, in one batchUpdate of ${requests.length} requests`,
     )

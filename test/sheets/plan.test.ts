@@ -1,10 +1,28 @@
 import type { sheets_v4 } from 'googleapis'
 import { describe, expect, it } from 'vitest'
-import { ASPECTS, type Cell, report, TABLE_IDS } from '../../engine/index'
-import { sheetIdOf, uniqueTitles } from '../../sheets/plan/ids'
-import { METADATA_KEY, planSheets, validatePlan } from '../../sheets/plan/index'
+import { ASPECTS, type Cell, type Report, report } from '../../engine/index'
+import { buildSheets, METADATA_KEY, sheetIdOf, sheetRequests } from '../../sheets/index'
+import { ApiError, StandInSpreadsheet } from '../support/sheets-api'
 
 type Request = sheets_v4.Schema$Request
+
+/** The Worker's plan: the sheet model written as batchUpdate requests. */
+const planSheets = (result: Report, options: { generatedAt: string }) =>
+  sheetRequests(buildSheets(result, options))
+
+/** Each table's sheet id, written out: "SAPA" in ASCII (0x53415041) plus the table's place. */
+const IDS = {
+  rating: 1396789313,
+  distribution: 1396789314,
+  aspects: 1396789315,
+  regions: 1396789316,
+  barriers: 1396789317,
+  concern: 1396789318,
+  drivers: 1396789319,
+  channels: 1396789320,
+  demographics: 1396789321,
+  issues: 1396789322,
+}
 
 const ASPECT_HEADERS = [
   'Ақпараттың қолжетімділігі',
@@ -43,16 +61,19 @@ const plan = planSheets(result, { generatedAt: '2026-07-01T00:00:00.000Z' })
 const kinds = <K extends keyof Request>(kind: K) =>
   plan.flatMap((request) => request[kind] ?? []) as NonNullable<Request[K]>[]
 const sheets = kinds('addSheet').map((add) => add.properties ?? {})
-const sheetOf = (table: string) =>
-  sheets.find((sheet) => sheet.sheetId === sheetIdOf(table as never))
+const sheetOf = (table: keyof typeof IDS) => sheets.find((sheet) => sheet.sheetId === IDS[table])
 
 describe('the sheet plan of a real report', () => {
-  it('passes the validator', () => {
-    expect(validatePlan(plan)).toEqual([])
+  it('is applied by a stand-in of the Sheets API that refuses what Sheets refuses', () => {
+    const spreadsheet = new StandInSpreadsheet()
+    spreadsheet.batchUpdate(plan)
+    expect(spreadsheet.sheets).toHaveLength(10)
   })
 
   it('creates one sheet per table, named by its title, with fixed ids, plus Issues', () => {
-    expect(sheets.map((sheet) => sheet.sheetId)).toEqual(TABLE_IDS.map(sheetIdOf))
+    expect(sheets.map((sheet) => sheet.sheetId)).toEqual(Object.values(IDS))
+    expect(sheetIdOf('rating')).toBe(1396789313)
+    expect(sheetIdOf('issues')).toBe(1396789322)
     const titles = result.tables.filter((t) => t.id !== 'issues').map((t) => t.title)
     expect(sheets.slice(0, -1).map((sheet) => sheet.title)).toEqual(titles)
     expect(planSheets(result, { generatedAt: '2026-07-01T00:00:00.000Z' })).toEqual(plan)
@@ -123,7 +144,7 @@ describe('the sheet plan of a real report', () => {
   it('charts the rating, the channel distribution as 100% stacked bars, and the regions', () => {
     const charts = kinds('addChart').map((c) => c.chart ?? {})
     expect(charts.map((c) => c.position?.overlayPosition?.anchorCell?.sheetId)).toEqual(
-      ['rating', 'distribution', 'regions'].map((t) => sheetOf(t)?.sheetId),
+      (['rating', 'distribution', 'regions'] as const).map((t) => sheetOf(t)?.sheetId),
     )
     expect(charts.every((c) => c.spec?.basicChart?.chartType === 'BAR')).toBe(true)
     const distribution = charts[1].spec?.basicChart
@@ -157,14 +178,14 @@ describe('the sheet plan of a real report', () => {
   })
 
   it('names group types in the language of the report on the sheet, keeping the keys in the JSON', () => {
-    const aspects = kinds('updateCells').find((u) => u.start?.sheetId === sheetIdOf('aspects'))
+    const aspects = kinds('updateCells').find((u) => u.start?.sheetId === IDS.aspects)
     const firstRow = aspects?.rows?.[1]?.values?.map((v) => v.userEnteredValue?.stringValue)
     expect(firstRow?.[0]).toBe('Қызмет')
     expect(result.tables.find((t) => t.id === 'aspects')?.rows[0].groupType).toBe('service')
     const ru = planSheets(report(survey(), { locale: 'ru' }), {
       generatedAt: '2026-07-01T00:00:00.000Z',
     })
-    const ruAspects = ru.find((r) => r.updateCells?.start?.sheetId === sheetIdOf('aspects'))
+    const ruAspects = ru.find((r) => r.updateCells?.start?.sheetId === IDS.aspects)
     expect(ruAspects?.updateCells?.rows?.[1]?.values?.[0].userEnteredValue?.stringValue).toBe(
       'Услуга',
     )
@@ -173,10 +194,10 @@ describe('the sheet plan of a real report', () => {
   it('keeps a row below the frozen header of an empty Issues sheet', () => {
     const clean = report({ header: ['Қызмет', 'Жалпы баға'], rows: [['A', 5]] })
     const cleanPlan = planSheets(clean, { generatedAt: '2026-07-01T00:00:00.000Z' })
-    expect(validatePlan(cleanPlan)).toEqual([])
+    new StandInSpreadsheet().batchUpdate(cleanPlan)
     const issues = cleanPlan
       .map((r) => r.addSheet?.properties)
-      .find((p) => p?.sheetId === sheetIdOf('issues'))
+      .find((p) => p?.sheetId === IDS.issues)
     expect(issues?.gridProperties).toMatchObject({ rowCount: 3, frozenRowCount: 2 })
   })
 
@@ -204,18 +225,7 @@ describe('the sheet plan of a real report', () => {
   })
 })
 
-describe('sheet titles', () => {
-  it('are cut to 100 characters and made unique whatever their case', () => {
-    const long = 'Ә'.repeat(120)
-    const titles = uniqueTitles([long, long, 'Rating', 'rating', '  '])
-    expect(titles.every((t) => t.length <= 100)).toBe(true)
-    expect(titles[1].endsWith(' (2)')).toBe(true)
-    expect(titles[3]).toBe('rating (2)')
-    expect(new Set(titles.map((t) => t.toLowerCase())).size).toBe(5)
-  })
-})
-
-describe('validatePlan', () => {
+describe('the stand-in Sheets API', () => {
   const add = (sheetId: number, rowCount = 3, columnCount = 2): Request => ({
     addSheet: {
       properties: { sheetId, title: `S${sheetId}`, gridProperties: { rowCount, columnCount } },
@@ -228,17 +238,28 @@ describe('validatePlan', () => {
     },
   })
 
-  it('finds a sheet used before it is created', () => {
-    expect(validatePlan([range(7, 1), add(7)])).toEqual(['request 0: sheet 7 not created before'])
+  const refusal = (requests: Request[]) => {
+    try {
+      new StandInSpreadsheet().batchUpdate(requests)
+    } catch (error) {
+      if (error instanceof ApiError) return error.message
+      throw error
+    }
+    return 'applied'
+  }
+
+  it('refuses a sheet used before it is created, applying none of the batch', () => {
+    expect(refusal([range(7, 1), add(7)])).toBe('requests[0]: no sheet with id 7')
+    const spreadsheet = new StandInSpreadsheet([{ sheetId: 1, title: 'Survey' }])
+    expect(() => spreadsheet.batchUpdate([add(7), range(8, 1)])).toThrow(ApiError)
+    expect(spreadsheet.sheets.map((sheet) => sheet.title)).toEqual(['Survey'])
   })
 
-  it('finds a range outside its sheet', () => {
-    expect(validatePlan([add(7), range(7, 4)])).toEqual([
-      "request 1: rows [0, 4) outside the sheet's 3",
-    ])
+  it('refuses a range outside its sheet', () => {
+    expect(refusal([add(7), range(7, 4)])).toMatch(/^requests\[1\]: range .* outside 3 × 2$/)
   })
 
-  it('finds a sheet id created twice and cells overflowing the grid', () => {
+  it('refuses a sheet id or a title twice, and cells overflowing the grid', () => {
     const cells: Request = {
       updateCells: {
         start: { sheetId: 7, rowIndex: 0, columnIndex: 1 },
@@ -246,10 +267,33 @@ describe('validatePlan', () => {
         fields: 'note',
       },
     }
-    expect(validatePlan([add(7), add(7), cells])).toEqual([
-      'request 1: sheet id 7 created twice',
-      'request 1: title "S7" twice',
-      "request 2: 2 columns overflow the sheet's 2",
-    ])
+    expect(refusal([add(7), add(7)])).toBe('requests[1]: a sheet with id 7 already exists')
+    expect(refusal([add(7), { addSheet: { properties: { sheetId: 8, title: 's7' } } }])).toBe(
+      'requests[1]: a sheet with the name "s7" already exists',
+    )
+    expect(refusal([add(7), cells])).toBe('requests[1]: cell (0, 2) outside its sheet')
+  })
+
+  it('refuses every row frozen, a long title, a long cell and what it does not know', () => {
+    const frozen: Request = {
+      addSheet: {
+        properties: { sheetId: 7, title: 'F', gridProperties: { rowCount: 2, frozenRowCount: 2 } },
+      },
+    }
+    expect(refusal([frozen])).toBe("requests[0]: you can't freeze all visible rows")
+    expect(refusal([{ addSheet: { properties: { sheetId: 1, title: 'x'.repeat(101) } } }])).toBe(
+      'requests[0]: sheet title empty or over 100 characters',
+    )
+    const long: Request = {
+      updateCells: {
+        start: { sheetId: 7 },
+        rows: [{ values: [{ userEnteredValue: { stringValue: 'x'.repeat(50_001) } }] }],
+        fields: 'userEnteredValue',
+      },
+    }
+    expect(refusal([add(7), long])).toBe('requests[1]: a cell holds at most 50000 characters')
+    expect(refusal([add(7), { deleteDimension: {} }])).toBe(
+      'requests[1]: "deleteDimension" is not understood by this stand-in',
+    )
   })
 })

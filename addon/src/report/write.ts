@@ -1,18 +1,30 @@
 /// <reference types="google-apps-script" />
 /**
- * @module Writing drafted sheets through SpreadsheetApp and swapping them in for the
- * previous report. Every sheet costs a fixed set of calls (see docs/addon.md): nothing here
- * loops over rows or cells.
+ * @module Writing the report's sheets (the sheet model) through SpreadsheetApp and swapping them
+ * in for the previous report. Every sheet costs a fixed set of calls (see docs/addon.md):
+ * nothing here loops over rows or cells.
  */
-import { METADATA_KEY } from '../../../sheets/index'
-import { a1Of, type Box, type ChartDraft, type GradientDraft, type SheetDraft } from './drafts'
+import {
+  a1Of,
+  type Box,
+  type ChartModel,
+  type ColorScale,
+  freeTitle,
+  hexOf,
+  METADATA_KEY,
+  SHEETS_DEFAULTS,
+  SHEETS_LIMITS,
+  type SheetModel,
+} from '../../../sheets/index'
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet
 type Range = GoogleAppsScript.Spreadsheet.Range
 
-/** Sheets refuses longer titles. */
-const MAX_TITLE = 100
+/** Apps Script's "automatic" number format; text cells get "@" so nothing is reparsed. */
+const AUTOMATIC_FORMAT = '0.###############'
+const TEXT_FORMAT = '@'
+const BLACK = '#000000'
 
 /** The sheets of the previous report: those carrying Sapa's developer metadata. */
 export function reportSheets(spreadsheet: Spreadsheet): Sheet[] {
@@ -30,41 +42,34 @@ export function reportSheets(spreadsheet: Spreadsheet): Sheet[] {
 }
 
 /**
- * Builds every drafted sheet under a temporary name; only when all are complete are the
+ * Builds every sheet under a temporary name; only when all are complete are the
  * previous report's sheets deleted and the new ones given their titles. A failure while
  * building deletes what this run made and rethrows: the previous report is untouched.
  */
 export function replaceReport(
   spreadsheet: Spreadsheet,
-  drafts: readonly SheetDraft[],
+  sheets: readonly SheetModel[],
   runId: string,
 ): Sheet[] {
   const previous = reportSheets(spreadsheet)
   const built: Sheet[] = []
   try {
-    drafts.forEach((draft, i) => {
+    sheets.forEach((model, i) => {
       const sheet = spreadsheet.insertSheet(`Sapa ${runId} ${i + 1}`, spreadsheet.getNumSheets())
       built.push(sheet)
-      fillSheet(sheet, draft)
+      fillSheet(sheet, model)
     })
   } catch (error) {
     discard(spreadsheet, built)
     throw error
   }
   for (const sheet of previous) spreadsheet.deleteSheet(sheet)
+  // The title, or the next free one: a user's sheet of that name is never touched.
+  const taken = (title: string) => spreadsheet.getSheetByName(title) !== null
   built.forEach((sheet, i) => {
-    sheet.setName(freeTitle(spreadsheet, drafts[i].title))
+    sheet.setName(freeTitle(sheets[i].title, taken, SHEETS_LIMITS.title))
   })
   return built
-}
-
-/** The title, or the first free variant: a user's sheet of that name is never touched. */
-function freeTitle(spreadsheet: Spreadsheet, title: string): string {
-  for (let n = 1; ; n++) {
-    const suffix = n === 1 ? '' : n === 2 ? ' (Sapa)' : ` (Sapa ${n - 1})`
-    const candidate = title.slice(0, MAX_TITLE - suffix.length) + suffix
-    if (spreadsheet.getSheetByName(candidate) === null) return candidate
-  }
 }
 
 /** Deletes this run's sheets; the first error (the real one) is what the caller reports. */
@@ -78,28 +83,33 @@ function discard(spreadsheet: Spreadsheet, sheets: readonly Sheet[]) {
   }
 }
 
-function fillSheet(sheet: Sheet, draft: SheetDraft): void {
+function fillSheet(sheet: Sheet, model: SheetModel): void {
   // Marked first: should the run die here, the next one finds and replaces this sheet too.
-  for (const { key, value } of draft.metadata) {
+  for (const { key, value } of model.metadata) {
     sheet.addDeveloperMetadata(key, value, SpreadsheetApp.DeveloperMetadataVisibility.DOCUMENT)
   }
-  // Sheets will not freeze every row, so a header-only table keeps one empty row.
-  resize(sheet, Math.max(draft.rows, draft.frozenRows + 1), draft.columns)
-  sheet.setFrozenRows(draft.frozenRows)
-  // Text format first, so labels such as "1" or "=x" stay text when the values land.
+  resize(sheet, model.rows, model.columns)
+  sheet.setFrozenRows(model.frozenRows)
+  // Text format first, so labels such as "1" or "=x" stay text when the values land; a number
+  // format shows on numbers only, as in Sheets.
+  const formats = model.values.map((row, r) =>
+    row.map((value, c) =>
+      typeof value === 'number' ? (model.formats[r][c] ?? AUTOMATIC_FORMAT) : TEXT_FORMAT,
+    ),
+  )
   sheet
-    .getRange(1, 1, draft.rows, draft.columns)
-    .setNumberFormats(draft.formats)
-    .setValues(draft.values)
-    .setNotes(draft.notes)
-    .setFontWeights(draft.weights)
-    .setFontColors(draft.colors)
-  draft.widths.forEach((width, column) => {
-    sheet.setColumnWidth(column + 1, width)
+    .getRange(1, 1, model.rows, model.columns)
+    .setNumberFormats(formats)
+    .setValues(model.values.map((row) => row.map((value) => value ?? '')))
+    .setNotes(model.notes.map((row) => row.map((note) => note ?? '')))
+    .setFontWeights(model.bold.map((row) => row.map((bold) => (bold ? 'bold' : 'normal'))))
+    .setFontColors(model.colors.map((row) => row.map((color) => (color ? hexOf(color) : BLACK))))
+  model.widths.forEach((width, column) => {
+    sheet.setColumnWidth(column + 1, width ?? SHEETS_DEFAULTS.columnWidth)
   })
   const boxes: Box[] = [
-    ...draft.gradients.flatMap((g) => g.boxes),
-    ...draft.charts.flatMap((c) => c.columns),
+    ...model.rules.flatMap((rule) => rule.boxes),
+    ...model.charts.flatMap((chart) => [chart.domain, ...chart.series]),
   ]
   if (boxes.length === 0) return
   // One call for every range the rules and charts need.
@@ -109,13 +119,14 @@ function fillSheet(sheet: Sheet, draft: SheetDraft): void {
     next += count
     return ranges.slice(next - count, next)
   }
-  if (draft.gradients.length > 0) {
-    sheet.setConditionalFormatRules(
-      draft.gradients.map((g) => gradientRule(g, take(g.boxes.length))),
-    )
+  if (model.rules.length > 0) {
+    // Apps Script lists the rule that takes precedence first: the model's last.
+    const rules = model.rules.map((rule) => colorScale(rule, take(rule.boxes.length)))
+    sheet.setConditionalFormatRules(rules.reverse())
   }
-  for (const chart of draft.charts)
-    sheet.insertChart(barChart(sheet, chart, take(chart.columns.length)))
+  for (const chart of model.charts) {
+    sheet.insertChart(barChart(sheet, chart, take(1 + chart.series.length)))
+  }
 }
 
 /** A new sheet's grid (1,000 × 26) becomes exactly rows × columns in four calls. */
@@ -127,24 +138,24 @@ function resize(sheet: Sheet, rows: number, columns: number) {
   sheet.deleteColumns(1, maxColumns)
 }
 
-function gradientRule(gradient: GradientDraft, ranges: Range[]) {
+function colorScale(rule: ColorScale, ranges: Range[]) {
   return SpreadsheetApp.newConditionalFormatRule()
-    .setGradientMinpoint(gradient.min)
+    .setGradientMinpoint(hexOf(rule.min))
     .setGradientMidpointWithValue(
-      gradient.mid.color,
+      hexOf(rule.mid.color),
       SpreadsheetApp.InterpolationType.PERCENTILE,
-      gradient.mid.percentile,
+      String(rule.mid.percentile),
     )
-    .setGradientMaxpoint(gradient.max)
+    .setGradientMaxpoint(hexOf(rule.max))
     .setRanges(ranges)
     .build()
 }
 
-function barChart(sheet: Sheet, chart: ChartDraft, ranges: Range[]) {
+function barChart(sheet: Sheet, chart: ChartModel, ranges: Range[]) {
   let builder: GoogleAppsScript.Spreadsheet.EmbeddedChartBuilder = sheet.newChart().asBarChart()
   for (const range of ranges) builder = builder.addRange(range)
   return builder
-    .setNumHeaders(chart.headerCount)
+    .setNumHeaders(1)
     .setOption('title', chart.title)
     .setOption('legend', { position: chart.legend ? 'bottom' : 'none' })
     .setOption('hAxis', { title: chart.axisTitle })

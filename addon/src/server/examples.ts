@@ -1,7 +1,7 @@
 /// <reference types="google-apps-script" />
 /** @module "Insert formula examples": a sheet of worked formulas over the responses. */
 import { ASPECTS, BARRIERS, type Mapping, type Role } from '../../../engine/index'
-import { columnName } from '../report/drafts'
+import { columnLetters, freeTitle, SHEETS_LIMITS } from '../../../sheets/index'
 import { detectionOf, responseSheets, savedSettings } from './settings-store'
 import { WorkerError } from './worker-client'
 
@@ -36,7 +36,12 @@ export function insertExamples(): void {
       .find()
       .map((m) => m.getLocation().getSheet())
     for (const old of previous) if (old) spreadsheet.deleteSheet(old)
-    const target = spreadsheet.insertSheet(freeTitle(spreadsheet), spreadsheet.getNumSheets())
+    const title = freeTitle(
+      TITLE,
+      (t) => spreadsheet.getSheetByName(t) !== null,
+      SHEETS_LIMITS.title,
+    )
+    const target = spreadsheet.insertSheet(title, spreadsheet.getNumSheets())
     target.addDeveloperMetadata(
       EXAMPLES_KEY,
       '1',
@@ -57,12 +62,6 @@ export function insertExamples(): void {
     if (error instanceof WorkerError) ui.alert(error.title, error.message, ui.ButtonSet.OK)
     else throw error
   }
-}
-
-function freeTitle(spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet): string {
-  let title = TITLE
-  for (let n = 2; spreadsheet.getSheetByName(title) !== null; n++) title = `${TITLE} (${n})`
-  return title
 }
 
 interface References {
@@ -90,7 +89,7 @@ export function references(
   const ref = (role: Role, firstRow = 2) => {
     const index = column(role)
     if (index === undefined) return undefined
-    const name = columnName(index)
+    const name = columnLetters(index)
     return `${quoted}${name}${firstRow}:${name}`
   }
   const aspectColumns = ASPECTS.flatMap((aspect) => column(aspect) ?? [])
@@ -102,7 +101,7 @@ export function references(
     aspectsWithHeader:
       aspectColumns.length === 0
         ? undefined
-        : `{${aspectColumns.map((c) => `${quoted}${columnName(c)}1:${columnName(c)}`).join(', ')}}`,
+        : `{${aspectColumns.map((c) => `${quoted}${columnLetters(c)}1:${columnLetters(c)}`).join(', ')}}`,
     overallWithHeader: ref('overall', 1),
     service: ref('service'),
     channel: ref('channel'),

@@ -1,10 +1,10 @@
 /// <reference types="google-apps-script" />
 /**
- * @module "Regenerate report": one read of the responses, one call to the Worker, the plan
- * written as new sheets and swapped in only when complete.
+ * @module "Regenerate report": one read of the responses, one call to the Worker, the report's
+ * sheets built from its tables, written as new sheets and swapped in only when complete.
  */
 import type { Cell } from '../../../engine/index'
-import { draftSheets, PlanError } from '../report/drafts'
+import { buildSheets } from '../../../sheets/index'
 import { replaceReport } from '../report/write'
 import { savedSettings } from './settings-store'
 import { messageOf, requestReport, WorkerError } from './worker-client'
@@ -43,22 +43,16 @@ export function regenerate(): void {
     const values = sheet.getDataRange().getValues() as Cell[][]
     toast(spreadsheet, 'Scoring…')
     const reply = requestReport(settings, values)
-    const drafts = draftSheets(reply.plan.requests)
-    toast(spreadsheet, `Writing ${drafts.length} sheets…`)
+    const sheets = buildSheets(reply, { generatedAt: new Date().toISOString() })
+    toast(spreadsheet, `Writing ${sheets.length} sheets…`)
     const runId = Utilities.getUuid().slice(0, 8)
-    const [first] = replaceReport(spreadsheet, drafts, runId)
+    const [first] = replaceReport(spreadsheet, sheets, runId)
     first?.activate()
     toast(spreadsheet, `Done in ${((Date.now() - started) / 1000).toFixed(1)} s`, 5)
   } catch (error) {
     toast(spreadsheet, 'Stopped: nothing was changed', 5)
     if (error instanceof WorkerError) ui.alert(error.title, error.message, ui.ButtonSet.OK)
-    else if (error instanceof PlanError) {
-      ui.alert(
-        'Sapa cannot apply the Worker’s plan',
-        `${error.message}. Nothing was changed.`,
-        ui.ButtonSet.OK,
-      )
-    } else {
+    else {
       console.error(error)
       ui.alert(
         'The report could not be written',

@@ -1,0 +1,114 @@
+/** @module The sheet model written into an exceljs workbook: the report as .xlsx. */
+import type ExcelJS from 'exceljs'
+import { a1Of, type ColorScale, hexOf, type Rgb, type SheetModel } from '../../sheets/index'
+import { excelSheetName } from './sheet-names'
+
+export interface WrittenSheets {
+  /** The worksheets' names, in the model's order. */
+  names: string[]
+  /** Charts the model holds and .xlsx does not get: exceljs cannot write charts. */
+  chartsNotCarried: number
+}
+
+/**
+ * Excel's column width unit is one digit of its 11 pt default font, 7 px. The model's pixels
+ * are sized for Sheets' 10 pt font, so a column gets a share more to hold the same (bold,
+ * Cyrillic) text.
+ */
+export const PIXELS_PER_CHARACTER = 7 / 1.15
+
+/** A font set on a cell replaces the default one whole: keep its face and size. */
+const DEFAULT_FONT: Partial<ExcelJS.Font> = { name: 'Calibri', size: 11, family: 2 }
+
+/**
+ * Adds the sheets to `workbook` after those it holds: values, number formats, notes, bold,
+ * text colours, frozen rows, column widths and colour scales. A title taken by a sheet already
+ * there gets the next free name. Charts are counted, not written; developer metadata has no
+ * place in .xlsx.
+ *
+ * @example
+ * const { names, chartsNotCarried } = writeSheets(workbook, buildSheets(reply, options))
+ */
+export function writeSheets(
+  workbook: ExcelJS.Workbook,
+  sheets: readonly SheetModel[],
+): WrittenSheets {
+  const names = sheets.map((sheet) => {
+    const taken = workbook.worksheets.map((worksheet) => worksheet.name)
+    const name = excelSheetName(sheet.title, taken)
+    const worksheet = workbook.addWorksheet(name, {
+      views: [{ state: 'frozen', xSplit: 0, ySplit: sheet.frozenRows }],
+    })
+    writeCells(worksheet, sheet)
+    sheet.widths.forEach((pixels, c) => {
+      if (pixels !== null) worksheet.getColumn(c + 1).width = pixels / PIXELS_PER_CHARACTER
+    })
+    // The model's later rule wins; in Excel priority 1 wins, and is listed first.
+    ;[...sheet.rules].reverse().forEach((rule, i) => {
+      worksheet.addConditionalFormatting(colorScale(rule, i + 1))
+    })
+    printSetup(worksheet, sheet.frozenRows)
+    return name
+  })
+  return { names, chartsNotCarried: sheets.reduce((n, sheet) => n + sheet.charts.length, 0) }
+}
+
+function writeCells(worksheet: ExcelJS.Worksheet, sheet: SheetModel) {
+  for (let r = 0; r < sheet.rows; r++) {
+    for (let c = 0; c < sheet.columns; c++) {
+      const value = sheet.values[r][c]
+      const format = sheet.formats[r][c]
+      const note = sheet.notes[r][c]
+      const bold = sheet.bold[r][c]
+      const color = sheet.colors[r][c]
+      if (value === null && format === null && note === null && !bold && color === null) continue
+      const cell = worksheet.getCell(r + 1, c + 1)
+      if (value !== null) cell.value = value
+      if (format !== null) cell.numFmt = format
+      if (note !== null) cell.note = note
+      if (bold || color) {
+        cell.font = {
+          ...DEFAULT_FONT,
+          ...(bold ? { bold: true } : {}),
+          ...(color ? { color: { argb: argbOf(color) } } : {}),
+        }
+      }
+    }
+  }
+}
+
+/** Printed, a table is as wide as a landscape page, its frozen header on every page. */
+function printSetup(worksheet: ExcelJS.Worksheet, frozenRows: number) {
+  worksheet.pageSetup = {
+    ...worksheet.pageSetup,
+    orientation: 'landscape',
+    fitToPage: true,
+    fitToWidth: 1,
+    fitToHeight: 0,
+  }
+  if (frozenRows > 0) worksheet.pageSetup.printTitlesRow = `1:${frozenRows}`
+}
+
+function colorScale(rule: ColorScale, priority: number): ExcelJS.ConditionalFormattingOptions {
+  return {
+    // Excel's sqref: ranges separated by spaces, one rule over all of them as in Sheets.
+    ref: rule.boxes.map(a1Of).join(' '),
+    rules: [
+      {
+        type: 'colorScale',
+        priority,
+        cfvo: [
+          { type: 'min' },
+          { type: 'percentile', value: rule.mid.percentile },
+          { type: 'max' },
+        ],
+        color: [rule.min, rule.mid.color, rule.max].map((color) => ({ argb: argbOf(color) })),
+      },
+    ],
+  }
+}
+
+/** exceljs' opaque ARGB hex. */
+function argbOf(color: Rgb): string {
+  return `FF${hexOf(color).slice(1)}`.toUpperCase()
+}

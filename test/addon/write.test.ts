@@ -1,0 +1,192 @@
+/**
+ * The SpreadsheetApp writer's round trip: the model written by `replaceReport` through the
+ * Apps Script stand-ins, and read back from them in the model's terms. Apps Script gives text
+ * cells the "@" format (so nothing typed is reparsed), shows a number format on numbers only,
+ * writes a blank for null and the default width (100 px) where the model has none.
+ */
+import { afterEach, describe, expect, it } from 'vitest'
+import { replaceReport } from '../../addon/src/report/write'
+import { type Box, buildSheets, hexOf, SHEETS_DEFAULTS, type SheetModel } from '../../sheets/index'
+import { FIXTURE_TIME, fixtureReport } from '../support/sheet-fixture'
+import { CallLog, tracked } from './apps-script/calls'
+import { parseA1 } from './apps-script/range'
+import { createRealm } from './apps-script/realm'
+import type { FakeSheet } from './apps-script/sheet'
+import { FakeSpreadsheet, FakeSpreadsheetApp } from './apps-script/spreadsheet'
+import { FakeUi } from './apps-script/ui'
+
+const global = globalThis as { SpreadsheetApp?: unknown }
+/** Apps Script's automatic number format, and its plain-text one. */
+const AUTOMATIC = '0.###############'
+const TEXT = '@'
+
+afterEach(() => {
+  delete global.SpreadsheetApp
+})
+
+/** A spreadsheet with the user's responses and a sheet named like the rating sheet. */
+function spreadsheetWithUserSheets() {
+  const log = new CallLog()
+  const realm = createRealm({})
+  const env = { log, realm: () => realm }
+  const spreadsheet = new FakeSpreadsheet(env)
+  global.SpreadsheetApp = tracked(
+    new FakeSpreadsheetApp(env, spreadsheet, new FakeUi()),
+    'SpreadsheetApp',
+    log,
+  )
+  spreadsheet.fakeAddSheet('Responses', [['Service', 'Overall']])
+  spreadsheet.fakeAddSheet('SERVICE RATING', [['mine']])
+  return { spreadsheet, log }
+}
+
+const boxOf = (a1: string): Box => {
+  const { row, column, rows, columns } = parseA1(a1)
+  return { row: row - 1, column: column - 1, rows, columns }
+}
+
+/** A stand-in sheet in the model's terms; number formats on numbers only, colours as hex. */
+function readBack(sheet: FakeSheet) {
+  const grid = <T>(read: (cell: FakeSheet['grid'][number][number]) => T) =>
+    sheet.grid.map((row) => row.map(read))
+  for (const row of sheet.grid) {
+    for (const cell of row) {
+      if (typeof cell.value !== 'number') expect(cell.format).toBe(TEXT)
+      expect(cell.formula).toBe('')
+    }
+  }
+  return {
+    table: JSON.parse(sheet.metadata[0]?.value ?? '{}').table,
+    title: sheet.name,
+    rows: sheet.rowCount,
+    columns: sheet.columnCount,
+    frozenRows: sheet.frozenRows,
+    values: grid((cell) => (cell.value === '' ? null : cell.value)),
+    formats: grid((cell) =>
+      typeof cell.value === 'number' && cell.format !== AUTOMATIC ? cell.format : null,
+    ),
+    notes: grid((cell) => (cell.note === '' ? null : cell.note)),
+    bold: grid((cell) => cell.weight === 'bold'),
+    colors: grid((cell) => (cell.color === '#000000' ? null : cell.color)),
+    widths: Array.from({ length: sheet.columnCount }, (_, c) => sheet.widths.get(c + 1)),
+    // Apps Script lists first the rule that takes precedence: the model's last.
+    rules: [...sheet.rules].reverse().map((rule) => {
+      const { min, mid, max } = rule.gradient as {
+        min: string
+        mid: { color: string; type: string; value: string }
+        max: string
+      }
+      expect(mid.type).toBe('PERCENTILE')
+      return {
+        boxes: rule.ranges.map((range) => boxOf(range.getA1Notation())),
+        min,
+        mid: { color: mid.color, percentile: Number(mid.value) },
+        max,
+      }
+    }),
+    charts: sheet.charts.map((chart) => {
+      const options = chart.options as {
+        title: string
+        legend: { position: string }
+        hAxis: { title: string }
+        isStacked: string | false
+        width: number
+        height: number
+      }
+      expect(chart.headers).toBe(1)
+      const [domain, ...series] = chart.ranges.map(boxOf)
+      return {
+        kind: chart.type === 'BAR' ? 'bar' : chart.type,
+        stacked: options.isStacked === 'percent',
+        title: options.title,
+        legend: options.legend.position === 'bottom',
+        axisTitle: options.hAxis.title,
+        domain,
+        series,
+        anchor: { row: chart.position[0] - 1, column: chart.position[1] - 1 },
+        width: options.width,
+        height: options.height,
+      }
+    }),
+    metadata: sheet.metadata.map((m) => {
+      expect(m.visibility).toBe('DOCUMENT')
+      return { key: m.key, value: m.value }
+    }),
+  }
+}
+
+/** The model as Apps Script shows it: formats on numbers, hex colours, default widths. */
+function shown(sheet: SheetModel, title: string) {
+  return {
+    ...sheet,
+    title,
+    formats: sheet.formats.map((row, r) =>
+      row.map((format, c) => (typeof sheet.values[r][c] === 'number' ? format : null)),
+    ),
+    colors: sheet.colors.map((row) => row.map((color) => (color ? hexOf(color) : null))),
+    widths: sheet.widths.map((width) => width ?? SHEETS_DEFAULTS.columnWidth),
+    rules: sheet.rules.map((rule) => ({
+      boxes: rule.boxes,
+      min: hexOf(rule.min),
+      mid: { color: hexOf(rule.mid.color), percentile: rule.mid.percentile },
+      max: hexOf(rule.max),
+    })),
+  }
+}
+
+describe('replaceReport', () => {
+  const sheets = buildSheets(fixtureReport(), { generatedAt: FIXTURE_TIME })
+
+  it('carries every value, format, note, bold, colour, width, rule, chart and mark', () => {
+    const { spreadsheet } = spreadsheetWithUserSheets()
+    replaceReport(spreadsheet.fakeTracked() as never, sheets, 'run1')
+    const names = spreadsheet.sheets.map((s) => s.name)
+    expect(names).toEqual([
+      'Responses',
+      'SERVICE RATING',
+      'Service rating (2)',
+      'Score distribution',
+      'Aspect scores',
+      'Satisfaction by region',
+      'Key drivers of satisfaction, by group',
+      'Key drivers of satisfaction, by channel',
+      'Data issues',
+    ])
+    const written = spreadsheet.sheets.slice(2)
+    sheets.forEach((sheet, i) => {
+      expect(readBack(written[i]), sheet.table).toEqual(shown(sheet, names[i + 2]))
+    })
+    expect(spreadsheet.sheets[1].grid[0][0].value).toBe('mine')
+    expect(spreadsheet.sheets[1].metadata).toEqual([])
+  })
+
+  it('keeps text that looks like a formula or a number as text, numbers formatted', () => {
+    const { spreadsheet } = spreadsheetWithUserSheets()
+    replaceReport(spreadsheet.fakeTracked() as never, sheets, 'run1')
+    const rating = spreadsheet.sheets[2]
+    expect(rating.grid[0][0]).toMatchObject({ value: 'Rank', format: '@' })
+    expect(rating.grid[1][2]).toMatchObject({ value: '=1+1', formula: '', format: '@' })
+    const n = rating.grid[0].findIndex((cell) => cell.value === 'Respondents')
+    expect(rating.grid[1][n]).toMatchObject({ value: 200, format: '0' })
+    expect(rating.metadata.map((m) => [m.key, JSON.parse(m.value).table])).toEqual([
+      ['sapa.generated', 'rating'],
+    ])
+  })
+
+  it('writes the sheets with calls that do not grow with their rows', () => {
+    const count = (rows: number) => {
+      const { spreadsheet, log } = spreadsheetWithUserSheets()
+      const report = fixtureReport()
+      const rating = report.tables[0]
+      rating.rows = Array.from({ length: rows }, (_, i) => ({ ...rating.rows[i % 4], rank: i + 1 }))
+      log.reset()
+      replaceReport(
+        spreadsheet.fakeTracked() as never,
+        buildSheets(report, { generatedAt: '' }),
+        'r',
+      )
+      return log.tally()
+    }
+    expect(count(400)).toEqual(count(4))
+  })
+})

@@ -1,0 +1,216 @@
+/**
+ * The .xlsx writer's round trip: the model written into a workbook, saved, read back with
+ * exceljs and compared with the model, cell by cell. What .xlsx does not carry is said: the
+ * grid's size (a worksheet is as large as Excel's), charts (exceljs cannot write them) and
+ * developer metadata (.xlsx has none).
+ */
+import { mkdtemp, rm } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import ExcelJS from 'exceljs'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { excelSheetName } from '../../cli/xlsx/sheet-names'
+import { PIXELS_PER_CHARACTER, writeSheets } from '../../cli/xlsx/write-sheets'
+import {
+  type Box,
+  buildSheets,
+  checkSheets,
+  hexOf,
+  type SheetModel,
+  XLSX_LIMITS,
+} from '../../sheets/index'
+import { FIXTURE_TIME, fixtureReport } from '../support/sheet-fixture'
+
+describe('excelSheetName', () => {
+  it('cuts to 31 characters and replaces what Excel refuses', () => {
+    expect(excelSheetName('Тамыр-таныстар, бейресми сыйақылар және шағымдар', [])).toBe(
+      'Тамыр-таныстар, бейресми сыйақы',
+    )
+    expect(excelSheetName("'Q1/Q2: [draft]?'", [])).toBe('Q1-Q2- -draft--')
+    expect(excelSheetName('  ', [])).toBe('Sheet')
+  })
+
+  it('numbers a name already taken, compared regardless of case', () => {
+    expect(excelSheetName('Rating', ['rating'])).toBe('Rating (2)')
+    expect(excelSheetName('Rating', ['RATING', 'Rating (2)'])).toBe('Rating (3)')
+    const long = 'x'.repeat(40)
+    expect(excelSheetName(long, ['x'.repeat(31)])).toBe(`${'x'.repeat(27)} (2)`)
+  })
+})
+
+/** exceljs keeps conditional formats on the worksheet but leaves them out of its typings. */
+const formatsOf = (worksheet: ExcelJS.Worksheet) =>
+  (worksheet as unknown as { conditionalFormattings: ExcelJS.ConditionalFormattingOptions[] })
+    .conditionalFormattings
+
+/** "B2:D5" → its box. */
+function boxOf(a1: string): Box {
+  const match = /^([A-Z]+)(\d+):([A-Z]+)(\d+)$/.exec(a1)
+  if (!match) throw new Error(`not a range: ${a1}`)
+  const column = (letters: string) =>
+    [...letters].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0) - 1
+  const [, c1, r1, c2, r2] = match
+  return {
+    row: Number(r1) - 1,
+    column: column(c1),
+    rows: Number(r2) - Number(r1) + 1,
+    columns: column(c2) - column(c1) + 1,
+  }
+}
+
+const hexOfArgb = (argb: string | undefined) => (argb ? `#${argb.slice(2).toLowerCase()}` : null)
+
+/**
+ * A worksheet read back in the model's terms, over the model's grid (nothing may lie outside
+ * it); colours as hex, widths in pixels to the nearest one.
+ */
+function readBack(worksheet: ExcelJS.Worksheet, frame: SheetModel) {
+  expect(worksheet.rowCount).toBeLessThanOrEqual(frame.rows)
+  expect(worksheet.columnCount).toBeLessThanOrEqual(frame.columns)
+  const grid = <T>(read: (cell: ExcelJS.Cell) => T) =>
+    Array.from({ length: frame.rows }, (_, r) =>
+      Array.from({ length: frame.columns }, (_, c) => read(worksheet.getCell(r + 1, c + 1))),
+    )
+  const view = worksheet.views[0]
+  return {
+    title: worksheet.name,
+    frozenRows: view?.state === 'frozen' ? (view.ySplit ?? 0) : 0,
+    values: grid((cell) => (cell.value ?? null) as SheetModel['values'][number][number]),
+    formats: grid((cell) => cell.numFmt ?? null),
+    notes: grid((cell) => (cell.note === undefined ? null : String(cell.note))),
+    bold: grid((cell) => cell.font?.bold === true),
+    colors: grid((cell) => hexOfArgb(cell.font?.color?.argb)),
+    widths: Array.from({ length: frame.columns }, (_, c) => {
+      const width = worksheet.getColumn(c + 1).width
+      return width === undefined ? null : Math.round(width * PIXELS_PER_CHARACTER)
+    }),
+    // Excel's priority 1 wins: the model's last rule.
+    rules: [...formatsOf(worksheet)]
+      .sort((a, b) => (b.rules[0].priority ?? 0) - (a.rules[0].priority ?? 0))
+      .map((format) => {
+        const rule = format.rules[0] as ExcelJS.ColorScaleRuleType
+        expect(rule.type).toBe('colorScale')
+        expect(rule.cfvo?.map((point) => point.type)).toEqual(['min', 'percentile', 'max'])
+        const [min, mid, max] = (rule.color ?? []).map((color) => hexOfArgb(color.argb))
+        return {
+          boxes: format.ref.split(' ').map(boxOf),
+          min,
+          mid: { color: mid, percentile: rule.cfvo?.[1].value },
+          max,
+        }
+      }),
+  }
+}
+
+/** The model as .xlsx can show it: colours in hex, no grid size, charts or metadata. */
+function shown(sheet: SheetModel, title: string) {
+  return {
+    title,
+    frozenRows: sheet.frozenRows,
+    values: sheet.values,
+    formats: sheet.formats,
+    notes: sheet.notes,
+    bold: sheet.bold,
+    colors: sheet.colors.map((row) => row.map((color) => (color ? hexOf(color) : null))),
+    widths: sheet.widths.map((width) => (width === null ? null : Math.round(width))),
+    rules: sheet.rules.map((rule) => ({
+      boxes: rule.boxes,
+      min: hexOf(rule.min),
+      mid: { color: hexOf(rule.mid.color), percentile: rule.mid.percentile },
+      max: hexOf(rule.max),
+    })),
+  }
+}
+
+describe('the .xlsx writer', () => {
+  const sheets = buildSheets(fixtureReport(), { generatedAt: FIXTURE_TIME, limits: XLSX_LIMITS })
+  let dir: string
+  let read: ExcelJS.Workbook
+  let written: ReturnType<typeof writeSheets>
+
+  beforeAll(async () => {
+    dir = await mkdtemp(join(tmpdir(), 'sapa-xlsx-'))
+    const workbook = new ExcelJS.Workbook()
+    // The user's own sheet, named like the rating sheet: it is kept, the report's gets "(2)".
+    workbook.addWorksheet('SERVICE RATING').getCell(1, 1).value = 'mine'
+    written = writeSheets(workbook, sheets)
+    await workbook.xlsx.writeFile(join(dir, 'report.xlsx'))
+    read = new ExcelJS.Workbook()
+    await read.xlsx.readFile(join(dir, 'report.xlsx'))
+  })
+
+  afterAll(async () => {
+    if (dir) await rm(dir, { recursive: true, force: true })
+  })
+
+  it('writes a model within Excel’s limits', () => {
+    expect(checkSheets(sheets, XLSX_LIMITS)).toEqual([])
+  })
+
+  it('carries every value, format, note, bold, colour, width, frozen row and rule', () => {
+    expect(read.worksheets.map((w) => w.name)).toEqual(['SERVICE RATING', ...written.names])
+    expect(written.names).toEqual([
+      'Service rating (2)',
+      'Score distribution',
+      'Aspect scores',
+      'Satisfaction by region',
+      'Key drivers of satisfaction, by',
+      'Key drivers of satisfaction (2)',
+      'Data issues',
+    ])
+    expect(read.worksheets[0].getCell(1, 1).value).toBe('mine')
+    sheets.forEach((sheet, i) => {
+      const worksheet = read.worksheets[i + 1]
+      expect(readBack(worksheet, sheet), sheet.table).toEqual(shown(sheet, written.names[i]))
+    })
+  })
+
+  it('counts the charts it cannot carry, and prints with the header on every page', () => {
+    expect(written.chartsNotCarried).toBe(3)
+    const issues = read.worksheets.at(-1) as ExcelJS.Worksheet
+    expect(issues.pageSetup).toMatchObject({ orientation: 'landscape', fitToWidth: 1 })
+    expect(issues.pageSetup.printTitlesRow).toBe('1:2')
+  })
+})
+
+describe('writeSheets', () => {
+  it('keeps the model’s rule order as Excel priorities: the later rule wins', () => {
+    const grid = <T>(value: T) => Array.from({ length: 3 }, () => Array<T>(4).fill(value))
+    const green = { red: 0, green: 1, blue: 0 }
+    const rule = (row: number) => ({
+      boxes: [
+        { row, column: 0, rows: 1, columns: 2 },
+        { row, column: 3, rows: 1, columns: 1 },
+      ],
+      min: green,
+      mid: { color: green, percentile: 50 },
+      max: green,
+    })
+    const sheet: SheetModel = {
+      table: 'aspects',
+      title: 'Rating',
+      rows: 3,
+      columns: 4,
+      frozenRows: 2,
+      values: grid(null),
+      formats: grid(null),
+      notes: grid(null),
+      bold: grid(false),
+      colors: grid(null),
+      widths: Array(4).fill(null),
+      rules: [rule(1), rule(2)],
+      charts: [],
+      metadata: [{ key: 'sapa.generated', value: '{}' }],
+    }
+    const workbook = new ExcelJS.Workbook()
+    workbook.addWorksheet('Rating')
+    expect(writeSheets(workbook, [sheet])).toEqual({ names: ['Rating (2)'], chartsNotCarried: 0 })
+    const worksheet = workbook.getWorksheet('Rating (2)') as ExcelJS.Worksheet
+    expect(worksheet.views[0]).toMatchObject({ state: 'frozen', ySplit: 2 })
+    expect(worksheet.pageSetup.printTitlesRow).toBe('1:2')
+    expect(formatsOf(worksheet).map((f) => [f.ref, f.rules[0].priority])).toEqual([
+      ['A3:B3 D3:D3', 1],
+      ['A2:B2 D2:D2', 2],
+    ])
+  })
+})
