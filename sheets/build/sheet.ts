@@ -26,12 +26,12 @@ export interface SheetSource {
   notes: ReadonlyMap<string, string>
 }
 
-const PATTERNS: Partial<Record<NonNullable<Column['format']>, string>> = {
-  percent: '0.0%',
-  decimal: '0.00',
-  correlation: '0.000',
-  integer: '0',
-}
+const PATTERNS = new Map<Column['format'], string>([
+  ['percent', '0.0%'],
+  ['decimal', '0.00'],
+  ['correlation', '0.000'],
+  ['integer', '0'],
+])
 
 /** Small bases are greyed. */
 const GREY: Rgb = { red: 0.6, green: 0.6, blue: 0.6 }
@@ -102,7 +102,7 @@ export function sheetOf(source: SheetSource, frame: SheetFrame): SheetModel {
     })
   })
   source.columns.forEach((column, c) => {
-    const pattern = column.format && PATTERNS[column.format]
+    const pattern = PATTERNS.get(column.format)
     if (!pattern) return
     for (let row = firstDataRow; row < rows; row++) sheet.formats[row][c] = pattern
   })
