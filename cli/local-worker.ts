@@ -1,7 +1,7 @@
 /** @module The Worker for one command: `wrangler dev` on loopback with a fresh HMAC secret. */
 import { randomBytes } from 'node:crypto'
 import { CliError, EXIT, oneLine } from './errors'
-import type { WorkerTarget } from './worker-client'
+import type { WorkerTarget } from './transport'
 import { startLocalWorker } from './wrangler-dev'
 
 export interface RunningWorker extends WorkerTarget {

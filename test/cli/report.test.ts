@@ -6,10 +6,10 @@ import ExcelJS from 'exceljs'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { readSurvey } from '../../cli/read-survey'
 import { main } from '../../cli/sapa'
-import type { ReportReply } from '../../cli/worker-client'
 import { type LocalWorker, startLocalWorker } from '../../cli/wrangler-dev'
 import { excelSheetName } from '../../cli/xlsx/sheet-names'
 import { displayValue, type Table, type Value } from '../../engine/index'
+import type { ReportReply } from '../../protocol/index'
 import { MAX_LISTED_ISSUES, validatePlan } from '../../sheets/index'
 import {
   type CliRun,
