@@ -1,7 +1,7 @@
-import type { sheets_v4 } from 'googleapis'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { type LocalWorker, startLocalWorker } from '../../cli/index'
-import { type Cell, displayValue, type Report, type TableId, type Value } from '../../engine/index'
+import { type Cell, displayValue, type TableId, type Value } from '../../engine/index'
+import type { ReportReply as Reply } from '../../protocol/index'
 import { type LoadedAddon, loadAddon } from './apps-script/addon'
 import { SyncHttp } from './apps-script/sync-http'
 import { buildForTest } from './support/build'
@@ -16,8 +16,6 @@ import {
   saveSettings,
   userSheets,
 } from './support/spreadsheets'
-
-type Reply = Report & { plan: { requests: sheets_v4.Schema$Request[] } }
 
 let google: TestGoogle
 let worker: LocalWorker

@@ -282,7 +282,7 @@ describe('sapa report waits a bounded time for the Worker', () => {
     await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', resolve))
     const url = `http://127.0.0.1:${(silent.address() as { port: number }).port}`
     try {
-      const started = performance.now()
+      // Without --timeout's effect this would outlast the test's own time limit.
       const run = await runSapa(['report', noOverall, ...remote(url), '--timeout', '1'], withSecret)
       expectOneLine(
         run,
@@ -291,7 +291,6 @@ describe('sapa report waits a bounded time for the Worker', () => {
           `^sapa: Worker at ${url} did not answer POST /v1/report within 1 s of receiving it \\([\\d.]+ kB\\); --timeout SECONDS waits longer$`,
         ),
       )
-      expect(performance.now() - started).toBeLessThan(30_000)
     } finally {
       for (const socket of sockets) socket.destroy()
       await new Promise((resolve) => silent.close(resolve))

@@ -60,14 +60,13 @@ describe('the transport times out between bytes, saying what it waited for', () 
 
   it('names the wait for an answer that never comes, and its length', async () => {
     const url = await serve((request) => afterBody(request, () => {}))
-    const started = performance.now()
+    // Without the timeout this would wait for the test's own time limit and fail.
     const error = await post(url, '{"a":1}').catch((e: unknown) => e)
     expect(error).toBeInstanceOf(WorkerTimeoutError)
     expect((error as WorkerTimeoutError).stage).toBe('waiting')
     expect((error as Error).message).toBe(
       'did not answer POST /v1/report within 0.4 s of receiving it (7 bytes)',
     )
-    expect(performance.now() - started).toBeLessThan(10_000)
   })
 
   it('names an answer that stops halfway, and how much had come', async () => {
@@ -113,11 +112,9 @@ describe('the transport times out between bytes, saying what it waited for', () 
         }, 150)
       }),
     )
-    const started = performance.now()
-    // 9 parts 150 ms apart: over 1.3 s in all, never 0.4 s without a byte.
+    // 9 parts and the end 150 ms apart: 1.5 s in all, never 0.4 s without a byte.
     const { reply } = await post(url)
     expect(reply).toEqual([1, 2, 3, 4])
-    expect(performance.now() - started).toBeGreaterThan(1300)
   })
 })
 
