@@ -9,7 +9,7 @@ let bundle: WorkerBundle
 
 beforeAll(async () => {
   bundle = await buildWorkerBundle(outdir)
-}, 120_000)
+})
 
 afterAll(() => rmSync(outdir, { recursive: true, force: true }))
 

@@ -22,7 +22,7 @@ beforeAll(async () => {
   const [header, ...rows] = parseCsv(text)
   worker = started
   sample = { header, rows }
-}, 60_000)
+})
 
 afterAll(async () => {
   await worker?.stop()
