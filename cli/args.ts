@@ -1,22 +1,25 @@
 /** @module `sapa` arguments (DESIGN §2) parsed with node:util into a checked command. */
 import { extname } from 'node:path'
 import { parseArgs } from 'node:util'
-import type { Locale, RatingOrder } from '../engine/index'
-import { CliError, EXIT } from './errors'
+import { LOCALES, type Locale, ORDERS, type RatingOrder } from '../engine/index'
+import { CliError, EXIT, redactUrls } from './errors'
+import { DEFAULT_TIMEOUT_MS } from './transport'
+
+const choices = `[--locale ${LOCALES.join('|')}] [--min-base N]
+              [--order ${ORDERS.join('|')}] [--timeout SECONDS] [--quiet] [--debug]`
 
 export const USAGE = `Usage:
   sapa report INPUT.xlsx|INPUT.csv [--sheet NAME] [--out REPORT.xlsx] [--json TABLES.json]
-              [--worker URL] [--locale kk|ru|en] [--min-base N]
-              [--order satisfaction|mean|wilson] [--quiet] [--debug]
+              [--worker URL] ${choices}
   sapa report --spreadsheet ID [--credentials FILE] [--sheet NAME] [--json TABLES.json]
-              [--worker URL] [--locale kk|ru|en] [--min-base N]
-              [--order satisfaction|mean|wilson] [--quiet] [--debug]
+              [--worker URL] ${choices}
 
 Without --worker, a local Worker runs under wrangler dev for the duration of the command.
-With --worker, requests are signed with the SAPA_HMAC_SECRET environment variable.`
+With --worker, requests are signed with the SAPA_HMAC_SECRET environment variable.
+--timeout: give up when the Worker sends nothing for that long (default ${DEFAULT_TIMEOUT_MS / 1000}).`
 
-const LOCALES: readonly Locale[] = ['kk', 'ru', 'en']
-const ORDERS: readonly RatingOrder[] = ['satisfaction', 'mean', 'wilson']
+/** Longest --timeout: a day. */
+const MAX_TIMEOUT_SECONDS = 86_400
 
 export interface ReportCommand {
   command: 'report'
@@ -26,6 +29,8 @@ export interface ReportCommand {
   out?: string
   json?: string
   worker?: string
+  /** `--timeout` in ms: the longest wait for the Worker's next byte; the transport's default when unset. */
+  timeoutMs?: number
   options: { locale?: Locale; minBase?: number; order?: RatingOrder }
   quiet: boolean
   debug: boolean
@@ -74,6 +79,7 @@ export function parseCommand(argv: readonly string[]): Command {
     out: values.out,
     json: values.json,
     worker: values.worker === undefined ? undefined : workerUrl(values.worker),
+    timeoutMs: values.timeout === undefined ? undefined : timeoutMs(values.timeout),
     options: {
       locale: oneOf('--locale', values.locale, LOCALES),
       minBase: values['min-base'] === undefined ? undefined : minBase(values['min-base']),
@@ -97,6 +103,7 @@ function parse(argv: readonly string[]) {
       locale: { type: 'string' },
       'min-base': { type: 'string' },
       order: { type: 'string' },
+      timeout: { type: 'string' },
       quiet: { type: 'boolean' },
       debug: { type: 'boolean' },
       spreadsheet: { type: 'string' },
@@ -120,16 +127,34 @@ function minBase(value: string): number {
   return n
 }
 
+function timeoutMs(value: string): number {
+  const seconds = Number(value)
+  if (!(/^\d+(\.\d+)?$/.test(value) && seconds > 0 && seconds <= MAX_TIMEOUT_SECONDS)) {
+    throw usage(
+      `--timeout ${value}: use a number of seconds above 0, at most ${MAX_TIMEOUT_SECONDS}`,
+    )
+  }
+  return Math.round(seconds * 1000)
+}
+
 /** The Worker's base URL, without a trailing slash. */
 function workerUrl(value: string): string {
+  const shown = redactUrls(value)
   let url: URL
   try {
     url = new URL(value)
   } catch {
-    throw usage(`--worker ${value}: not a URL (e.g. https://sapa.example.workers.dev)`)
+    throw usage(`--worker ${shown}: not a URL (e.g. https://sapa.example.workers.dev)`)
   }
   if (url.protocol !== 'http:' && url.protocol !== 'https:') {
-    throw usage(`--worker ${value}: use an http or https URL`)
+    throw usage(`--worker ${shown}: use an http or https URL`)
+  }
+  // The Worker authenticates HMAC signatures, never a user and password: sending them (as
+  // Basic authentication) would only put them in a log, so the URL must not carry them.
+  if (url.username !== '' || url.password !== '') {
+    throw usage(
+      `--worker ${shown}: remove the user and password from the URL; requests are signed with SAPA_HMAC_SECRET`,
+    )
   }
   return url.href.replace(/\/+$/, '')
 }

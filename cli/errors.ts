@@ -42,3 +42,25 @@ export function oneLine(text: string): string {
       .find(Boolean) ?? ''
   )
 }
+
+/** `scheme://user:password@` → `scheme://***@`: a URL's credentials never reach the terminal. */
+export function redactUrls(text: string): string {
+  return text.replace(/\b([a-z][a-z0-9+.-]*:\/\/)[^\s/?#]*@/gi, '$1***@')
+}
+
+// biome-ignore lint/suspicious/noControlCharactersInRegex: these are what is removed.
+const ESCAPES = /\u001b(\[[0-?]*[ -/]*[@-~]|\][^\u0007\u001b]*(\u0007|\u001b\\)?|[@-Z\\-_])/g
+// biome-ignore lint/suspicious/noControlCharactersInRegex: these are what is removed.
+const CONTROLS = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g
+
+/**
+ * Text safe for a terminal: ANSI escape sequences, other control characters and bidi
+ * overrides removed (a label or a Worker message could otherwise recolour, move the cursor
+ * or reorder what is shown), tabs and newlines kept; URL credentials redacted.
+ *
+ * @example
+ * printable('\u001b[31mПаспорт\u001b[0m') // 'Паспорт'
+ */
+export function printable(text: string): string {
+  return redactUrls(text.replace(ESCAPES, '').replace(CONTROLS, ''))
+}

@@ -1,7 +1,7 @@
 /** @module The Worker for one command: `wrangler dev` on loopback with a fresh HMAC secret. */
 import { randomBytes } from 'node:crypto'
-import { CliError, EXIT, oneLine } from './errors'
-import type { WorkerTarget } from './worker-client'
+import { CliError, EXIT, oneLine, printable } from './errors'
+import type { WorkerTarget } from './transport'
 import { startLocalWorker } from './wrangler-dev'
 
 export interface RunningWorker extends WorkerTarget {
@@ -19,7 +19,7 @@ export async function startWorker(): Promise<RunningWorker> {
     const worker = await startLocalWorker({ vars: { SAPA_HMAC_SECRET: secret } })
     return { url: worker.url, secret, stop: () => worker.stop() }
   } catch (error) {
-    const text = stripAnsi(String((error as Error).message ?? error))
+    const text = printable(String((error as Error).message ?? error))
     throw new CliError(`wrangler dev failed to start: ${errorLine(text)}`, EXIT.worker, {
       cause: error,
       detail: text,
@@ -34,9 +34,4 @@ function errorLine(text: string): string {
   const lines = text.split('\n').map((line) => line.trim())
   const errors = lines.filter((line) => /^(✘ )?\[?error\]?|^\w*Error:/i.test(line))
   return errors.at(-1) ?? head
-}
-
-function stripAnsi(text: string): string {
-  // biome-ignore lint/suspicious/noControlCharactersInRegex: ANSI escapes are control characters.
-  return text.replace(/\u001b\[[0-9;]*m/g, '')
 }

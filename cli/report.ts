@@ -10,7 +10,8 @@ import { startWorker } from './local-worker'
 import { checkCredentialsFile, checkInputFile, readInputFile } from './read-input'
 import type { SurveyFile } from './read-survey'
 import { summaryText } from './summary'
-import { type ScoredSurvey, scoreSurvey, type WorkerTarget } from './worker-client'
+import type { WorkerTarget } from './transport'
+import { type ScoredSurvey, scoreSurvey } from './worker-client'
 import { writeReportWorkbook } from './xlsx/write-report'
 
 export interface ReportIO {
@@ -35,6 +36,11 @@ export async function runReport(command: ReportCommand, io: ReportIO): Promise<v
     if (command.debug) io.stderr.write(`sapa [debug] ${line}\n`)
   }
   const given = command.worker ? remoteWorker(command.worker, io.env) : undefined
+  const timed = (worker: WorkerTarget): WorkerTarget => ({
+    url: worker.url,
+    secret: worker.secret,
+    timeoutMs: command.timeoutMs,
+  })
   const { input } = command
 
   if ('file' in input) {
@@ -63,7 +69,7 @@ export async function runReport(command: ReportCommand, io: ReportIO): Promise<v
       const [worker, file] = await both(starting, readInputFile(input.file, command.sheet))
       debug(`read ${file.values.rows.length} rows from sheet "${file.values.sheet}"`)
       progress(`scoring ${file.values.rows.length.toLocaleString('en-US')} responses`)
-      const scored = await scoreSurvey(worker, file.values, command.options, input.file)
+      const scored = await scoreSurvey(timed(worker), file.values, command.options, input.file)
       const outputs = await writeFiles(command, file, input.file, scored, progress)
       if (!command.quiet) io.stdout.write(summaryText(scored.reply, outputs))
     } else {
@@ -79,7 +85,7 @@ export async function runReport(command: ReportCommand, io: ReportIO): Promise<v
       )
       const source = `spreadsheet ${input.spreadsheet}, sheet "${read.values.sheet}"`
       progress(`scoring ${read.values.rows.length.toLocaleString('en-US')} responses`)
-      const scored = await scoreSurvey(worker, read.values, command.options, source)
+      const scored = await scoreSurvey(timed(worker), read.values, command.options, source)
       const outputs: string[] = []
       if (command.json) outputs.push(await writeJson(command.json, scored))
       progress('writing the report sheets')

@@ -1,6 +1,6 @@
 /** @module `sapa`, the command line (DESIGN §2): `sapa report …`; run by bin/sapa.mjs. */
 import { parseCommand, USAGE } from './args'
-import { CliError, EXIT, oneLine } from './errors'
+import { CliError, EXIT, oneLine, printable } from './errors'
 import { type ReportIO, runReport } from './report'
 
 /**
@@ -10,8 +10,14 @@ import { type ReportIO, runReport } from './report'
  * @example
  * process.exitCode = await main(['report', 'survey.xlsx', '--out', 'report.xlsx'], io)
  */
-export async function main(argv: readonly string[], io: ReportIO): Promise<number> {
+export async function main(argv: readonly string[], given: ReportIO): Promise<number> {
   const debug = argv.includes('--debug')
+  // Whatever is printed may hold survey text or a Worker's message: made safe on the way out.
+  const io: ReportIO = {
+    ...given,
+    stdout: { write: (text: string) => given.stdout.write(printable(text)) },
+    stderr: { write: (text: string) => given.stderr.write(printable(text)) },
+  }
   try {
     const command = parseCommand(argv)
     if (command.command === 'help') {

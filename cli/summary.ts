@@ -1,6 +1,6 @@
 /** @module The closing lines of `sapa report`: the survey in figures, top and bottom five, files. */
 import type { Value } from '../engine/index'
-import type { ReportReply } from './worker-client'
+import type { ReportReply } from '../protocol/index'
 
 const SHOWN = 5
 
@@ -37,7 +37,8 @@ function serviceLine(row: Record<string, Value>): string {
     percent(row.satisfaction).padStart(6),
     decimal(row.mean).padStart(5),
     `n=${row.n}`.padEnd(7),
-    String(row.service),
+    // A label may hold a line break (Alt+Enter in Excel): one service, one line.
+    String(row.service).replace(/\s*[\r\n]+\s*/g, ' '),
   ].join('  ')
 }
 

@@ -1,6 +1,9 @@
 /** @module Runs the Worker locally under `wrangler dev` (workerd) on a free loopback port. */
 import { type ChildProcess, spawn } from 'node:child_process'
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { createServer } from 'node:net'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import { offlineEnv, ROOT, WRANGLER } from './wrangler'
 
 export interface LocalWorker {
@@ -10,7 +13,12 @@ export interface LocalWorker {
 }
 
 export interface LocalWorkerOptions {
-  /** Vars passed with `--var NAME:value`, e.g. `{ SAPA_HMAC_SECRET: '…' }`. */
+  /**
+   * Vars and secrets, e.g. `{ SAPA_HMAC_SECRET: '…' }`, given to wrangler in an env file in
+   * a private temporary directory (never on its command line, which any user can read in
+   * `ps`), removed when the Worker stops. They override wrangler.toml's `[vars]`, and the
+   * repository's `.dev.vars` is not read.
+   */
   vars?: Record<string, string>
   /** Give up when /v1/health has not answered by then. Default 30 s. */
   readyTimeoutMs?: number
@@ -26,10 +34,7 @@ export interface LocalWorkerOptions {
  */
 export async function startLocalWorker(options: LocalWorkerOptions = {}): Promise<LocalWorker> {
   const [port, inspectorPort] = [await freePort(), await freePort()]
-  const vars = Object.entries(options.vars ?? {}).flatMap(([name, value]) => [
-    '--var',
-    `${name}:${value}`,
-  ])
+  const vars = privateEnvFile(options.vars ?? {})
   const child = spawn(
     process.execPath,
     [
@@ -44,10 +49,11 @@ export async function startLocalWorker(options: LocalWorkerOptions = {}): Promis
       '--show-interactive-dev-session=false',
       '--log-level',
       'warn',
-      ...vars,
+      '--env-file',
+      vars.file,
     ],
     // Its own process group, so stopping it also stops the workerd it spawns.
-    { cwd: ROOT, env: offlineEnv(), detached: true, stdio: ['ignore', 'pipe', 'pipe'] },
+    { cwd: ROOT, env: envFileEnv(), detached: true, stdio: ['ignore', 'pipe', 'pipe'] },
   )
   let output = ''
   child.stdout?.on('data', (chunk) => {
@@ -56,12 +62,15 @@ export async function startLocalWorker(options: LocalWorkerOptions = {}): Promis
   child.stderr?.on('data', (chunk) => {
     output += chunk
   })
-  const kill = () => killGroup(child)
+  const kill = () => {
+    killGroup(child)
+    vars.remove()
+  }
   process.once('exit', kill)
   const url = `http://127.0.0.1:${port}`
   const stop = async () => {
     process.off('exit', kill)
-    if (child.exitCode !== null || child.signalCode !== null) return
+    if (child.exitCode !== null || child.signalCode !== null) return vars.remove()
     const exited = new Promise((resolve) => child.once('exit', resolve))
     kill()
     await exited
@@ -106,6 +115,38 @@ function killGroup(child: ChildProcess) {
   } catch {
     // Already gone.
   }
+}
+
+/**
+ * The vars as a dotenv file, readable by this user only (a directory of mode 0700 from
+ * mkdtemp, the file 0600), and how to remove both.
+ */
+function privateEnvFile(vars: Record<string, string>) {
+  const lines = Object.entries(vars).map(([name, value]) => `${name}=${dotenvQuoted(name, value)}`)
+  const dir = mkdtempSync(join(tmpdir(), 'sapa-worker-'))
+  const file = join(dir, '.env')
+  writeFileSync(file, `${lines.join('\n')}\n`, { mode: 0o600 })
+  return { file, remove: () => rmSync(dir, { recursive: true, force: true }) }
+}
+
+/**
+ * A value as dotenv reads it back unchanged: in single quotes (else double, else backticks),
+ * each `$` escaped, since wrangler expands `$NAME` even inside quotes (dotenv-expand).
+ */
+function dotenvQuoted(name: string, value: string): string {
+  if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(name)) throw new Error(`not a var name: ${name}`)
+  if (/[\r\n]/.test(value)) throw new Error(`var ${name} holds a line break`)
+  const quote = ["'", '"', '`'].find((q) => !value.includes(q))
+  if (quote === undefined) throw new Error(`var ${name} holds every quote character`)
+  return `${quote}${value.replaceAll('$', () => '\\$')}${quote}`
+}
+
+/** wrangler reads the env file only when loading vars from env files is on; no process env. */
+function envFileEnv(): NodeJS.ProcessEnv {
+  const env = offlineEnv()
+  env.CLOUDFLARE_LOAD_DEV_VARS_FROM_DOT_ENV = 'true'
+  delete env.CLOUDFLARE_INCLUDE_PROCESS_ENV
+  return env
 }
 
 /** A port the OS had free a moment ago (wrangler binds it right after). */

@@ -38,8 +38,13 @@ export const REQUIRED_ROLES: readonly Role[] = ['service', 'overall']
 /** role → header text, as the sidebar and the API send it. */
 export type Mapping = Partial<Record<Role, string>>
 
-export type Locale = 'kk' | 'ru' | 'en'
-export type RatingOrder = 'satisfaction' | 'mean' | 'wilson'
+/** Languages of titles and labels: Kazakh (the default), Russian, English. */
+export const LOCALES = ['kk', 'ru', 'en'] as const
+export type Locale = (typeof LOCALES)[number]
+
+/** What the rating is ranked by (DESIGN §4): satisfaction (the default), mean, Wilson lower bound. */
+export const ORDERS = ['satisfaction', 'mean', 'wilson'] as const
+export type RatingOrder = (typeof ORDERS)[number]
 
 export const TABLE_IDS = [
   'rating',

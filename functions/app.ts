@@ -2,6 +2,7 @@
 import { Hono } from 'hono'
 import { requestId } from 'hono/request-id'
 import { aggregate, ENGINE_VERSION, mergeStates, report, reportFromState } from '../engine/index'
+import type { AggregateReply, HealthReply, ReportReply } from '../protocol/index'
 import { buildSheets, sheetRequests } from '../sheets/index'
 import { authenticate } from './auth/index'
 import { bodyGuard, parseJson, rawBody } from './body'
@@ -16,7 +17,7 @@ app.onError(onError)
 app.notFound(notFound)
 
 // Registered before the auth middleware, so it answers without credentials.
-app.get('/v1/health', (c) => c.json({ engine: ENGINE_VERSION }))
+app.get('/v1/health', (c) => c.json({ engine: ENGINE_VERSION } satisfies HealthReply))
 
 app.post('/v1/*', bodyGuard)
 app.use('/v1/*', authenticate)
@@ -34,7 +35,7 @@ app.post('/v1/report', async (c) => {
     tables: result.tables,
     issues: result.issues,
     plan: { requests },
-  })
+  } satisfies ReportReply)
 })
 
 // Fan-out (DESIGN §6): a chunk of a survey too large for one request → its mergeable state.
@@ -44,5 +45,8 @@ app.post('/v1/aggregate', async (c) => {
     body,
     limitVar(c.env.MAX_ROWS, DEFAULT_MAX_ROWS),
   )
-  return c.json({ engine: ENGINE_VERSION, state: aggregate(survey, { firstRow }) })
+  return c.json({
+    engine: ENGINE_VERSION,
+    state: aggregate(survey, { firstRow }),
+  } satisfies AggregateReply)
 })

@@ -3,24 +3,8 @@ import type { ErrorHandler, NotFoundHandler } from 'hono'
 import { HTTPException } from 'hono/http-exception'
 import type { ContentfulStatusCode } from 'hono/utils/http-status'
 import { SurveyError } from '../engine/index'
+import type { ErrorBody, ErrorCode } from '../protocol/index'
 import type { AppEnv } from './env'
-
-export type ErrorCode =
-  | 'bad_request'
-  | 'malformed_json'
-  | 'missing_column'
-  | 'unauthorized'
-  | 'not_found'
-  | 'payload_too_large'
-  | 'unsupported_media_type'
-  | 'no_responses'
-  | 'internal'
-
-export interface ErrorBody {
-  error: ErrorCode
-  message: string
-  details?: unknown
-}
 
 /** A refusal the client can act on: status, stable code, human message, details. */
 export class ApiError extends HTTPException {
@@ -69,6 +53,8 @@ export const onError: ErrorHandler<AppEnv> = (error, c) => {
 export const notFound: NotFoundHandler<AppEnv> = (c) =>
   c.json(body('not_found', `No route ${c.req.method} ${c.req.path}`), 404)
 
-function body(error: ErrorCode, message: string, details?: unknown): ErrorBody {
-  return details === undefined ? { error, message } : { error, message, details }
+function body(error: ErrorCode, message: string, details?: unknown) {
+  return (
+    details === undefined ? { error, message } : { error, message, details }
+  ) satisfies ErrorBody
 }

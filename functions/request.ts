@@ -1,8 +1,10 @@
 /** @module The body of `POST /v1/report` checked into the engine's Survey and options. */
 import type { PartialState, Survey } from '../engine/index'
 import {
+  LOCALES,
   type Locale,
   type Mapping,
+  ORDERS,
   type RatingOrder,
   type ReportOptions,
   ROLES,
@@ -12,8 +14,6 @@ import {
 } from '../engine/index'
 import { ApiError } from './errors'
 
-const LOCALES: readonly Locale[] = ['kk', 'ru', 'en']
-const ORDERS: readonly RatingOrder[] = ['satisfaction', 'mean', 'wilson']
 const BODY_KEYS = ['header', 'rows', 'columns', 'mapping', 'options']
 const STATES_KEYS = ['states', 'options']
 const OPTION_KEYS = ['locale', 'minBase', 'order', 'tables']

@@ -1,4 +1,4 @@
-/** @module The wire contract between the clients and the Worker: body encoding and chunking. */
+/** @module The wire contract between the clients and the Worker: body encoding, chunking, replies. */
 export {
   type AggregateBody,
   aggregateBodies,
@@ -12,3 +12,14 @@ export {
   surveyLength,
 } from './chunks'
 export { encodeColumns } from './encode-columns'
+export {
+  type AggregateReply,
+  ERROR_CODES,
+  type ErrorBody,
+  type ErrorCode,
+  type HealthReply,
+  isAggregateReply,
+  isErrorBody,
+  isReportReply,
+  type ReportReply,
+} from './reply'

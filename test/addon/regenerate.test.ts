@@ -1,7 +1,7 @@
-import type { sheets_v4 } from 'googleapis'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { type LocalWorker, startLocalWorker } from '../../cli/index'
-import { type Cell, displayValue, type Report, type TableId, type Value } from '../../engine/index'
+import { type Cell, displayValue, type TableId, type Value } from '../../engine/index'
+import type { ReportReply as Reply } from '../../protocol/index'
 import { type LoadedAddon, loadAddon } from './apps-script/addon'
 import { SyncHttp } from './apps-script/sync-http'
 import { buildForTest } from './support/build'
@@ -16,8 +16,6 @@ import {
   saveSettings,
   userSheets,
 } from './support/spreadsheets'
-
-type Reply = Report & { plan: { requests: sheets_v4.Schema$Request[] } }
 
 let google: TestGoogle
 let worker: LocalWorker
@@ -209,30 +207,19 @@ function secondRunCalls(values: Cell[][], tables?: readonly TableId[]) {
 }
 
 /**
- * The documented bound (docs/addon.md): 13 fixed calls, 4 per sheet of the previous report,
- * and per new sheet 18 + one per column, plus 2 when it has rules or charts, 1 for its rules,
- * 2 per chart, and 1 per title already taken by a user's sheet.
+ * The documented bound (docs/addon.md): at most 13 fixed calls, 4 per sheet of the previous
+ * report, 1 per title already taken by a user's sheet, and per new sheet 21 + one per column
+ * + 2 per chart. It counts sheets, columns and charts of the plan, never respondents.
  */
-function documentedCalls(reply: Reply, previousSheets: number, takenTitles: number): number {
+function callBound(reply: Reply, previousSheets: number, takenTitles: number): number {
   const requests = reply.plan.requests
-  return (
-    13 +
-    4 * previousSheets +
-    takenTitles +
-    requests
-      .filter((r) => r.addSheet)
-      .reduce((sum, r) => {
-        const id = r.addSheet?.properties?.sheetId
-        const on = (q: sheets_v4.Schema$Request) =>
-          q.addChart?.chart?.position?.overlayPosition?.anchorCell?.sheetId === id
-        const rules = requests.some(
-          (q) => q.addConditionalFormatRule?.rule?.ranges?.[0]?.sheetId === id,
-        )
-        const charts = requests.filter(on).length
-        const columns = r.addSheet?.properties?.gridProperties?.columnCount ?? 0
-        return sum + 18 + columns + (rules || charts > 0 ? 2 : 0) + (rules ? 1 : 0) + 2 * charts
-      }, 0)
+  const sheets = requests.filter((r) => r.addSheet)
+  const columns = sheets.reduce(
+    (sum, r) => sum + (r.addSheet?.properties?.gridProperties?.columnCount ?? 0),
+    0,
   )
+  const charts = requests.filter((r) => r.addChart).length
+  return 13 + 4 * previousSheets + takenTitles + 21 * sheets.length + columns + 2 * charts
 }
 
 describe('The number of calls', () => {
@@ -245,15 +232,15 @@ describe('The number of calls', () => {
     expect(full.all['UrlFetchApp.fetch']).toBe(1)
     const sheets = full.reply.plan.requests.filter((r) => r.addSheet).length
     const total = Object.values(full.tally).reduce((a, b) => a + b, 0)
-    expect(total).toBe(documentedCalls(full.reply, sheets, 1))
+    expect(total).toBeLessThanOrEqual(callBound(full.reply, sheets, 1))
   })
 
-  it('follows the documented bound for a subset of the tables as for all of them', () => {
+  it('stays within the documented bound for a subset of the tables as for all of them', () => {
     const subset = secondRunCalls(sample, ['regions', 'drivers'])
     const sheets = subset.reply.plan.requests.filter((r) => r.addSheet).length
     expect(sheets).toBe(3)
     const total = Object.values(subset.tally).reduce((a, b) => a + b, 0)
-    expect(total).toBe(documentedCalls(subset.reply, sheets, 0))
+    expect(total).toBeLessThanOrEqual(callBound(subset.reply, sheets, 0))
   })
 })
 

@@ -47,6 +47,11 @@ describe('parseCommand', () => {
     })
   })
 
+  it('reads --timeout in seconds, and leaves the default to the transport', () => {
+    expect(parseCommand(['report', 'a.csv', '--timeout', '2.5'])).toMatchObject({ timeoutMs: 2500 })
+    expect(parseCommand(['report', 'a.csv'])).toMatchObject({ timeoutMs: undefined })
+  })
+
   it('reads a spreadsheet report with its credentials', () => {
     expect(
       parseCommand(['report', '--spreadsheet', 'abc', '--credentials', 'key.json']),
@@ -71,6 +76,10 @@ describe('parseCommand', () => {
     [['report', 'a.csv', '--worker', 'ftp://x'], /use an http or https URL/],
     [['report', 'a.csv', '--worker', 'nowhere'], /not a URL/],
     [['report', 'a.csv', '--json'], /--json/],
+    [['report', 'a.csv', '--timeout', '0'], /--timeout 0: use a number of seconds above 0/],
+    [['report', 'a.csv', '--timeout', 'soon'], /--timeout soon/],
+    [['report', 'a.csv', '--timeout', '90000'], /at most 86400/],
+    [['report', 'a.csv', '--worker', 'https://me:pw@x.dev'], /^--worker https:\/\/\*\*\*@x\.dev:/],
   ])('refuses %j with a usage error', (argv, message) => {
     const error = refusal(argv)
     expect(error.exitCode).toBe(EXIT.usage)

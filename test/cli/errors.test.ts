@@ -225,3 +225,75 @@ describe('the local Worker', () => {
     expect(await gone(url as string)).toBe(true)
   })
 })
+
+describe('what sapa prints is safe for a terminal', () => {
+  it('strips escape sequences from survey labels and from the Worker’s messages', async () => {
+    const red = join(dir, 'red.csv')
+    const label = '\u001b[31mПаспорт\u001b[0m\u0007'
+    await writeFile(
+      red,
+      [
+        'Қызмет,Жалпы баға',
+        ...Array.from({ length: 40 }, (_, i) => `"${label}",${1 + (i % 5)}`),
+      ].join('\n'),
+    )
+    const scored = await runSapa(['report', red, '--min-base', '1', ...remote()], withSecret)
+    expect(scored.code).toBe(0)
+    expect(scored.stdout).toMatch(/ Паспорт\n/)
+    // Overwriting the title, clearing the screen: an OSC and a CSI sequence in a header.
+    const header = join(dir, 'escapes.csv')
+    await writeFile(header, 'Қызмет,\u001b]0;pwned\u0007Баға\u001b[2J\nПаспорт,5\n')
+    const refused = await runSapa(['report', header, ...remote()], withSecret)
+    expectOneLine(refused, EXIT.input, /Headers found: .*Баға/)
+    for (const run of [scored, refused]) {
+      // biome-ignore lint/suspicious/noControlCharactersInRegex: what must not be printed.
+      expect(run.stdout + run.stderr).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/)
+    }
+    expect(refused.stderr).not.toContain('pwned')
+  })
+
+  it('never repeats the password of a --worker URL', async () => {
+    const url = worker.url.replace('http://', 'http://analyst:hunter2@')
+    const run = await runSapa(['report', noOverall, '--worker', url, '--debug'], withSecret)
+    expect(run.code).toBe(EXIT.usage)
+    expect(run.stderr).not.toContain('hunter2')
+    expect(run.stderr).not.toContain('analyst')
+    expect(run.stderr).toMatch(
+      /^sapa: --worker http:\/\/\*\*\*@127\.0\.0\.1:\d+: remove the user and password from the URL; requests are signed with SAPA_HMAC_SECRET/,
+    )
+  })
+
+  it('redacts credentials of any URL a message holds', async () => {
+    const header = join(dir, 'url-header.csv')
+    await writeFile(header, 'Қызмет,https://analyst:hunter2@example.org/form\nПаспорт,5\n')
+    const run = await runSapa(['report', header, ...remote()], withSecret)
+    expectOneLine(run, EXIT.input, /Headers found: .*https:\/\/\*\*\*@example\.org\/form/)
+    expect(run.stderr).not.toContain('hunter2')
+  })
+})
+
+describe('sapa report waits a bounded time for the Worker', () => {
+  it('says what it waited for and for how long when the Worker never answers', async () => {
+    const sockets = new Set<import('node:net').Socket>()
+    const silent = createServer((socket) => {
+      sockets.add(socket)
+      socket.resume()
+    })
+    await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', resolve))
+    const url = `http://127.0.0.1:${(silent.address() as { port: number }).port}`
+    try {
+      // Without --timeout's effect this would outlast the test's own time limit.
+      const run = await runSapa(['report', noOverall, ...remote(url), '--timeout', '1'], withSecret)
+      expectOneLine(
+        run,
+        EXIT.worker,
+        new RegExp(
+          `^sapa: Worker at ${url} did not answer POST /v1/report within 1 s of receiving it \\([\\d.]+ kB\\); --timeout SECONDS waits longer$`,
+        ),
+      )
+    } finally {
+      for (const socket of sockets) socket.destroy()
+      await new Promise((resolve) => silent.close(resolve))
+    }
+  })
+})

@@ -10,9 +10,9 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import { EXIT } from '../../cli/errors'
 import { readSurvey } from '../../cli/read-survey'
 import { main } from '../../cli/sapa'
-import type { ReportReply } from '../../cli/worker-client'
 import { type LocalWorker, startLocalWorker } from '../../cli/wrangler-dev'
 import type { Cell } from '../../engine/index'
+import type { ReportReply } from '../../protocol/index'
 import { METADATA_KEY } from '../../sheets/index'
 import { ApiError, StandInSpreadsheet } from '../support/sheets-api'
 
@@ -161,7 +161,7 @@ async function sapa(args: string[], stderrIsTTY = false) {
     const url = target instanceof URL ? target : typeof target === 'string' ? new URL(target) : null
     hosts.push(url?.hostname ?? String((target as { hostname?: string })?.hostname))
   }
-  // googleapis goes through node:http(s), the Worker call through fetch: both are watched.
+  // googleapis and the Worker call go through node:http(s), the local Worker's start through fetch.
   http.request = ((target: unknown, ...rest: unknown[]) => {
     note(target)
     return (originals.http as (...args: unknown[]) => http.ClientRequest)(target, ...rest)

@@ -1,15 +1,15 @@
 import { randomBytes } from 'node:crypto'
-import { readFile } from 'node:fs/promises'
-import type { sheets_v4 } from 'googleapis'
+import { existsSync, statSync } from 'node:fs'
+import { readdir, readFile } from 'node:fs/promises'
+import { dirname } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { type LocalWorker, signedHeaders, startLocalWorker } from '../../cli/index'
-import { type Cell, type Report, type ReportOptions, report } from '../../engine/index'
-import { encodeColumns } from '../../protocol/index'
+import { type Cell, type ReportOptions, report } from '../../engine/index'
+import { encodeColumns, isReportReply, type ReportReply as Reply } from '../../protocol/index'
 import { parseCsv } from '../../samples/generator/csv'
 import { StandInSpreadsheet } from '../support/sheets-api'
 
 const secret = randomBytes(32).toString('hex')
-type Reply = Report & { plan: { requests: sheets_v4.Schema$Request[] } }
 
 let worker: LocalWorker
 let sample: { header: Cell[]; rows: Cell[][] }
@@ -42,6 +42,7 @@ describe('the Worker under wrangler dev', () => {
     const response = await post(JSON.stringify({ header: sample.header, rows: sample.rows }))
     expect(response.status).toBe(200)
     const result = (await response.json()) as Reply
+    expect(isReportReply(result)).toBe(true)
     // The engine's report as it reads after JSON, which is what any client receives.
     const expected = JSON.parse(JSON.stringify(report(sample)))
     expect(result.tables.map((t) => t.id)).toEqual(expected.tables.map((t: { id: string }) => t.id))
@@ -73,5 +74,64 @@ describe('the Worker under wrangler dev', () => {
       headers: { 'content-type': 'application/json' },
     })
     expect(response.status).toBe(401)
+  })
+})
+
+/** The command line of every process this user may read, NUL-separated arguments as spaces. */
+async function commandLines(): Promise<string[]> {
+  const pids = (await readdir('/proc')).filter((name) => /^\d+$/.test(name))
+  const lines = await Promise.all(
+    pids.map((pid) =>
+      readFile(`/proc/${pid}/cmdline`, 'utf8').then(
+        (text) => text.replaceAll('\0', ' '),
+        () => '',
+      ),
+    ),
+  )
+  return lines.filter(Boolean)
+}
+
+describe('the local Worker’s secret', () => {
+  it('is on no command line: wrangler reads it from a private file', async () => {
+    const lines = await commandLines()
+    expect(lines.filter((line) => line.includes(secret))).toEqual([])
+    const wrangler = lines.find(
+      (line) => line.includes('wrangler.js dev') && line.includes(worker.url.split(':')[2]),
+    )
+    const file = /--env-file (\S+)/.exec(wrangler ?? '')?.[1]
+    expect(file).toBeDefined()
+    expect(statSync(file as string).mode & 0o777).toBe(0o600)
+    expect(statSync(dirname(file as string)).mode & 0o777).toBe(0o700)
+    // And the Worker has it: a request signed with it is let through (400: an empty body).
+    const response = await post('{}')
+    expect(response.status).toBe(400)
+  })
+
+  it('is read back exactly, whatever it holds, and its file is gone once stopped', async () => {
+    // dotenv would expand $HOME and strip quotes or backslashes if written as they are.
+    const odd = `${randomBytes(8).toString('hex')}$HOME\\$x'"end`
+    const local = await startLocalWorker({ vars: { SAPA_HMAC_SECRET: odd } })
+    const lines = await commandLines()
+    const file = /--env-file (\S+)/.exec(
+      lines.find((line) => line.includes(`--port ${local.url.split(':')[2]}`)) ?? '',
+    )?.[1]
+    try {
+      const signed = await fetch(`${local.url}/v1/report`, {
+        method: 'POST',
+        body: '{}',
+        headers: signedHeaders(odd, '{}'),
+      })
+      expect(signed.status).toBe(400)
+      const wrong = await fetch(`${local.url}/v1/report`, {
+        method: 'POST',
+        body: '{}',
+        headers: signedHeaders(odd.replace('$HOME', process.env.HOME ?? '/root'), '{}'),
+      })
+      expect(wrong.status).toBe(401)
+    } finally {
+      await local.stop()
+    }
+    expect(file).toBeDefined()
+    expect(existsSync(dirname(file as string))).toBe(false)
   })
 })

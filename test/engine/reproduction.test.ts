@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs'
 import { parse } from 'csv-parse/sync'
 import { beforeAll, describe, expect, it } from 'vitest'
-import { readSurvey } from '../../cli/index'
-import { type Report, report, type Table } from '../../engine'
+import { type Report, report, type Table } from '../../engine/index'
+import { parseCsv } from '../../samples/generator/csv'
 
 const reference = (name: string): Record<string, string>[] =>
   parse(readFileSync(`samples/reference/monitoring-2017/${name}`, 'utf8'), { columns: true })
@@ -17,8 +17,11 @@ let result: Report
 let codeOf: Map<string, string>
 const table = (id: string) => result.tables.find((t) => t.id === id) as Table
 
-beforeAll(async () => {
-  const survey = await readSurvey('samples/survey-2017.xlsx')
+beforeAll(() => {
+  // The sample as its CSV, read without the CLI's workbook reader (the generator writes the
+  // CSV and the .xlsx from the same rows).
+  const [header, ...rows] = parseCsv(readFileSync('samples/survey-2017.csv', 'utf8'))
+  const survey = { header, rows }
   result = report(survey)
   const name = survey.header.indexOf('Мемлекеттік көрсетілетін қызмет')
   const code = survey.header.indexOf('Қызмет коды')
@@ -57,13 +60,32 @@ describe('the 2017 sample reproduces the report', () => {
   })
 
   it('ranks like 1-кесте read by its values', () => {
-    const ranked = table('rating').rows.filter((r) => r.rank !== null)
+    // 1-кесте in its printed order, each row named by the service whose figures it prints
+    // (reference README, inconsistency 1: the printed names are shuffled from rank 15 on).
+    const printed = reference('rating.csv')
+    const order = printed.map((r) => r.values_match_service_code)
+    const rows = table('rating').rows
+    const ranked = rows.filter((r) => r.rank !== null)
+    const rankedCodes = ranked.map((r) => codeOf.get(String(r.service)))
+    expect(ranked.map((r) => r.rank)).toEqual(ranked.map((_, i) => i + 1))
+    // The report ranks every service; Sapa leaves the small bases out and keeps the others'
+    // order exactly: satisfaction, then mean, then base, as 1-кесте sorts them.
+    expect(rankedCodes.length).toBeGreaterThan(40)
+    expect(rankedCodes).toEqual(order.filter((code) => rankedCodes.includes(code)))
     const satisfactions = ranked.map((r) => r.satisfaction as number)
     expect(satisfactions).toEqual([...satisfactions].sort((a, b) => b - a))
     // Services under the minimum base of 30 are listed after the ranked ones.
-    const small = table('rating').rows.filter((r) => r.smallBase)
+    const small = rows.filter((r) => r.smallBase)
     expect(small.every((r) => (r.n as number) < 30 && r.rank === null)).toBe(true)
     expect(small.length).toBeGreaterThan(0)
+    expect(rows.slice(ranked.length)).toEqual(small)
+    // A base is at most the sample 1-кесте prints: every service printed under 30 is unranked.
+    const unranked = new Set(small.map((r) => codeOf.get(String(r.service))))
+    const printedSmall = printed
+      .filter((r) => Number(r.n) < 30)
+      .map((r) => r.values_match_service_code)
+    expect(printedSmall.length).toBeGreaterThan(0)
+    for (const code of printedSmall) expect(unranked.has(code), `service ${code}`).toBe(true)
   })
 
   it('key-driver correlations are of the report’s size (about 0.55–0.70), trust first', () => {

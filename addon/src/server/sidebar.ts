@@ -1,12 +1,10 @@
 /// <reference types="google-apps-script" />
 /** @module The settings sidebar and the server functions it calls (protocol.ts). */
-import { ENGINE_VERSION, REQUIRED_ROLES, ROLES } from '../../../engine/index'
+import { ENGINE_VERSION, LOCALES, ORDERS, REQUIRED_ROLES, ROLES } from '../../../engine/index'
 import type { Detection, SaveResult, ServerApi, SidebarState } from '../shared/protocol'
 import {
   CHOOSABLE_TABLES,
   DEFAULT_SETTINGS,
-  LOCALES,
-  ORDERS,
   type SettingsDraft,
   validateSettings,
 } from '../shared/settings'

@@ -1,17 +1,17 @@
 /// <reference types="google-apps-script" />
 /** @module The calls to the Worker: the survey as compact columns (in chunks when large), replies checked. */
-import type { sheets_v4 } from 'googleapis'
-import type { Cell, Mapping, PartialState, Report } from '../../../engine/index'
+import type { Cell, Mapping, PartialState } from '../../../engine/index'
 import {
   aggregateBodies,
   encodeColumns,
+  isAggregateReply,
+  isReportReply,
   needsFanOut,
+  type ReportReply,
   statesBody,
   surveyLength,
 } from '../../../protocol/index'
 import { cleanMapping, type Settings } from '../shared/settings'
-
-export type WorkerReply = Report & { plan: { requests: sheets_v4.Schema$Request[] } }
 
 /** A failure the analyst can act on, shown as a dialog. */
 export class WorkerError extends Error {
@@ -29,7 +29,7 @@ export class WorkerError extends Error {
  * (DESIGN §6) goes first in chunks to /v1/aggregate, all at once with `fetchAll`, and then
  * their states to /v1/report.
  */
-export function requestReport(settings: Settings, values: Cell[][]): WorkerReply {
+export function requestReport(settings: Settings, values: Cell[][]): ReportReply {
   const [header = [], ...rows] = values
   const mapping = cleanMapping(settings.mapping)
   const options = {
@@ -44,7 +44,7 @@ export function requestReport(settings: Settings, values: Cell[][]): WorkerReply
     : { header, columns: encodeColumns(header, rows), mapping, options }
   const url = `${settings.workerUrl}/v1/report`
   const [reply] = send([call(url, token, body)])
-  if (!isReply(reply)) {
+  if (!isReportReply(reply)) {
     throw new WorkerError(
       'The Sapa Worker sent a broken answer',
       `The answer of ${url} has no tables or sheet plan. Nothing was changed.`,
@@ -64,14 +64,13 @@ function aggregateChunks(
     return call(`${workerUrl}/v1/aggregate`, token, body, `rows ${body.options.firstRow}–${last}`)
   })
   return send(calls).map((reply, i) => {
-    const state = (reply as { state?: unknown } | null)?.state
-    if (typeof state !== 'object' || state === null) {
+    if (!isAggregateReply(reply)) {
       throw new WorkerError(
         'The Sapa Worker sent a broken answer',
         `The answer of ${calls[i].name} has no state. Nothing was changed.`,
       )
     }
-    return state as PartialState
+    return reply.state
   })
 }
 
@@ -160,18 +159,6 @@ function refusal(status: number, text: string): WorkerError {
       : ''
   const title = TITLES[status] ?? `The Sapa Worker failed (HTTP ${status})`
   return new WorkerError(title, `${message}${hint} Nothing was changed.`)
-}
-
-function isReply(value: unknown): value is WorkerReply {
-  const reply = value as Partial<WorkerReply> | null
-  return (
-    typeof reply === 'object' &&
-    reply !== null &&
-    Array.isArray(reply.tables) &&
-    typeof reply.plan === 'object' &&
-    reply.plan !== null &&
-    Array.isArray(reply.plan.requests)
-  )
 }
 
 /** The message of anything thrown (Apps Script's exceptions are not always `Error`s). */

@@ -1,7 +1,9 @@
 /** @module The add-on's settings: their shape, defaults and validation, shared by sidebar and server. */
 import {
+  LOCALES,
   type Locale,
   type Mapping,
+  ORDERS,
   type RatingOrder,
   REQUIRED_ROLES,
   ROLES,
@@ -10,8 +12,6 @@ import {
   type TableId,
 } from '../../../engine/index'
 
-export const LOCALES: readonly Locale[] = ['kk', 'ru', 'en']
-export const ORDERS: readonly RatingOrder[] = ['satisfaction', 'mean', 'wilson']
 /** The Issues sheet is always written, so it is not a choice. */
 export const CHOOSABLE_TABLES: readonly TableId[] = TABLE_IDS.filter((id) => id !== 'issues')
 export const MAX_MIN_BASE = 1_000_000
