@@ -58,35 +58,53 @@ export function regenerate(app: App): void {
 /** The toast and dialog of a finished swap: what is where, and what the next run does. */
 function report({ platform }: App, outcome: SwapOutcome, t: Translate, started: number) {
   const { workbook, ui } = platform
+  const dialog = swapDialog(outcome, t)
+  if (dialog) {
+    workbook.toast(t(dialog.changed ? 'toast.problem' : 'toast.stopped'), 5)
+    ui.alert(dialog.title, dialog.message)
+    return
+  }
+  const [first] = outcome.kind === 'done' ? outcome.sheets : []
+  if (first) tryTo(() => workbook.activate(first.id))
+  workbook.toast(t('toast.done', { seconds: ((Date.now() - started) / 1000).toFixed(1) }), 5)
+}
+
+/**
+ * What the analyst is told after a swap that did not simply succeed: exactly which sheets are
+ * where, and what the next run does about them. `changed`: the workbook is not as it was.
+ */
+export function swapDialog(
+  outcome: SwapOutcome,
+  t: Translate,
+): { title: string; message: string; changed: boolean } | null {
   const names = (sheets: readonly SheetInfo[]) => sheets.map((s) => `"${s.name}"`).join(', ')
-  const error = 'error' in outcome ? messageOf(outcome.error) : ''
   const leftovers = (sheets: readonly SheetInfo[]) =>
     sheets.length === 0 ? '' : ` ${t('swap.leftovers', { n: sheets.length, names: names(sheets) })}`
   switch (outcome.kind) {
-    case 'done': {
-      const [first] = outcome.sheets
-      if (first) tryTo(() => workbook.activate(first.id))
-      workbook.toast(t('toast.done', { seconds: ((Date.now() - started) / 1000).toFixed(1) }), 5)
-      return
-    }
+    case 'done':
+      return null
     case 'notBuilt':
-      workbook.toast(t(outcome.leftovers.length ? 'toast.problem' : 'toast.stopped'), 5)
-      ui.alert(t('write.title'), t('swap.untouched', { error }) + leftovers(outcome.leftovers))
-      return
-    case 'oldKept':
-      workbook.toast(t(outcome.leftovers.length ? 'toast.problem' : 'toast.stopped'), 5)
-      ui.alert(t('write.title'), t('swap.oldKept', { error }) + leftovers(outcome.leftovers))
-      return
+    case 'oldKept': {
+      const error = messageOf(outcome.error)
+      const first =
+        outcome.kind === 'notBuilt' ? t('swap.untouched', { error }) : t('swap.oldKept', { error })
+      return {
+        title: t('write.title'),
+        message: first + leftovers(outcome.leftovers),
+        changed: outcome.leftovers.length > 0,
+      }
+    }
     case 'partial': {
+      const error = messageOf(outcome.error)
       const parts: string[] = []
-      if (outcome.oldLeft.length > 0) {
-        parts.push(t('swap.partial', { n: outcome.oldLeft.length, names: names(outcome.oldLeft), error }))
+      const { oldLeft, unnamed } = outcome
+      if (oldLeft.length > 0) {
+        parts.push(t('swap.partial', { n: oldLeft.length, names: names(oldLeft), error }))
       }
-      if (outcome.unnamed.length > 0) {
-        parts.push(t('swap.unnamed', { n: outcome.unnamed.length, names: names(outcome.unnamed), error }))
+      if (unnamed.length > 0) {
+        parts.push(t('swap.unnamed', { n: unnamed.length, names: names(unnamed), error }))
       }
-      workbook.toast(t('toast.problem'), 5)
-      ui.alert(t('write.partialTitle'), parts.join(' '))
+      return { title: t('write.partialTitle'), message: parts.join(' '), changed: true }
     }
   }
 }
