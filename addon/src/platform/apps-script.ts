@@ -75,11 +75,19 @@ export function appsScriptPlatform(): Platform {
 
 function workbook(): Workbook {
   const spreadsheet = () => SpreadsheetApp.getActiveSpreadsheet()
-  const info = (sheet: Sheet): SheetInfo => ({ id: sheet.getSheetId(), name: sheet.getName() })
+  // Sheets seen in this run, by id: looking one up again costs no call.
+  const known = new Map<number, Sheet>()
+  const info = (sheet: Sheet): SheetInfo => {
+    const id = sheet.getSheetId()
+    known.set(id, sheet)
+    return { id, name: sheet.getName() }
+  }
   const byId = (id: number): Sheet => {
-    const sheet = spreadsheet()
-      .getSheets()
-      .find((s) => s.getSheetId() === id)
+    const sheet =
+      known.get(id) ??
+      spreadsheet()
+        .getSheets()
+        .find((s) => s.getSheetId() === id)
     if (!sheet) throw new Error(`There is no sheet with id ${id} any more`)
     return sheet
   }
@@ -134,7 +142,10 @@ function workbook(): Workbook {
       sheet.addDeveloperMetadata(key, '1', SpreadsheetApp.DeveloperMetadataVisibility.DOCUMENT)
       fillExamples(sheet, content)
     },
-    deleteSheet: (id) => spreadsheet().deleteSheet(byId(id)),
+    deleteSheet(id) {
+      spreadsheet().deleteSheet(byId(id))
+      known.delete(id)
+    },
     renameSheet(id, name) {
       byId(id).setName(name)
     },
