@@ -69,7 +69,8 @@ export async function buildAddon({
  */
 export function allowlistPrefix(workerUrl: string): string {
   const url = workerUrl.trim().replace(/\/+$/, '')
-  const match = /^https:\/\/([a-z0-9-]+(\.[a-z0-9-]+)+|\*(\.[a-z0-9-]+){2,})(:\d+)?(\/[^?#\s]*)?$/i.exec(url)
+  const match =
+    /^https:\/\/([a-z0-9-]+(\.[a-z0-9-]+)+|\*(\.[a-z0-9-]+){2,})(:\d+)?(\/[^?#\s]*)?$/i.exec(url)
   if (!match) {
     throw new Error(
       `--worker-url must be an https URL with a full domain, e.g. https://sapa.example.workers.dev, not "${workerUrl}"`,

@@ -133,7 +133,10 @@ describe('An empty sheet', () => {
     expect(platform.workbook.columnBelowHeader(sheet.id, 1)).toEqual([])
     insertExamples({ platform, allowlist: [] })
     expect(ui.dialogs).toEqual([
-      { title: 'Жалпы баға жоқ', message: 'Жалпы баға бағанын Sapa › Баптаулар бөлімінде таңдаңыз.' },
+      {
+        title: 'Жалпы баға жоқ',
+        message: 'Жалпы баға бағанын Sapa › Баптаулар бөлімінде таңдаңыз.',
+      },
     ])
   })
 })
@@ -142,14 +145,22 @@ describe('Document properties', () => {
   it('settings of 20 long Google Forms headers (over 9 kB) are kept in parts, and read back', () => {
     const { platform, properties } = appsScript()
     const question = (i: number) =>
-      `${i}. Мемлекеттік қызметті алу кезінде сізге көрсетілген қызметтің сапасын қалай бағалайсыз? `.repeat(4)
+      `${i}. Мемлекеттік қызметті алу кезінде сізге көрсетілген қызметтің сапасын қалай бағалайсыз? `.repeat(
+        4,
+      )
     const mapping = Object.fromEntries(ROLES.map((role, i) => [role, question(i)]))
-    const settings = { ...DEFAULT_SETTINGS, sheet: 'Form Responses 1', mapping, workerUrl: 'https://w.example' }
+    const settings = {
+      ...DEFAULT_SETTINGS,
+      sheet: 'Form Responses 1',
+      mapping,
+      workerUrl: 'https://w.example',
+    }
     expect(Buffer.byteLength(JSON.stringify(settings))).toBeGreaterThan(PROPERTY_VALUE_LIMIT)
     storeSettings(platform.store, settings)
     const stored = [...properties.document.values]
     expect(stored.length).toBeGreaterThanOrEqual(3)
-    for (const [, value] of stored) expect(Buffer.byteLength(value)).toBeLessThanOrEqual(PROPERTY_VALUE_LIMIT)
+    for (const [, value] of stored)
+      expect(Buffer.byteLength(value)).toBeLessThanOrEqual(PROPERTY_VALUE_LIMIT)
     expect(savedSettings(platform.store)).toEqual(settings)
     // Short again: one value, the parts gone.
     storeSettings(platform.store, { ...settings, mapping: {} })

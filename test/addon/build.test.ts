@@ -3,16 +3,18 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { buildAddon, DIST, jsDoc } from '../../addon/build'
 import { ENTRY_POINTS } from '../../addon/src/entry-points'
 import { FORMULAS, OPTIONAL } from '../../addon/src/formulas/catalogue'
-import { FUNCTION_NAMES } from './support/sheets-functions'
 import { type LoadedAddon, loadAddon } from './apps-script/addon'
 import { SyncHttp } from './apps-script/sync-http'
+import { FUNCTION_NAMES } from './support/sheets-functions'
 
 let code: string
 let http: SyncHttp
 let addon: LoadedAddon
 
 beforeAll(async () => {
-  await buildAddon({ workerUrls: ['https://sapa.stat.gov.kz', 'https://sapa-test.example.workers.dev/'] })
+  await buildAddon({
+    workerUrls: ['https://sapa.stat.gov.kz', 'https://sapa-test.example.workers.dev/'],
+  })
   code = await readFile(`${DIST}/Code.js`, 'utf8')
   http = new SyncHttp()
   addon = loadAddon({ dist: DIST, http })
@@ -92,7 +94,9 @@ describe('the shipped addon/dist/Code.js', () => {
       'https://sapa-test.example.workers.dev/',
     ])
     // The same list is what Settings accept.
-    expect(code).toContain('= ["https://sapa.stat.gov.kz/", "https://sapa-test.example.workers.dev/"]')
+    expect(code).toContain(
+      '= ["https://sapa.stat.gov.kz/", "https://sapa-test.example.workers.dev/"]',
+    )
     expect(manifest.runtimeVersion).toBe('V8')
     expect(manifest.addOns).toBeUndefined()
     expect([...manifest.oauthScopes].sort()).toEqual(

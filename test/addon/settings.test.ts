@@ -26,7 +26,10 @@ describe('validateSettings', () => {
     const result = validateSettings(draft({ minBase: ' 50 ' }), context, en)
     expect(result).toEqual({
       ok: true,
-      settings: expect.objectContaining({ minBase: 50, workerUrl: 'https://sapa.example.workers.dev' }),
+      settings: expect.objectContaining({
+        minBase: 50,
+        workerUrl: 'https://sapa.example.workers.dev',
+      }),
     })
   })
 
@@ -62,7 +65,11 @@ describe('validateSettings', () => {
 
 describe('checkWorkerUrl', () => {
   it('refuses plain http and this computer’s addresses, which Google’s servers cannot reach', () => {
-    for (const url of ['http://127.0.0.1:8787', 'http://localhost:8787', 'http://sapa.example.dev']) {
+    for (const url of [
+      'http://127.0.0.1:8787',
+      'http://localhost:8787',
+      'http://sapa.example.dev',
+    ]) {
       expect(checkWorkerUrl(url, [], en), url).toMatch(/^Use https:\/\//)
     }
     for (const url of [
@@ -113,7 +120,12 @@ describe('allowlistPrefix (npm run build:addon -- --worker-url …)', () => {
   it('is the https URL with a trailing slash; anything else is refused', () => {
     expect(allowlistPrefix('https://sapa.stat.gov.kz')).toBe('https://sapa.stat.gov.kz/')
     expect(allowlistPrefix('https://sapa.x.workers.dev/')).toBe('https://sapa.x.workers.dev/')
-    for (const bad of ['http://sapa.x.workers.dev', 'https://localhost', 'sapa.x.workers.dev', '']) {
+    for (const bad of [
+      'http://sapa.x.workers.dev',
+      'https://localhost',
+      'sapa.x.workers.dev',
+      '',
+    ]) {
       expect(() => allowlistPrefix(bad), bad).toThrow(/--worker-url must be an https URL/)
     }
   })

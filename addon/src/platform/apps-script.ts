@@ -166,8 +166,9 @@ function workbook(): Workbook {
 /** The sidebar page with its language set on <html lang>, which the page's script reads. */
 function sidebarPage(title: string, locale: Locale) {
   const page = HtmlService.createHtmlOutputFromFile('Sidebar').getContent()
-  return HtmlService.createHtmlOutput(page.replace('<html lang="en">', `<html lang="${locale}">`))
-    .setTitle(title)
+  return HtmlService.createHtmlOutput(
+    page.replace('<html lang="en">', `<html lang="${locale}">`),
+  ).setTitle(title)
 }
 
 /** A JSON POST or a GET, bodies in UTF-8 both ways, HTTP errors returned rather than thrown. */

@@ -59,7 +59,9 @@ export function fillSheet(sheet: Sheet, model: SheetModel): void {
   sheet.setFrozenRows(model.frozenRows)
   // Formats first, so labels such as "1" stay text when the values land; a number format shows
   // on numbers only, as in Sheets.
-  const cells = model.values.map((row, r) => row.map((value, c) => entered(value, model.formats[r][c])))
+  const cells = model.values.map((row, r) =>
+    row.map((value, c) => entered(value, model.formats[r][c])),
+  )
   sheet
     .getRange(1, 1, model.rows, model.columns)
     .setNumberFormats(cells.map((row) => row.map((cell) => cell.format)))

@@ -25,7 +25,13 @@ export type SwapOutcome =
    * deleted, `unnamed` new sheets still under their temporary names (both marked: the next run
    * replaces them).
    */
-  | { kind: 'partial'; error: unknown; sheets: SheetInfo[]; oldLeft: SheetInfo[]; unnamed: SheetInfo[] }
+  | {
+      kind: 'partial'
+      error: unknown
+      sheets: SheetInfo[]
+      oldLeft: SheetInfo[]
+      unnamed: SheetInfo[]
+    }
 
 /** The sheets of the previous report: those carrying Sapa's developer metadata. */
 export function previousReport(workbook: Workbook): SheetInfo[] {

@@ -37,7 +37,11 @@ export function insertExamples(app: App): void {
     }
     for (const old of workbook.marked(EXAMPLES_KEY)) workbook.deleteSheet(old.id)
     const taken = new Set(workbook.sheets().map((s) => s.name.toLowerCase()))
-    const title = freeTitle(t('examples.sheet'), (x) => taken.has(x.toLowerCase()), SHEETS_LIMITS.title)
+    const title = freeTitle(
+      t('examples.sheet'),
+      (x) => taken.has(x.toLowerCase()),
+      SHEETS_LIMITS.title,
+    )
     const target = workbook.insertSheet(title)
     workbook.writeExamplesSheet(target.id, content, EXAMPLES_KEY)
     workbook.activate(target.id)

@@ -39,7 +39,8 @@ export function about(app: App): void {
     try {
       const version = cachedWorkerVersion(app, url)
       worker =
-        t('about.version', { url, version }) + (version === ENGINE_VERSION ? '' : t('about.differs'))
+        t('about.version', { url, version }) +
+        (version === ENGINE_VERSION ? '' : t('about.differs'))
     } catch (error) {
       worker = t('about.unreachable', { url, error: messageOf(error) })
     }

@@ -4,8 +4,8 @@
  * complete; the dialog says exactly what state the workbook is left in.
  */
 import { buildSheets } from '../../../sheets/index'
-import { replaceReport, type SwapOutcome } from '../report/swap'
 import type { SheetInfo } from '../platform/types'
+import { replaceReport, type SwapOutcome } from '../report/swap'
 import type { Translate } from '../shared/messages'
 import { checkWorkerUrl } from '../shared/settings'
 import { type App, translate } from './app'

@@ -1,9 +1,10 @@
 /** @module Settings in the document's properties, and the sheets they may point at. */
-import { previousReport } from '../report/swap'
+
 import type { DocumentStore, SheetInfo, Workbook } from '../platform/types'
+import { previousReport } from '../report/swap'
+import type { Translate } from '../shared/messages'
 import type { Detection } from '../shared/protocol'
 import { DEFAULT_SETTINGS, type Settings } from '../shared/settings'
-import type { Translate } from '../shared/messages'
 import { detectMapping } from './detect'
 
 const KEY = 'sapa.settings'
@@ -35,4 +36,3 @@ export function detectionOf(workbook: Workbook, sheet: SheetInfo, t: Translate):
   const headers = workbook.headerRow(sheet.id)
   return { sheet: sheet.name, headers, ...detectMapping(headers, t) }
 }
-

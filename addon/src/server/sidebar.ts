@@ -53,7 +53,8 @@ export function sidebarDetect(app: App, name: string): Detection {
   const { workbook } = app.platform
   const t = translate(app)
   const sheet = responseSheets(workbook).find((s) => s.name === name)
-  if (!sheet) return { sheet: name, headers: [], detected: {}, problem: t('detect.noSheet', { sheet: name }) }
+  if (!sheet)
+    return { sheet: name, headers: [], detected: {}, problem: t('detect.noSheet', { sheet: name }) }
   return detectionOf(workbook, sheet, t)
 }
 

@@ -139,7 +139,12 @@ function withRetries(platform: Platform, calls: Call[], t: Translate): HttpRespo
   let pending = calls.map((_, i) => i)
   for (let attempt = 1; pending.length > 0; attempt++) {
     if (attempt > 1) platform.sleep(RETRY_WAIT_MS * (attempt - 1))
-    const answers = fetchAll(platform.http, pending.map((i) => calls[i].request), calls, t)
+    const answers = fetchAll(
+      platform.http,
+      pending.map((i) => calls[i].request),
+      calls,
+      t,
+    )
     const again: number[] = []
     answers.forEach((answer, k) => {
       const i = pending[k]

@@ -24,8 +24,7 @@ const EN = {
   'setup.title': 'Sapa is not set up',
   'setup.message': 'Open Sapa › Settings, check the columns and enter the Worker URL.',
   'noSheet.title': 'Responses not found',
-  'noSheet.message':
-    'There is no sheet "{sheet}". Choose the responses sheet in Sapa › Settings.',
+  'noSheet.message': 'There is no sheet "{sheet}". Choose the responses sheet in Sapa › Settings.',
   'badUrl.title': 'The Worker URL cannot be used',
   'badUrl.message': '{reason} Change it in Sapa › Settings. Nothing was changed.',
   'noToken.title': 'No Google sign-in token',
@@ -36,8 +35,7 @@ const EN = {
   'worker.noAnswer.message':
     '{url}: {error}. Check the Worker URL in Sapa › Settings and try again. Nothing was changed.',
   'worker.broken.title': 'The Sapa Worker sent a broken answer',
-  'worker.notJson':
-    'The answer of {name} is not valid JSON ({n} characters). Nothing was changed.',
+  'worker.notJson': 'The answer of {name} is not valid JSON ({n} characters). Nothing was changed.',
   'worker.noTables': 'The answer of {name} has no tables. Nothing was changed.',
   'worker.noState': 'The answer of {name} has no state. Nothing was changed.',
   'worker.400': 'Sapa cannot read the responses',
@@ -48,7 +46,7 @@ const EN = {
   'worker.422': 'No valid responses',
   'worker.failed': 'The Sapa Worker failed (HTTP {status})',
   'worker.rows': 'rows {first}–{last}',
-  'nothingChanged': 'Nothing was changed.',
+  nothingChanged: 'Nothing was changed.',
 
   'write.title': 'The report could not be written',
   'write.partialTitle': 'The report was written, with a problem',
@@ -174,7 +172,8 @@ const KK: Messages = {
   'busy.title': 'Sapa бос емес',
   'busy.message': 'Бұл кестеде есеп қазір құрылып жатыр.',
   'setup.title': 'Sapa бапталмаған',
-  'setup.message': 'Sapa › Баптаулар бөлімін ашып, бағандарды тексеріңіз және Worker мекенжайын енгізіңіз.',
+  'setup.message':
+    'Sapa › Баптаулар бөлімін ашып, бағандарды тексеріңіз және Worker мекенжайын енгізіңіз.',
   'noSheet.title': 'Жауаптар табылмады',
   'noSheet.message': '«{sheet}» парағы жоқ. Жауаптар парағын Sapa › Баптаулар бөлімінде таңдаңыз.',
   'badUrl.title': 'Worker мекенжайын пайдалану мүмкін емес',
@@ -198,7 +197,7 @@ const KK: Messages = {
   'worker.422': 'Жарамды жауаптар жоқ',
   'worker.failed': 'Sapa Worker қатесі (HTTP {status})',
   'worker.rows': '{first}–{last} жолдар',
-  'nothingChanged': 'Ештеңе өзгерген жоқ.',
+  nothingChanged: 'Ештеңе өзгерген жоқ.',
 
   'write.title': 'Есепті жазу мүмкін болмады',
   'write.partialTitle': 'Есеп жазылды, бірақ ақаумен',
@@ -345,7 +344,7 @@ const RU: Messages = {
   'worker.422': 'Нет действительных ответов',
   'worker.failed': 'Ошибка Sapa Worker (HTTP {status})',
   'worker.rows': 'строки {first}–{last}',
-  'nothingChanged': 'Ничего не изменено.',
+  nothingChanged: 'Ничего не изменено.',
 
   'write.title': 'Не удалось записать отчёт',
   'write.partialTitle': 'Отчёт записан, но с проблемой',
@@ -468,7 +467,7 @@ export function translator(locale: Locale): Translate {
     const text = table?.[key]
     if (typeof text !== 'string') return missing(key)
     return text.replace(/\{(\w+)\}/g, (whole, name: string) =>
-      Object.prototype.hasOwnProperty.call(params, name) ? String(params[name]) : whole,
+      Object.hasOwn(params, name) ? String(params[name]) : whole,
     )
   }
 }

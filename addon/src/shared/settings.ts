@@ -112,7 +112,8 @@ export function parseMinBase(value: string | number): number | null {
 }
 
 /** 127.0.0.0/8, localhost (and *.localhost), [::1], 0.0.0.0: this computer, to whoever asks. */
-const LOOPBACK = /^(localhost|[^.]+(\.[^.]+)*\.localhost|127(\.\d{1,3}){3}|\[::1\]|\[0*:(0*:){0,6}0*1\]|0\.0\.0\.0)$/i
+const LOOPBACK =
+  /^(localhost|[^.]+(\.[^.]+)*\.localhost|127(\.\d{1,3}){3}|\[::1\]|\[0*:(0*:){0,6}0*1\]|0\.0\.0\.0)$/i
 
 /**
  * Why the add-on cannot call this Worker URL, or null. Google's servers make the call, so it must

@@ -58,7 +58,9 @@ export class FakePropertiesService
   constructor(private readonly log: CallLog) {}
 
   getDocumentProperties() {
-    return as<GoogleAppsScript.Properties.Properties>(tracked(this.document, 'Properties', this.log))
+    return as<GoogleAppsScript.Properties.Properties>(
+      tracked(this.document, 'Properties', this.log),
+    )
   }
 }
 
@@ -85,7 +87,8 @@ export class FakeHtmlOutput
 
 /** Serves the files of the built add-on, as Apps Script serves the project's HTML files. */
 export class FakeHtmlService
-  implements Pick<GoogleAppsScript.HTML.HtmlService, 'createHtmlOutputFromFile' | 'createHtmlOutput'>
+  implements
+    Pick<GoogleAppsScript.HTML.HtmlService, 'createHtmlOutputFromFile' | 'createHtmlOutput'>
 {
   constructor(private readonly dist: string) {}
 
@@ -110,7 +113,9 @@ export class FakeScriptApp implements Pick<GoogleAppsScript.Script.ScriptApp, 'g
 }
 
 /** A Blob of bytes in a named charset. */
-export class FakeBlob implements Pick<GoogleAppsScript.Base.Blob, 'setDataFromString' | 'getContentType'> {
+export class FakeBlob
+  implements Pick<GoogleAppsScript.Base.Blob, 'setDataFromString' | 'getContentType'>
+{
   private bytes = Buffer.alloc(0)
 
   constructor(private readonly contentType: string | null) {}
@@ -134,7 +139,13 @@ export class FakeUtilities
   implements
     Pick<
       GoogleAppsScript.Utilities.Utilities,
-      'getUuid' | 'sleep' | 'newBlob' | 'computeDigest' | 'base64Encode' | 'DigestAlgorithm' | 'Charset'
+      | 'getUuid'
+      | 'sleep'
+      | 'newBlob'
+      | 'computeDigest'
+      | 'base64Encode'
+      | 'DigestAlgorithm'
+      | 'Charset'
     >
 {
   DigestAlgorithm = as<typeof GoogleAppsScript.Utilities.DigestAlgorithm>({ SHA_256: 'SHA_256' })
@@ -159,7 +170,9 @@ export class FakeUtilities
   computeDigest(...args: unknown[]) {
     const [algorithm, value, charset] = args as [string, string, string]
     if (algorithm !== 'SHA_256' || charset !== 'UTF_8') throw new Error('stand-in: SHA_256, UTF_8')
-    return [...createHash('sha256').update(value, 'utf8').digest()].map((b) => (b > 127 ? b - 256 : b))
+    return [...createHash('sha256').update(value, 'utf8').digest()].map((b) =>
+      b > 127 ? b - 256 : b,
+    )
   }
 
   base64Encode(...args: unknown[]) {
@@ -182,7 +195,9 @@ export class FakeCache implements Pick<GoogleAppsScript.Cache.Cache, 'get' | 'pu
   }
 }
 
-export class FakeCacheService implements Pick<GoogleAppsScript.Cache.CacheService, 'getDocumentCache'> {
+export class FakeCacheService
+  implements Pick<GoogleAppsScript.Cache.CacheService, 'getDocumentCache'>
+{
   readonly document = new FakeCache()
 
   constructor(private readonly log: CallLog) {}
@@ -192,7 +207,9 @@ export class FakeCacheService implements Pick<GoogleAppsScript.Cache.CacheServic
   }
 }
 
-export class FakeLock implements Pick<GoogleAppsScript.Lock.Lock, 'tryLock' | 'releaseLock' | 'hasLock'> {
+export class FakeLock
+  implements Pick<GoogleAppsScript.Lock.Lock, 'tryLock' | 'releaseLock' | 'hasLock'>
+{
   held = false
   /** Another execution holds the lock: tryLock fails. */
   busy = false
@@ -224,7 +241,9 @@ export class FakeLockService
   constructor(private readonly log: CallLog) {}
 
   getDocumentLock() {
-    return as<GoogleAppsScript.Lock.Lock>(this.documentLock ? tracked(this.lock, 'Lock', this.log) : null)
+    return as<GoogleAppsScript.Lock.Lock>(
+      this.documentLock ? tracked(this.lock, 'Lock', this.log) : null,
+    )
   }
 
   getUserLock() {

@@ -8,7 +8,8 @@ parentPort.on('message', async ({ request, port, flag }) => {
     const response = await fetch(request.url, {
       method: request.method,
       headers: request.headers,
-      body: request.bodyBase64 === undefined ? request.body : Buffer.from(request.bodyBase64, 'base64'),
+      body:
+        request.bodyBase64 === undefined ? request.body : Buffer.from(request.bodyBase64, 'base64'),
       signal: AbortSignal.timeout(request.timeoutMs),
     })
     const bytes = Buffer.from(await response.arrayBuffer())

@@ -68,7 +68,8 @@ export class FakeUrlFetchApp
   private send(requests: GoogleAppsScript.URL_Fetch.URLFetchRequest[]) {
     const prepared = requests.map((params) => {
       const headers: Record<string, string> = {}
-      for (const [name, value] of Object.entries(params.headers ?? {})) headers[name] = String(value)
+      for (const [name, value] of Object.entries(params.headers ?? {}))
+        headers[name] = String(value)
       if (params.contentType) headers['Content-Type'] = params.contentType
       let bytes: Buffer | undefined
       if (params.payload !== undefined) {
@@ -96,7 +97,9 @@ export class FakeUrlFetchApp
       const { exchange, mute } = prepared[i]
       if ('error' in answer) {
         throw new Error(
-          answer.error === 'timeout' ? `Timeout: ${exchange.url}` : `Address unavailable: ${exchange.url}`,
+          answer.error === 'timeout'
+            ? `Timeout: ${exchange.url}`
+            : `Address unavailable: ${exchange.url}`,
         )
       }
       exchange.status = answer.status

@@ -4,8 +4,7 @@
  * synchronous call to the Worker under `wrangler dev`, the deployed Worker's https URL routed
  * to it, as UrlFetchApp would reach the real one.
  */
-import type { Cell, Locale } from '../../../engine/index'
-import type { SheetModel } from '../../../sheets/index'
+
 import type {
   ExamplesSheet,
   HttpRequest,
@@ -15,6 +14,8 @@ import type {
   SheetInfo,
 } from '../../../addon/src/platform/types'
 import type { App } from '../../../addon/src/server/app'
+import type { Cell, Locale } from '../../../engine/index'
+import type { SheetModel } from '../../../sheets/index'
 import type { SyncHttp } from '../apps-script/sync-http'
 
 export interface FakeSheet {
@@ -201,7 +202,8 @@ export class FakePlatform {
         locale: () => rec('workbook.locale', () => this.locale),
       },
       ui: {
-        alert: (title, message) => rec('ui.alert', () => void this.dialogs.push({ title, message })),
+        alert: (title, message) =>
+          rec('ui.alert', () => void this.dialogs.push({ title, message })),
         addonMenu: (items) => rec('ui.addonMenu', () => void this.menus.push([...items])),
         showSidebar: (title, locale) =>
           rec('ui.showSidebar', () => void this.sidebars.push({ title, locale })),
@@ -220,7 +222,11 @@ export class FakePlatform {
         rec('lock', () => {
           if (this.lockBusy) return null
           this.lockHeld = true
-          return { release: () => void (this.lockHeld = false) }
+          return {
+            release: () => {
+              this.lockHeld = false
+            },
+          }
         }),
       uuid: () => rec('uuid', () => 'run00001-0000-0000-0000-000000000000'),
       sleep: (ms) => rec('sleep', () => void this.sleeps.push(ms)),
@@ -276,7 +282,11 @@ export class FakePlatform {
       }
       const answer = answers[next++]
       if ('error' in answer) {
-        throw new Error(answer.error === 'timeout' ? `Timeout: ${exchange.url}` : `Address unavailable: ${exchange.url}`)
+        throw new Error(
+          answer.error === 'timeout'
+            ? `Timeout: ${exchange.url}`
+            : `Address unavailable: ${exchange.url}`,
+        )
       }
       exchange.status = answer.status
       exchange.response = answer.body
