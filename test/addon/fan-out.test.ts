@@ -111,5 +111,5 @@ describe(`Regenerate on ${COPIES} copies of the sample (fan-out)`, () => {
     ])
     expect(addon.urlFetch.exchanges.at(-1)?.url).toBe(`${TEST_WORKER}/v1/aggregate`)
     expect(fingerprint(addon)).toEqual(before)
-  })
+  }, 180_000)
 })
