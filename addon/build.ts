@@ -1,14 +1,16 @@
 /**
  * @module Builds the add-on for clasp: addon/dist/Code.js (the bundle plus one top-level
  * `function` per public entry point, formulas with their JSDoc), Sidebar.html and
- * appsscript.json. Run: `npm run build:addon [-- --locale kk|ru|en]` (formula descriptions).
+ * appsscript.json. Run: `npm run build:addon -- --worker-url https://sapa.example.workers.dev
+ * [--worker-url …] [--locale kk|ru|en]`: the Worker URLs become the manifest's
+ * `urlFetchWhitelist` (required for a versioned deployment) and the only URLs Settings accept.
  */
-import { copyFile, mkdir, readFile, writeFile } from 'node:fs/promises'
+import { mkdir, readFile, writeFile } from 'node:fs/promises'
 import { fileURLToPath } from 'node:url'
 import { build } from 'esbuild'
 import type { Locale } from '../engine/index'
 import { ENTRY_POINTS } from './src/entry-points'
-import { FORMULAS, type FormulaDoc } from './src/formulas/catalogue'
+import { FORMULAS, type FormulaDoc, OPTIONAL } from './src/formulas/catalogue'
 
 const here = (path: string) => fileURLToPath(new URL(path, import.meta.url))
 export const DIST = here('./dist')
@@ -20,13 +22,22 @@ const TARGET = 'es2019'
 export interface BuildOptions {
   locale?: Locale
   outDir?: string
+  /** The organisation's Worker URLs; without any, a test deployment only (no allowlist). */
+  workerUrls?: readonly string[]
 }
 
 /** Writes the three files clasp pushes; returns their paths. */
-export async function buildAddon({ locale = 'kk', outDir = DIST }: BuildOptions = {}) {
+export async function buildAddon({
+  locale = 'kk',
+  outDir = DIST,
+  workerUrls = [],
+}: BuildOptions = {}) {
+  const allowlist = workerUrls.map(allowlistPrefix)
   await mkdir(outDir, { recursive: true })
+  const manifest = JSON.parse(await readFile(here('./appsscript.json'), 'utf8'))
+  if (allowlist.length > 0) manifest.urlFetchWhitelist = allowlist
   const [server, sidebar, template] = await Promise.all([
-    bundle('./src/main.ts', NAMESPACE),
+    bundle('./src/main.ts', NAMESPACE, { SAPA_URL_ALLOWLIST: JSON.stringify(allowlist) }),
     bundle('./src/sidebar/page.ts'),
     readFile(here('./src/sidebar/page.html'), 'utf8'),
   ])
@@ -47,13 +58,34 @@ export async function buildAddon({ locale = 'kk', outDir = DIST }: BuildOptions 
   await Promise.all([
     writeFile(files.code, code),
     writeFile(files.sidebar, html),
-    copyFile(here('./appsscript.json'), files.manifest),
+    writeFile(files.manifest, `${JSON.stringify(manifest, null, 2)}\n`),
   ])
   return files
 }
 
-async function bundle(entry: string, globalName?: string): Promise<string> {
+/**
+ * A Worker URL as an allowlist prefix, as Google requires it: https, a full domain, a non-empty
+ * path (`https://host/`, the trailing slash so that `https://host.evil` does not match).
+ */
+export function allowlistPrefix(workerUrl: string): string {
+  const url = workerUrl.trim().replace(/\/+$/, '')
+  const match =
+    /^https:\/\/([a-z0-9-]+(\.[a-z0-9-]+)+|\*(\.[a-z0-9-]+){2,})(:\d+)?(\/[^?#\s]*)?$/i.exec(url)
+  if (!match) {
+    throw new Error(
+      `--worker-url must be an https URL with a full domain, e.g. https://sapa.example.workers.dev, not "${workerUrl}"`,
+    )
+  }
+  return `${url}/`
+}
+
+async function bundle(
+  entry: string,
+  globalName?: string,
+  define: Record<string, string> = {},
+): Promise<string> {
   const result = await build({
+    define,
     entryPoints: [here(entry)],
     bundle: true,
     format: 'iife',
@@ -89,19 +121,29 @@ function stub(name: string, params: readonly string[], doc: string): string {
   return `${doc}\nfunction ${name}(${list}) {\n  return ${NAMESPACE}.entryPoints.${name}(${list});\n}`
 }
 
-/** The JSDoc Sheets reads for autocomplete: summary, @param, @return, @customfunction. */
+/**
+ * The JSDoc Sheets reads for autocomplete: summary, @param, @return, @customfunction. An optional
+ * parameter is a plain name with "(optional)" in its description: Sheets shows `[name]` as a
+ * required parameter named "[name]".
+ */
 export function jsDoc(formula: FormulaDoc, locale: Locale): string {
   const clean = (text: string) => text.replace(/\*\//g, '* /')
   const lines = [
     clean(formula.summary[locale]),
     '',
     ...formula.params.map(
-      (p) => `@param {${p.type}} ${p.optional ? `[${p.name}]` : p.name} ${clean(p.doc[locale])}`,
+      (p) =>
+        `@param {${p.type}} ${p.name} ${clean(p.doc[locale])}${p.optional ? ` ${OPTIONAL[locale]}` : ''}`,
     ),
     `@return {${formula.returns.type}} ${clean(formula.returns.doc[locale])}`,
     '@customfunction',
   ]
   return ['/**', ...lines.map((line) => (line ? ` * ${line}` : ' *')), ' */'].join('\n')
+}
+
+/** Every value given after `--worker-url`. */
+function workerUrlArguments(argv: readonly string[]): string[] {
+  return argv.flatMap((arg, i) => (arg === '--worker-url' ? [argv[i + 1] ?? ''] : []))
 }
 
 function localeArgument(argv: readonly string[]): Locale {
@@ -114,6 +156,13 @@ function localeArgument(argv: readonly string[]): Locale {
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
-  const files = await buildAddon({ locale: localeArgument(process.argv.slice(2)) })
+  const argv = process.argv.slice(2)
+  const workerUrls = workerUrlArguments(argv)
+  const files = await buildAddon({ locale: localeArgument(argv), workerUrls })
   for (const path of Object.values(files)) console.log(`wrote ${path}`)
+  if (workerUrls.length === 0) {
+    console.warn(
+      'No --worker-url: the manifest has no urlFetchWhitelist, which a versioned deployment requires (fine for a test deployment).',
+    )
+  }
 }

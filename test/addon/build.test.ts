@@ -2,16 +2,19 @@ import { readFile } from 'node:fs/promises'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { buildAddon, DIST, jsDoc } from '../../addon/build'
 import { ENTRY_POINTS } from '../../addon/src/entry-points'
-import { FORMULAS } from '../../addon/src/formulas/catalogue'
+import { FORMULAS, OPTIONAL } from '../../addon/src/formulas/catalogue'
 import { type LoadedAddon, loadAddon } from './apps-script/addon'
 import { SyncHttp } from './apps-script/sync-http'
+import { FUNCTION_NAMES } from './support/sheets-functions'
 
 let code: string
 let http: SyncHttp
 let addon: LoadedAddon
 
 beforeAll(async () => {
-  await buildAddon()
+  await buildAddon({
+    workerUrls: ['https://sapa.stat.gov.kz', 'https://sapa-test.example.workers.dev/'],
+  })
   code = await readFile(`${DIST}/Code.js`, 'utf8')
   http = new SyncHttp()
   addon = loadAddon({ dist: DIST, http })
@@ -44,9 +47,31 @@ describe('the shipped addon/dist/Code.js', () => {
       expect(doc).toContain(formula.summary.kk)
       expect(doc).toMatch(/@return \{[^}]+\} \S/)
       for (const param of formula.params) {
-        const name = param.optional ? `[${param.name}]` : param.name
-        expect(doc).toContain(`@param {${param.type}} ${name} ${param.doc.kk}`)
+        // Sheets shows "[name]" as a required parameter of that name: optional is said in words.
+        const text = `@param {${param.type}} ${param.name} ${param.doc.kk}`
+        expect(doc).toContain(param.optional ? `${text} ${OPTIONAL.kk}` : text)
       }
+      expect(doc).not.toMatch(/@param \{[^}]+\} \[/)
+    }
+  })
+
+  it('names no custom function like a built-in Sheets function (Google’s function list)', () => {
+    expect(FUNCTION_NAMES.size).toBeGreaterThanOrEqual(515)
+    // The list has the names this test exists for.
+    for (const name of ['BASE', 'RANK', 'MARGINOFERROR', 'FILTER', 'FORMULATEXT']) {
+      expect(FUNCTION_NAMES.has(name), name).toBe(true)
+    }
+    const names = [...Object.keys(ENTRY_POINTS), ...FORMULAS.map((f) => f.name)]
+    for (const name of names) expect(FUNCTION_NAMES.has(name.toUpperCase()), name).toBe(false)
+    // Apps Script keeps a name ending in "_" private: it could not be called from a cell.
+    for (const formula of FORMULAS) expect(formula.name).toMatch(/^[A-Z][A-Z0-9_]*[A-Z0-9]$/)
+  })
+
+  it('gives the formulas that spill a header row the locale as their last, optional argument', () => {
+    for (const name of ['KEY_DRIVERS', 'RATING']) {
+      const params = FORMULAS.find((f) => f.name === name)?.params ?? []
+      expect(params.at(-1), name).toMatchObject({ name: 'locale', optional: true })
+      expect(code).toMatch(new RegExp(`^function ${name}\\([^)]*, locale\\) \\{`, 'm'))
     }
   })
 
@@ -62,8 +87,16 @@ describe('the shipped addon/dist/Code.js', () => {
     expect(code).not.toContain('require(')
   })
 
-  it('ships the manifest with V8 and exactly the scopes of DESIGN §7, and no addOns block', async () => {
+  it('ships the manifest with V8, exactly the scopes of DESIGN §7, the Worker allowlist, no addOns block', async () => {
     const manifest = JSON.parse(await readFile(`${DIST}/appsscript.json`, 'utf8'))
+    expect(manifest.urlFetchWhitelist).toEqual([
+      'https://sapa.stat.gov.kz/',
+      'https://sapa-test.example.workers.dev/',
+    ])
+    // The same list is what Settings accept.
+    expect(code).toContain(
+      '= ["https://sapa.stat.gov.kz/", "https://sapa-test.example.workers.dev/"]',
+    )
     expect(manifest.runtimeVersion).toBe('V8')
     expect(manifest.addOns).toBeUndefined()
     expect([...manifest.oauthScopes].sort()).toEqual(
@@ -89,13 +122,14 @@ describe('the menu', () => {
   it('onInstall builds the Sapa menu through onOpen, reading nothing (AuthMode.NONE)', () => {
     addon.log.reset()
     addon.call('onInstall', { authMode: 'NONE' })
+    // In AuthMode.NONE only the user's locale is read (Session: kk here).
     expect(addon.ui.menus).toEqual([
       [
-        'Regenerate report → menuRegenerate',
-        'Settings → menuSettings',
-        'Insert formula examples → menuExamples',
+        'Есепті қайта құру → menuRegenerate',
+        'Баптаулар → menuSettings',
+        'Формула мысалдарын қою → menuExamples',
         '—',
-        'About → menuAbout',
+        'Sapa туралы → menuAbout',
       ],
     ])
     expect(addon.log.calls).toEqual(['SpreadsheetApp.getUi', 'Ui.createAddonMenu'])

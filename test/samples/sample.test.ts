@@ -78,7 +78,8 @@ describe('the 2017 sample survey', () => {
   beforeAll(async () => {
     outDir = mkdtempSync(join(tmpdir(), 'sapa-sample-'))
     await generate(outDir)
-  })
+    // Generating the sample's .xlsx takes seconds; alongside the other suites on two cores, more.
+  }, 60_000)
   afterAll(() => rmSync(outDir, { recursive: true, force: true }))
 
   it.each(FILES)('regenerating reproduces %s byte for byte', (file) => {

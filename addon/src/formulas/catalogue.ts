@@ -4,9 +4,13 @@ import type { Locale } from '../../../engine/index'
 type Text = Record<Locale, string>
 const t = (kk: string, ru: string, en: string): Text => ({ kk, ru, en })
 
+/** Appended to an optional parameter's description. */
+export const OPTIONAL: Text = t('(міндетті емес)', '(необязательно)', '(optional)')
+
 export interface FormulaParam {
   name: string
   type: string
+  /** Written as a plain name with "(optional)" in its description: Sheets ignores `[name]`. */
   optional?: boolean
   doc: Text
 }
@@ -25,7 +29,7 @@ export const FORMULA_NAMES = [
   'TOP2BOX',
   'MEAN_SCORE',
   'SCORE10',
-  'BASE',
+  'RESPONDENTS',
   'DISTRIBUTION',
   'SATISFACTION_CI',
   'SOCIAL_CONCERN',
@@ -58,9 +62,20 @@ const weights = (): FormulaParam => ({
   type: 'number[][]',
   optional: true,
   doc: t(
-    'Салмақтар, range өлшемімен бірдей (міндетті емес)',
-    'Веса того же размера, что и range (необязательно)',
-    'Survey weights, the same size as range (optional)',
+    'Салмақтар, range өлшемімен бірдей',
+    'Веса того же размера, что и range',
+    'Survey weights, the same size as range',
+  ),
+})
+/** The last argument of the formulas that spill a header row: its language. */
+const locale = (): FormulaParam => ({
+  name: 'locale',
+  type: 'string',
+  optional: true,
+  doc: t(
+    'Тақырып жолының тілі: "kk", "ru" немесе "en" (әдепкі — баптаулардағы есеп тілі)',
+    'Язык строки заголовков: "kk", "ru" или "en" (по умолчанию — язык отчёта в настройках)',
+    'Language of the header row: "kk", "ru" or "en" (default: the report language in Settings)',
   ),
 })
 const yesNo = (name: string, what: Text): FormulaParam => ({
@@ -111,7 +126,7 @@ export const FORMULAS: readonly FormulaDoc[] = [
     example: '=SCORE10(J2:J)',
   },
   {
-    name: 'BASE',
+    name: 'RESPONDENTS',
     summary: t(
       'Жарамды бағасы бар респонденттер саны',
       'Число респондентов с действительной оценкой',
@@ -119,7 +134,7 @@ export const FORMULAS: readonly FormulaDoc[] = [
     ),
     params: [scores(), weights()],
     returns: { type: 'number', doc: t('Респонденттер саны', 'Число респондентов', 'Respondents') },
-    example: '=BASE(J2:J)',
+    example: '=RESPONDENTS(J2:J)',
   },
   {
     name: 'DISTRIBUTION',
@@ -197,12 +212,13 @@ export const FORMULAS: readonly FormulaDoc[] = [
           'Overall score, with or without its header',
         ),
       },
+      locale(),
     ],
     returns: {
       type: 'any[][]',
       doc: t('Аспект, r, n кестесі', 'Таблица: аспект, r, n', 'A table: aspect, r, n'),
     },
-    example: '=KEY_DRIVERS(K1:R, J1:J)',
+    example: '=KEY_DRIVERS(K1:R, J1:J, "kk")',
   },
   {
     name: 'RATING',
@@ -232,11 +248,12 @@ export const FORMULAS: readonly FormulaDoc[] = [
           'Minimum base to be ranked (default 30)',
         ),
       },
+      locale(),
     ],
     returns: {
       type: 'any[][]',
       doc: t('Рейтинг кестесі', 'Таблица рейтинга', 'The rating table'),
     },
-    example: '=RATING(D2:D, J2:J, 30)',
+    example: '=RATING(D2:D, J2:J, 30, "kk")',
   },
 ]

@@ -54,7 +54,7 @@ export function SCORE10(range: RangeArg, weights?: RangeArg): number {
 }
 
 /** Respondents with a valid score (weighted: Σw). */
-export function BASE(range: RangeArg, weights?: RangeArg): number {
+export function RESPONDENTS(range: RangeArg, weights?: RangeArg): number {
   return base(countsOf(range, weights).d)
 }
 

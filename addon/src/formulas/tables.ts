@@ -16,6 +16,18 @@ type Spill = (string | number | boolean)[][]
 
 const blank = (value: Value | undefined) => (value === null || value === undefined ? '' : value)
 
+/**
+ * The `locale` argument of a formula that spills a header row, or `fallback` when it is left
+ * out. An argument, not a setting read inside: Sheets recalculates a custom function only when
+ * its arguments change, so only an argument makes the header follow a change of language.
+ */
+export function localeArgument(value: unknown, fallback: () => Locale): Locale {
+  if (value === undefined || value === null || value === '') return fallback()
+  const text = String(value).trim().toLowerCase()
+  if (text === 'kk' || text === 'ru' || text === 'en') return text
+  throw new Error(`locale must be "kk", "ru" or "en", not "${String(value)}"`)
+}
+
 /** Aspect, r and n per aspect column, under a header row. */
 export function KEY_DRIVERS(aspectsWithHeader: RangeArg, overall: RangeArg, locale: Locale): Spill {
   const header = ['aspect', 'r', 'n'].map((key) => columnLabel(key, locale))

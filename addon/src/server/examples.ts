@@ -1,67 +1,59 @@
-/// <reference types="google-apps-script" />
 /** @module "Insert formula examples": a sheet of worked formulas over the responses. */
-import { ASPECTS, BARRIERS, type Mapping, type Role } from '../../../engine/index'
+import { ASPECTS, BARRIERS, type Locale, type Mapping, type Role } from '../../../engine/index'
 import { columnLetters, freeTitle, SHEETS_LIMITS } from '../../../sheets/index'
-import { detectionOf, responseSheets, savedSettings } from './settings-store'
+import type { ExamplesSheet } from '../platform/types'
+import type { Translate } from '../shared/messages'
+import { type App, translate, uiLocale } from './app'
+import { detectionOf, EXAMPLES_KEY, responseSheets, savedSettings } from './settings-store'
 import { WorkerError } from './worker-client'
 
-const EXAMPLES_KEY = 'sapa.examples'
-const TITLE = 'Sapa formulas'
 /** Channels listed at most; each is one row of formulas. */
 const MAX_CHANNELS = 10
 
-type Row = [label: string, formula: string]
-
 /** Replaces the examples sheet (found by its developer metadata) with a fresh one. */
-export function insertExamples(): void {
-  const ui = SpreadsheetApp.getUi()
-  const spreadsheet = SpreadsheetApp.getActiveSpreadsheet()
+export function insertExamples(app: App): void {
+  const { platform } = app
+  const { workbook } = platform
+  const t = translate(app)
   try {
-    const settings = savedSettings()
+    const settings = savedSettings(platform.store)
     const sheet = settings
-      ? spreadsheet.getSheetByName(settings.sheet)
-      : (responseSheets(spreadsheet)[0] ?? null)
-    if (!sheet)
-      throw new WorkerError('Responses not found', 'Choose the responses sheet in Sapa › Settings.')
-    const mapping = settings?.mapping ?? detectionOf(sheet).detected
-    const headers = sheet.getRange(1, 1, 1, sheet.getLastColumn()).getDisplayValues()[0]
-    const ref = references(sheet.getName(), headers, mapping)
-    if (!ref.overall)
-      throw new WorkerError('No overall score', 'Map the overall score column in Sapa › Settings.')
-    const channels = ref.channelColumn ? channelValues(sheet, ref.channelColumn) : []
-    const rows = exampleRows(ref as References & { overall: string }, channels)
-    const previous = spreadsheet
-      .createDeveloperMetadataFinder()
-      .withKey(EXAMPLES_KEY)
-      .find()
-      .map((m) => m.getLocation().getSheet())
-    for (const old of previous) if (old) spreadsheet.deleteSheet(old)
+      ? (workbook.sheets().find((s) => s.name === settings.sheet) ?? null)
+      : (responseSheets(workbook)[0] ?? null)
+    if (!sheet) throw new WorkerError(t('noSheet.title'), t('examples.noResponses'))
+    const mapping = settings?.mapping ?? detectionOf(workbook, sheet, t).detected
+    const headers = workbook.headerRow(sheet.id)
+    const ref = references(sheet.name, headers, mapping)
+    if (!ref.overall) {
+      throw new WorkerError(t('examples.noOverall.title'), t('examples.noOverall.message'))
+    }
+    const channels = ref.channelColumn
+      ? distinct(workbook.columnBelowHeader(sheet.id, ref.channelColumn))
+      : []
+    const locale = settings?.locale ?? uiLocale(app)
+    const content: ExamplesSheet = {
+      heading: t('examples.heading', { sheet: sheet.name }),
+      rows: exampleRows(ref as References & { overall: string }, channels, t, locale),
+    }
+    for (const old of workbook.marked(EXAMPLES_KEY)) workbook.deleteSheet(old.id)
+    const taken = new Set(workbook.sheets().map((s) => s.name.toLowerCase()))
     const title = freeTitle(
-      TITLE,
-      (t) => spreadsheet.getSheetByName(t) !== null,
+      t('examples.sheet'),
+      (x) => taken.has(x.toLowerCase()),
       SHEETS_LIMITS.title,
     )
-    const target = spreadsheet.insertSheet(title, spreadsheet.getNumSheets())
-    target.addDeveloperMetadata(
-      EXAMPLES_KEY,
-      '1',
-      SpreadsheetApp.DeveloperMetadataVisibility.DOCUMENT,
-    )
-    target.getRange(1, 1).setValue(`Sapa formulas over "${sheet.getName()}"`).setFontWeight('bold')
-    // Column B shows each formula's text, column C computes it.
-    target.getRange(3, 1, rows.length, 1).setValues(rows.map(([label]) => [label]))
-    target
-      .getRange(3, 2, rows.length, 2)
-      .setFormulas(
-        rows.map(([, formula], i) => (formula ? [`=FORMULATEXT(C${i + 3})`, formula] : ['', ''])),
-      )
-    target.setColumnWidth(1, 220)
-    target.setColumnWidth(2, 420)
-    target.activate()
+    const target = workbook.insertSheet(title)
+    workbook.writeExamplesSheet(target.id, content, EXAMPLES_KEY)
+    workbook.activate(target.id)
   } catch (error) {
-    if (error instanceof WorkerError) ui.alert(error.title, error.message, ui.ButtonSet.OK)
+    if (error instanceof WorkerError) platform.ui.alert(error.title, error.message)
     else throw error
   }
+}
+
+/** The first MAX_CHANNELS distinct non-blank values, trimmed. */
+function distinct(values: readonly string[]): string[] {
+  return [...new Set(values.map((v) => v.trim()).filter(Boolean))].slice(0, MAX_CHANNELS)
 }
 
 interface References {
@@ -109,54 +101,52 @@ export function references(
   }
 }
 
-function channelValues(sheet: GoogleAppsScript.Spreadsheet.Sheet, column: number): string[] {
-  const rows = sheet.getLastRow() - 1
-  if (rows < 1) return []
-  const values = sheet
-    .getRange(2, column, rows, 1)
-    .getDisplayValues()
-    .map(([v]) => v.trim())
-  return [...new Set(values.filter(Boolean))].slice(0, MAX_CHANNELS)
-}
+/** A formula's text argument: quotes doubled. */
+const text = (v: string) => `"${v.replace(/"/g, '""')}"`
 
 /** Label and formula per row; an empty label is a spacer (spilled results need room). */
 export function exampleRows(
   ref: References & { overall: string },
   channels: readonly string[],
-): Row[] {
+  t: Translate,
+  locale: Locale,
+): ExamplesSheet['rows'] {
   const o = ref.overall
-  const rows: Row[] = [
-    ['Satisfaction (share of 5)', `=SATISFACTION(${o})`],
-    ['Satisfaction, top-2 definition', `=SATISFACTION(${o}, "top2")`],
-    ['Top-2 box', `=TOP2BOX(${o})`],
-    ['Mean score', `=MEAN_SCORE(${o})`],
-    ['10-point score', `=SCORE10(${o})`],
-    ['Base', `=BASE(${o})`],
-    ['Distribution of 1..5 (spills 5 cells)', `=DISTRIBUTION(${o})`],
-    ['Satisfaction 95% interval (spills 2 cells)', `=SATISFACTION_CI(${o})`],
+  const row = (label: string, formula: string) => ({ label, formula })
+  const rows = [
+    row(t('example.satisfaction'), `=SATISFACTION(${o})`),
+    row(t('example.satisfactionTop2'), `=SATISFACTION(${o}, "top2")`),
+    row(t('example.top2'), `=TOP2BOX(${o})`),
+    row(t('example.mean'), `=MEAN_SCORE(${o})`),
+    row(t('example.score10'), `=SCORE10(${o})`),
+    row(t('example.respondents'), `=RESPONDENTS(${o})`),
+    row(t('example.distribution'), `=DISTRIBUTION(${o})`),
+    row(t('example.interval'), `=SATISFACTION_CI(${o})`),
   ]
   if (ref.trust && ref.barriers.length === 3) {
-    rows.push([
-      'Social-concern index',
-      `=SOCIAL_CONCERN(${o}, ${ref.trust}, ${ref.barriers.join(', ')})`,
-    ])
+    rows.push(
+      row(t('example.concern'), `=SOCIAL_CONCERN(${o}, ${ref.trust}, ${ref.barriers.join(', ')})`),
+    )
   }
   if (ref.channel) {
-    const text = (v: string) => `"${v.replace(/"/g, '""')}"`
     for (const channel of channels) {
       const filtered = `FILTER(${o}, ${ref.channel}=${text(channel)})`
-      rows.push([`Satisfaction: ${channel}`, `=SATISFACTION(${filtered})`])
-      rows.push([`Mean score: ${channel}`, `=MEAN_SCORE(${filtered})`])
+      rows.push(row(t('example.channelSatisfaction', { channel }), `=SATISFACTION(${filtered})`))
+      rows.push(row(t('example.channelMean', { channel }), `=MEAN_SCORE(${filtered})`))
     }
   }
+  // The spilled tables get the language as an argument, so their headers follow it.
   if (ref.aspectsWithHeader && ref.overallWithHeader) {
-    rows.push([
-      'Key drivers (spills a table)',
-      `=KEY_DRIVERS(${ref.aspectsWithHeader}, ${ref.overallWithHeader})`,
-    ])
-    for (let i = 0; i < 9; i++) rows.push(['', ''])
+    rows.push(
+      row(
+        t('example.drivers'),
+        `=KEY_DRIVERS(${ref.aspectsWithHeader}, ${ref.overallWithHeader}, ${text(locale)})`,
+      ),
+    )
+    for (let i = 0; i < 9; i++) rows.push(row('', ''))
   }
-  if (ref.service)
-    rows.push(['Service rating (spills a table)', `=RATING(${ref.service}, ${o}, 30)`])
+  if (ref.service) {
+    rows.push(row(t('example.rating'), `=RATING(${ref.service}, ${o}, 30, ${text(locale)})`))
+  }
   return rows
 }

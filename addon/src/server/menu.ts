@@ -1,50 +1,59 @@
-/// <reference types="google-apps-script" />
 /** @module The Sapa menu, and About. Nothing here needs authorisation until an item is chosen. */
 import { ENGINE_VERSION } from '../../../engine/index'
+import { chooseLocale, translator } from '../shared/messages'
+import { type App, translate } from './app'
 import { savedSettings } from './settings-store'
 import { messageOf, workerVersion } from './worker-client'
 
-/** Builds the menu; safe in AuthMode.NONE (it reads nothing). */
-export function onOpen(_event?: GoogleAppsScript.Events.SheetsOnOpen): void {
-  SpreadsheetApp.getUi()
-    .createAddonMenu()
-    .addItem('Regenerate report', 'menuRegenerate')
-    .addItem('Settings', 'menuSettings')
-    .addItem('Insert formula examples', 'menuExamples')
-    .addSeparator()
-    .addItem('About', 'menuAbout')
-    .addToUi()
+/** What `onOpen` is told: in AuthMode.NONE the document and its properties cannot be read. */
+export interface OpenEvent {
+  authMode?: unknown
 }
 
-export function onInstall(event?: GoogleAppsScript.Events.AddonOnInstall): void {
-  onOpen(event as GoogleAppsScript.Events.SheetsOnOpen | undefined)
+/**
+ * Builds the menu in the user's language. In AuthMode.NONE (the add-on installed but not yet
+ * used in this document) only the user's locale is read; otherwise the settings and the
+ * spreadsheet's locale choose, as everywhere else.
+ */
+export function onOpen(app: App, event?: OpenEvent): void {
+  const none = String(event?.authMode ?? '') === 'NONE'
+  const t = none ? translator(chooseLocale(null, null, app.platform.userLocale())) : translate(app)
+  app.platform.ui.addonMenu([
+    [t('menu.regenerate'), 'menuRegenerate'],
+    [t('menu.settings'), 'menuSettings'],
+    [t('menu.examples'), 'menuExamples'],
+    null,
+    [t('menu.about'), 'menuAbout'],
+  ])
 }
 
 const HEALTH_CACHE_SECONDS = 60
 
 /** The add-on's engine version and the Worker's, which should match. */
-export function about(): void {
-  const ui = SpreadsheetApp.getUi()
-  const url = savedSettings()?.workerUrl
-  let worker = 'no Worker URL set (Sapa › Settings)'
+export function about(app: App): void {
+  const { platform } = app
+  const t = translate(app)
+  const url = savedSettings(platform.store)?.workerUrl
+  let worker = t('about.noUrl')
   if (url) {
     try {
-      const version = cachedWorkerVersion(url)
-      worker = `${url}: engine ${version}${version === ENGINE_VERSION ? '' : ' (differs from the add-on’s: formulas and reports may disagree)'}`
+      const version = cachedWorkerVersion(app, url)
+      worker =
+        t('about.version', { url, version }) +
+        (version === ENGINE_VERSION ? '' : t('about.differs'))
     } catch (error) {
-      worker = `${url}: not reachable (${messageOf(error)})`
+      worker = t('about.unreachable', { url, error: messageOf(error) })
     }
   }
-  ui.alert('About Sapa', `Add-on engine ${ENGINE_VERSION}\nWorker ${worker}`, ui.ButtonSet.OK)
+  platform.ui.alert(t('about.title'), t('about.body', { engine: ENGINE_VERSION, worker }))
 }
 
 /** Opening About twice in a row asks the Worker once. */
-function cachedWorkerVersion(url: string): string {
-  const cache = CacheService.getDocumentCache()
+function cachedWorkerVersion({ platform }: App, url: string): string {
   const key = `sapa.health.${url}`
-  const hit = cache?.get(key)
+  const hit = platform.cache.get(key)
   if (hit) return hit
-  const version = workerVersion(url)
-  cache?.put(key, version, HEALTH_CACHE_SECONDS)
+  const version = workerVersion(platform.http, url)
+  platform.cache.put(key, version, HEALTH_CACHE_SECONDS)
   return version
 }

@@ -1,77 +1,120 @@
-/// <reference types="google-apps-script" />
 /**
- * @module "Regenerate report": one read of the responses, one call to the Worker, the report's
- * sheets built from its tables, written as new sheets and swapped in only when complete.
+ * @module "Regenerate report": one read of the responses, one call to the Worker (or one fan-out),
+ * the report's sheets built from its tables, written as new sheets and swapped in only when
+ * complete; the dialog says exactly what state the workbook is left in.
  */
-import type { Cell } from '../../../engine/index'
 import { buildSheets } from '../../../sheets/index'
-import { replaceReport } from '../report/write'
+import type { SheetInfo } from '../platform/types'
+import { replaceReport, type SwapOutcome } from '../report/swap'
+import type { Translate } from '../shared/messages'
+import { checkWorkerUrl } from '../shared/settings'
+import { type App, translate } from './app'
 import { savedSettings } from './settings-store'
 import { messageOf, requestReport, WorkerError } from './worker-client'
 
 const LOCK_WAIT_MS = 5_000
 
-export function regenerate(): void {
-  const ui = SpreadsheetApp.getUi()
-  const spreadsheet = SpreadsheetApp.getActiveSpreadsheet()
-  const lock = LockService.getDocumentLock()
-  if (!lock.tryLock(LOCK_WAIT_MS)) {
-    ui.alert(
-      'Sapa is busy',
-      'A report is already being generated in this spreadsheet.',
-      ui.ButtonSet.OK,
-    )
+export function regenerate(app: App): void {
+  const { platform } = app
+  const { workbook, ui } = platform
+  const t = translate(app)
+  const lock = platform.lock(LOCK_WAIT_MS)
+  if (!lock) {
+    ui.alert(t('busy.title'), t('busy.message'))
     return
   }
   const started = Date.now()
   try {
-    const settings = savedSettings()
-    if (!settings?.workerUrl) {
-      throw new WorkerError(
-        'Sapa is not set up',
-        'Open Sapa › Settings, check the columns and enter the Worker URL.',
-      )
+    const settings = savedSettings(platform.store)
+    if (!settings?.workerUrl) throw new WorkerError(t('setup.title'), t('setup.message'))
+    // Saved before this build's allowlist, or edited by hand: say why before Apps Script refuses.
+    const urlProblem = checkWorkerUrl(settings.workerUrl, app.allowlist, t)
+    if (urlProblem) {
+      throw new WorkerError(t('badUrl.title'), t('badUrl.message', { reason: `${urlProblem}.` }))
     }
-    const sheet = spreadsheet.getSheetByName(settings.sheet)
+    const sheet = workbook.sheets().find((s) => s.name === settings.sheet)
     if (!sheet) {
-      throw new WorkerError(
-        'Responses not found',
-        `There is no sheet "${settings.sheet}". Choose the responses sheet in Sapa › Settings.`,
-      )
+      throw new WorkerError(t('noSheet.title'), t('noSheet.message', { sheet: settings.sheet }))
     }
-    toast(spreadsheet, `Reading ${thousands(Math.max(0, sheet.getLastRow() - 1))} responses…`)
-    const values = sheet.getDataRange().getValues() as Cell[][]
-    toast(spreadsheet, 'Scoring…')
-    const reply = requestReport(settings, values)
-    const sheets = buildSheets(reply, { generatedAt: new Date().toISOString() })
-    toast(spreadsheet, `Writing ${sheets.length} sheets…`)
-    const runId = Utilities.getUuid().slice(0, 8)
-    const [first] = replaceReport(spreadsheet, sheets, runId)
-    first?.activate()
-    toast(spreadsheet, `Done in ${((Date.now() - started) / 1000).toFixed(1)} s`, 5)
+    const values = workbook.values(sheet.id)
+    workbook.toast(t('toast.scoring', { n: thousands(Math.max(0, values.length - 1)) }), -1)
+    const reply = requestReport(platform, settings, values, t)
+    const models = buildSheets(reply, { generatedAt: new Date().toISOString() })
+    workbook.toast(t('toast.writing', { n: models.length }), -1)
+    const outcome = replaceReport(workbook, models, platform.uuid().slice(0, 8))
+    report(app, outcome, t, started)
   } catch (error) {
-    toast(spreadsheet, 'Stopped: nothing was changed', 5)
-    if (error instanceof WorkerError) ui.alert(error.title, error.message, ui.ButtonSet.OK)
+    workbook.toast(t('toast.stopped'), 5)
+    if (error instanceof WorkerError) ui.alert(error.title, error.message)
     else {
-      console.error(error)
-      ui.alert(
-        'The report could not be written',
-        `${messageOf(error)}. The previous report is as it was.`,
-        ui.ButtonSet.OK,
-      )
+      platform.log(`Sapa: ${messageOf(error)}`)
+      ui.alert(t('write.title'), t('swap.untouched', { error: messageOf(error) }))
     }
   } finally {
-    lock.releaseLock()
+    lock.release()
   }
 }
 
-/** Progress stays up (-1) until the next toast replaces it. */
-function toast(
-  spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet,
-  message: string,
-  seconds = -1,
-) {
-  spreadsheet.toast(message, 'Sapa', seconds)
+/** The toast and dialog of a finished swap: what is where, and what the next run does. */
+function report({ platform }: App, outcome: SwapOutcome, t: Translate, started: number) {
+  const { workbook, ui } = platform
+  const dialog = swapDialog(outcome, t)
+  if (dialog) {
+    workbook.toast(t(dialog.changed ? 'toast.problem' : 'toast.stopped'), 5)
+    ui.alert(dialog.title, dialog.message)
+    return
+  }
+  const [first] = outcome.kind === 'done' ? outcome.sheets : []
+  if (first) tryTo(() => workbook.activate(first.id))
+  workbook.toast(t('toast.done', { seconds: ((Date.now() - started) / 1000).toFixed(1) }), 5)
+}
+
+/**
+ * What the analyst is told after a swap that did not simply succeed: exactly which sheets are
+ * where, and what the next run does about them. `changed`: the workbook is not as it was.
+ */
+export function swapDialog(
+  outcome: SwapOutcome,
+  t: Translate,
+): { title: string; message: string; changed: boolean } | null {
+  const names = (sheets: readonly SheetInfo[]) => sheets.map((s) => `"${s.name}"`).join(', ')
+  const leftovers = (sheets: readonly SheetInfo[]) =>
+    sheets.length === 0 ? '' : ` ${t('swap.leftovers', { n: sheets.length, names: names(sheets) })}`
+  switch (outcome.kind) {
+    case 'done':
+      return null
+    case 'notBuilt':
+    case 'oldKept': {
+      const error = messageOf(outcome.error)
+      const first =
+        outcome.kind === 'notBuilt' ? t('swap.untouched', { error }) : t('swap.oldKept', { error })
+      return {
+        title: t('write.title'),
+        message: first + leftovers(outcome.leftovers),
+        changed: outcome.leftovers.length > 0,
+      }
+    }
+    case 'partial': {
+      const error = messageOf(outcome.error)
+      const parts: string[] = []
+      const { oldLeft, unnamed } = outcome
+      if (oldLeft.length > 0) {
+        parts.push(t('swap.partial', { n: oldLeft.length, names: names(oldLeft), error }))
+      }
+      if (unnamed.length > 0) {
+        parts.push(t('swap.unnamed', { n: unnamed.length, names: names(unnamed), error }))
+      }
+      return { title: t('write.partialTitle'), message: parts.join(' '), changed: true }
+    }
+  }
+}
+
+function tryTo(action: () => void) {
+  try {
+    action()
+  } catch {
+    // Showing the first sheet is a courtesy; the report is written either way.
+  }
 }
 
 /** 9517 → "9,517": Apps Script's Intl support is not to be relied on. */

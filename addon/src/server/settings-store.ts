@@ -1,15 +1,17 @@
-/// <reference types="google-apps-script" />
 /** @module Settings in the document's properties, and the sheets they may point at. */
 
-import { reportSheets } from '../report/write'
+import type { DocumentStore, SheetInfo, Workbook } from '../platform/types'
+import { previousReport } from '../report/swap'
+import type { Translate } from '../shared/messages'
 import type { Detection } from '../shared/protocol'
 import { DEFAULT_SETTINGS, type Settings } from '../shared/settings'
 import { detectMapping } from './detect'
 
 const KEY = 'sapa.settings'
+export const EXAMPLES_KEY = 'sapa.examples'
 
-export function savedSettings(): Settings | null {
-  const text = PropertiesService.getDocumentProperties().getProperty(KEY)
+export function savedSettings(store: DocumentStore): Settings | null {
+  const text = store.get(KEY)
   if (!text) return null
   try {
     return { ...DEFAULT_SETTINGS, ...(JSON.parse(text) as Settings) }
@@ -18,27 +20,19 @@ export function savedSettings(): Settings | null {
   }
 }
 
-export function storeSettings(settings: Settings): void {
-  PropertiesService.getDocumentProperties().setProperty(KEY, JSON.stringify(settings))
+export function storeSettings(store: DocumentStore, settings: Settings): void {
+  store.set(KEY, JSON.stringify(settings))
 }
 
-/** Sheets that may hold responses: every sheet but Sapa's own. */
-export function responseSheets(spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet) {
-  const ours = new Set(reportSheets(spreadsheet).map((sheet) => sheet.getSheetId()))
-  return spreadsheet.getSheets().filter((sheet) => !ours.has(sheet.getSheetId()))
+/** Sheets that may hold responses: every sheet but Sapa's own (report and examples). */
+export function responseSheets(workbook: Workbook): SheetInfo[] {
+  const ours = new Set(
+    [...previousReport(workbook), ...workbook.marked(EXAMPLES_KEY)].map((sheet) => sheet.id),
+  )
+  return workbook.sheets().filter((sheet) => !ours.has(sheet.id))
 }
 
-/** The header row of a sheet, as text. */
-export function headersOf(sheet: GoogleAppsScript.Spreadsheet.Sheet): string[] {
-  const columns = sheet.getLastColumn()
-  if (columns === 0) return []
-  return sheet
-    .getRange(1, 1, 1, columns)
-    .getDisplayValues()[0]
-    .map((header) => header.trim())
-}
-
-export function detectionOf(sheet: GoogleAppsScript.Spreadsheet.Sheet): Detection {
-  const headers = headersOf(sheet)
-  return { sheet: sheet.getName(), headers, ...detectMapping(headers) }
+export function detectionOf(workbook: Workbook, sheet: SheetInfo, t: Translate): Detection {
+  const headers = workbook.headerRow(sheet.id)
+  return { sheet: sheet.name, headers, ...detectMapping(headers, t) }
 }

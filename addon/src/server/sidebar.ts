@@ -1,37 +1,32 @@
-/// <reference types="google-apps-script" />
 /** @module The settings sidebar and the server functions it calls (protocol.ts). */
 import { ENGINE_VERSION, LOCALES, ORDERS, REQUIRED_ROLES, ROLES } from '../../../engine/index'
-import type { Detection, SaveResult, ServerApi, SidebarState } from '../shared/protocol'
+import type { Detection, SaveResult, SidebarState } from '../shared/protocol'
 import {
   CHOOSABLE_TABLES,
   DEFAULT_SETTINGS,
   type SettingsDraft,
   validateSettings,
 } from '../shared/settings'
+import { type App, translate, uiLocale } from './app'
 import { detectionOf, responseSheets, savedSettings, storeSettings } from './settings-store'
 
-export function showSettings(): void {
-  const html = HtmlService.createHtmlOutputFromFile('Sidebar').setTitle('Sapa')
-  SpreadsheetApp.getUi().showSidebar(html)
+export function showSettings(app: App): void {
+  app.platform.ui.showSidebar(translate(app)('sidebar.title'), uiLocale(app))
 }
 
-export const sidebarLoad: ServerApi['sidebarLoad'] = (): SidebarState => {
-  const spreadsheet = SpreadsheetApp.getActiveSpreadsheet()
-  const sheets = responseSheets(spreadsheet)
-  const names = sheets.map((sheet) => sheet.getName())
-  const saved = savedSettings()
-  const active = spreadsheet.getActiveSheet().getName()
+export function sidebarLoad(app: App): SidebarState {
+  const { workbook, store } = app.platform
+  const t = translate(app)
+  const sheets = responseSheets(workbook)
+  const names = sheets.map((sheet) => sheet.name)
+  const saved = savedSettings(store)
+  const active = workbook.activeSheet()?.name ?? ''
   const name =
     saved && names.includes(saved.sheet) ? saved.sheet : names.includes(active) ? active : names[0]
   const sheet = sheets[names.indexOf(name)]
   const detection: Detection = sheet
-    ? detectionOf(sheet)
-    : {
-        sheet: '',
-        headers: [],
-        detected: {},
-        problem: 'This spreadsheet has no sheet of responses',
-      }
+    ? detectionOf(workbook, sheet, t)
+    : { sheet: '', headers: [], detected: {}, problem: t('detect.noResponses') }
   const settings =
     saved && saved.sheet === name
       ? saved
@@ -39,6 +34,8 @@ export const sidebarLoad: ServerApi['sidebarLoad'] = (): SidebarState => {
   return {
     settings,
     saved: saved !== null,
+    locale: uiLocale(app),
+    allowlist: app.allowlist,
     sheets: names,
     detection,
     roles: ROLES,
@@ -50,20 +47,24 @@ export const sidebarLoad: ServerApi['sidebarLoad'] = (): SidebarState => {
   }
 }
 
-export const sidebarDetect: ServerApi['sidebarDetect'] = (name: string): Detection => {
-  const sheet = responseSheets(SpreadsheetApp.getActiveSpreadsheet()).find(
-    (s) => s.getName() === name,
-  )
-  if (!sheet) return { sheet: name, headers: [], detected: {}, problem: `No sheet "${name}"` }
-  return detectionOf(sheet)
+export function sidebarDetect(app: App, name: string): Detection {
+  const { workbook } = app.platform
+  const t = translate(app)
+  const sheet = responseSheets(workbook).find((s) => s.name === name)
+  if (!sheet)
+    return { sheet: name, headers: [], detected: {}, problem: t('detect.noSheet', { sheet: name }) }
+  return detectionOf(workbook, sheet, t)
 }
 
 /** Checked again here: the page's checks are a convenience, these are the rule. */
-export const sidebarSave: ServerApi['sidebarSave'] = (draft: SettingsDraft): SaveResult => {
-  const sheets = responseSheets(SpreadsheetApp.getActiveSpreadsheet())
-  const sheet = sheets.find((s) => s.getName() === draft.sheet)
-  const headers = sheet ? detectionOf(sheet).headers : []
-  const result = validateSettings(draft, { sheets: sheets.map((s) => s.getName()), headers })
-  if (result.ok) storeSettings(result.settings)
+export function sidebarSave(app: App, draft: SettingsDraft): SaveResult {
+  const { workbook, store } = app.platform
+  const t = translate(app)
+  const sheets = responseSheets(workbook)
+  const sheet = sheets.find((s) => s.name === draft.sheet)
+  const headers = sheet ? workbook.headerRow(sheet.id) : []
+  const context = { sheets: sheets.map((s) => s.name), headers, allowlist: app.allowlist }
+  const result = validateSettings(draft, context, t)
+  if (result.ok) storeSettings(store, result.settings)
   return result
 }

@@ -1,5 +1,8 @@
-/// <reference types="google-apps-script" />
-/** @module The calls to the Worker: the survey as compact columns (in chunks when large), replies checked. */
+/**
+ * @module The calls to the Worker: the survey as compact columns (in chunks when large) with the
+ * user's ID token, a 502/503/504 sent again (3 attempts in all, as the command line does),
+ * replies checked. Plain TypeScript over the platform's Http.
+ */
 import type { Cell, Mapping, PartialState } from '../../../engine/index'
 import {
   aggregateBodies,
@@ -11,7 +14,10 @@ import {
   statesBody,
   surveyLength,
 } from '../../../protocol/index'
+import type { Http, HttpRequest, HttpResponse, Platform } from '../platform/types'
+import type { Translate } from '../shared/messages'
 import { cleanMapping, type Settings } from '../shared/settings'
+import { internDates } from './dates'
 
 /** A failure the analyst can act on, shown as a dialog. */
 export class WorkerError extends Error {
@@ -24,13 +30,26 @@ export class WorkerError extends Error {
   }
 }
 
+/** Proxies' "try again" answers; the Worker's routes are pure, so sending again is safe. */
+const TRANSIENT_STATUS = new Set([502, 503, 504])
+export const ATTEMPTS = 3
+const RETRY_WAIT_MS = 100
+
 /**
  * POST /v1/report with the add-on user's Google ID token. A survey too large for one request
- * (DESIGN §6) goes first in chunks to /v1/aggregate, all at once with `fetchAll`, and then
- * their states to /v1/report.
+ * (DESIGN §6) goes first in chunks to /v1/aggregate, all at once, and then their states to
+ * /v1/report.
  */
-export function requestReport(settings: Settings, values: Cell[][]): ReportReply {
-  const [header = [], ...rows] = values
+export function requestReport(
+  platform: Platform,
+  settings: Settings,
+  values: Cell[][],
+  t: Translate,
+): ReportReply {
+  const token = platform.identityToken()
+  // Never "Bearer null": the Worker would refuse it, and the analyst would not learn why.
+  if (token === null) throw new WorkerError(t('noToken.title'), t('noToken.message'))
+  const [header = [], ...rows] = internDates(values)
   const mapping = cleanMapping(settings.mapping)
   const options = {
     locale: settings.locale,
@@ -38,37 +57,39 @@ export function requestReport(settings: Settings, values: Cell[][]): ReportReply
     order: settings.order,
     tables: [...settings.tables, 'issues' as const],
   }
-  const token = ScriptApp.getIdentityToken()
+  const client = { platform, token, t, base: settings.workerUrl }
   const body = needsFanOut(rows.length)
-    ? statesBody(aggregateChunks(settings.workerUrl, token, { header, rows, mapping }), options)
+    ? statesBody(aggregateChunks(client, { header, rows, mapping }), options)
     : { header, columns: encodeColumns(header, rows), mapping, options }
   const url = `${settings.workerUrl}/v1/report`
-  const [reply] = send([call(url, token, body)])
+  const [reply] = send(client, [call(url, token, body)])
   if (!isReportReply(reply)) {
-    throw new WorkerError(
-      'The Sapa Worker sent a broken answer',
-      `The answer of ${url} has no tables or sheet plan. Nothing was changed.`,
-    )
+    throw new WorkerError(t('worker.broken.title'), t('worker.noTables', { name: url }))
   }
   return reply
 }
 
+interface Client {
+  platform: Platform
+  token: string
+  t: Translate
+  base: string
+}
+
 /** Each chunk's partial state, in order. */
 function aggregateChunks(
-  workerUrl: string,
-  token: string,
+  client: Client,
   survey: { header: Cell[]; rows: Cell[][]; mapping: Mapping },
 ): PartialState[] {
+  const { t } = client
   const calls = aggregateBodies(survey).map((body) => {
-    const last = body.options.firstRow + surveyLength(body) - 1
-    return call(`${workerUrl}/v1/aggregate`, token, body, `rows ${body.options.firstRow}–${last}`)
+    const first = body.options.firstRow
+    const rows = t('worker.rows', { first, last: first + surveyLength(body) - 1 })
+    return call(`${client.base}/v1/aggregate`, client.token, body, rows)
   })
-  return send(calls).map((reply, i) => {
+  return send(client, calls).map((reply, i) => {
     if (!isAggregateReply(reply)) {
-      throw new WorkerError(
-        'The Sapa Worker sent a broken answer',
-        `The answer of ${calls[i].name} has no state. Nothing was changed.`,
-      )
+      throw new WorkerError(t('worker.broken.title'), t('worker.noState', { name: calls[i].name }))
     }
     return reply.state
   })
@@ -77,7 +98,7 @@ function aggregateChunks(
 /** A request and how messages name it (the URL, with the rows for a chunk). */
 interface Call {
   name: string
-  request: GoogleAppsScript.URL_Fetch.URLFetchRequest
+  request: HttpRequest
 }
 
 function call(url: string, token: string, body: unknown, rows?: string): Call {
@@ -86,65 +107,82 @@ function call(url: string, token: string, body: unknown, rows?: string): Call {
     request: {
       url,
       method: 'post',
-      contentType: 'application/json',
-      payload: JSON.stringify(body),
+      json: JSON.stringify(body),
       headers: { Authorization: `Bearer ${token}` },
-      muteHttpExceptions: true,
     },
   }
 }
 
 /**
- * The answers' JSON, in order. Several calls go in parallel with `fetchAll`. Any failure (no
- * answer, a refusal, broken JSON) is thrown as the analyst's dialog.
+ * The answers' JSON, in order. Several calls go in parallel; a 502/503/504 is sent again, alone
+ * or with the others that got one, up to ATTEMPTS in all. Any other failure (no answer, a
+ * refusal, broken JSON) is thrown as the analyst's dialog.
  */
-function send(calls: Call[]): unknown[] {
-  let responses: GoogleAppsScript.URL_Fetch.HTTPResponse[]
-  try {
-    responses =
-      calls.length === 1
-        ? [UrlFetchApp.fetch(calls[0].request.url, calls[0].request)]
-        : UrlFetchApp.fetchAll(calls.map((c) => c.request))
-  } catch (error) {
-    throw new WorkerError(
-      'The Sapa Worker did not answer',
-      `${calls[0]?.request.url}: ${messageOf(error)}. Check the Worker URL in Sapa › Settings and try again.`,
-    )
-  }
+function send({ platform, t }: Client, calls: Call[]): unknown[] {
+  const responses = withRetries(platform, calls, t)
   return responses.map((response, i) => {
-    const status = response.getResponseCode()
-    const text = response.getContentText()
-    if (status !== 200) throw refusal(status, text)
+    if (response.status !== 200) throw refusal(response, t)
     try {
-      return JSON.parse(text) as unknown
+      return JSON.parse(response.text) as unknown
     } catch {
       throw new WorkerError(
-        'The Sapa Worker sent a broken answer',
-        `The answer of ${calls[i].name} is not valid JSON (${text.length} characters). Nothing was changed.`,
+        t('worker.broken.title'),
+        t('worker.notJson', { name: calls[i].name, n: response.text.length }),
       )
     }
   })
 }
 
-/** GET /v1/health: the Worker's engine version. */
-export function workerVersion(workerUrl: string): string {
-  const response = UrlFetchApp.fetch(`${workerUrl}/v1/health`, { muteHttpExceptions: true })
-  if (response.getResponseCode() !== 200) {
-    throw new Error(`HTTP ${response.getResponseCode()}`)
+function withRetries(platform: Platform, calls: Call[], t: Translate): HttpResponse[] {
+  const responses: HttpResponse[] = new Array(calls.length)
+  let pending = calls.map((_, i) => i)
+  for (let attempt = 1; pending.length > 0; attempt++) {
+    if (attempt > 1) platform.sleep(RETRY_WAIT_MS * (attempt - 1))
+    const answers = fetchAll(
+      platform.http,
+      pending.map((i) => calls[i].request),
+      calls,
+      t,
+    )
+    const again: number[] = []
+    answers.forEach((answer, k) => {
+      const i = pending[k]
+      responses[i] = answer
+      if (TRANSIENT_STATUS.has(answer.status) && attempt < ATTEMPTS) again.push(i)
+    })
+    pending = again
   }
-  const { engine } = JSON.parse(response.getContentText()) as { engine?: unknown }
+  return responses
+}
+
+function fetchAll(http: Http, requests: HttpRequest[], calls: Call[], t: Translate) {
+  try {
+    return http.fetchAll(requests)
+  } catch (error) {
+    throw new WorkerError(
+      t('worker.noAnswer.title'),
+      t('worker.noAnswer.message', { url: calls[0]?.request.url ?? '', error: messageOf(error) }),
+    )
+  }
+}
+
+/** GET /v1/health: the Worker's engine version. */
+export function workerVersion(http: Http, workerUrl: string): string {
+  const [response] = http.fetchAll([{ url: `${workerUrl}/v1/health`, method: 'get' }])
+  if (response.status !== 200) throw new Error(`HTTP ${response.status}`)
+  const { engine } = JSON.parse(response.text) as { engine?: unknown }
   return String(engine)
 }
 
-const TITLES: Record<number, string> = {
-  400: 'Sapa cannot read the responses',
-  401: 'The Sapa Worker refused your account',
-  413: 'The survey is too large for the Sapa Worker',
-  422: 'No valid responses',
-}
+const TITLES = {
+  400: 'worker.400',
+  401: 'worker.401',
+  413: 'worker.413',
+  422: 'worker.422',
+} as const
 
 /** The Worker's own message (for example the missing column's name), with its status. */
-function refusal(status: number, text: string): WorkerError {
+function refusal({ status, text }: HttpResponse, t: Translate): WorkerError {
   let message = `HTTP ${status}`
   try {
     const body = JSON.parse(text) as { message?: unknown; details?: { requestId?: unknown } }
@@ -153,12 +191,10 @@ function refusal(status: number, text: string): WorkerError {
   } catch {
     // Not the Worker's JSON: a proxy's page, say. The status is all there is.
   }
-  const hint =
-    status === 401
-      ? ' Ask the Worker’s administrator to allow your Google account (ALLOWED_EMAILS / ALLOWED_DOMAINS).'
-      : ''
-  const title = TITLES[status] ?? `The Sapa Worker failed (HTTP ${status})`
-  return new WorkerError(title, `${message}${hint} Nothing was changed.`)
+  const hint = status === 401 ? ` ${t('worker.401.hint')}` : ''
+  const key = TITLES[status as keyof typeof TITLES]
+  const title = key ? t(key) : t('worker.failed', { status })
+  return new WorkerError(title, `${message}${hint} ${t('nothingChanged')}`)
 }
 
 /** The message of anything thrown (Apps Script's exceptions are not always `Error`s). */

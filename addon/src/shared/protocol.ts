@@ -15,6 +15,10 @@ export interface SidebarState {
   settings: Settings
   /** False until the analyst saves: the settings shown are then detected defaults. */
   saved: boolean
+  /** The language the sidebar speaks (the saved report language, else the spreadsheet's). */
+  locale: Locale
+  /** The Worker URL prefixes the add-on was built to allow (empty: any https URL). */
+  allowlist: readonly string[]
   sheets: string[]
   detection: Detection
   roles: readonly Role[]

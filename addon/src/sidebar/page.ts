@@ -1,5 +1,6 @@
 /** @module The settings sidebar: a form over the saved settings, checked as the analyst types. */
-import type { Mapping, Role, TableId } from '../../../engine/index'
+import type { Locale, Mapping, Role, TableId } from '../../../engine/index'
+import { localeOf, type MessageKey, type Translate, translator } from '../shared/messages'
 import type { Detection, SidebarState } from '../shared/protocol'
 import {
   type SettingsDraft,
@@ -7,13 +8,24 @@ import {
   type SettingsField,
   validateSettings,
 } from '../shared/settings'
-import { LOCALE_LABELS, ORDER_LABELS, ROLE_LABELS, TABLE_LABELS } from './labels'
+import { LOCALE_LABELS, orderLabel, roleLabel, tableLabel } from './labels'
 import { server } from './run'
 
 const NONE = ''
 
 let state: SidebarState
 let detection: Detection
+/** The page's language: set on <html lang> by the server, then the state's. */
+let locale: Locale = localeOf(document.documentElement.lang) ?? 'en'
+let t: Translate = translator(locale)
+
+/** Every element marked data-i18n gets its message. */
+function translateStatic() {
+  document.documentElement.lang = locale
+  for (const node of document.querySelectorAll<HTMLElement>('[data-i18n]')) {
+    node.textContent = t(node.dataset.i18n as MessageKey)
+  }
+}
 
 const byId = <T extends HTMLElement>(id: string) => document.getElementById(id) as T
 
@@ -41,7 +53,7 @@ function renderMapping(mapping: Mapping) {
   const box = byId<HTMLDivElement>('mapping')
   box.replaceChildren()
   const options: [string, string][] = [
-    [NONE, '— none —'],
+    [NONE, t('sidebar.none')],
     ...detection.headers.map((h): [string, string] => [h, h]),
   ]
   for (const role of state.roles) {
@@ -50,7 +62,7 @@ function renderMapping(mapping: Mapping) {
     const label = element(
       'label',
       { for: `role-${role}` },
-      ROLE_LABELS[role] + (required ? ' *' : ''),
+      roleLabel(t, role) + (required ? ' *' : ''),
     )
     const select = element('select', { id: `role-${role}`, 'data-role': role })
     fillSelect(select, options, mapping[role] ?? NONE)
@@ -82,23 +94,23 @@ function render() {
   )
   fillSelect(
     byId('order'),
-    state.orders.map((o) => [o, ORDER_LABELS[o]]),
+    state.orders.map((o) => [o, orderLabel(t, o)]),
     settings.order,
   )
   byId<HTMLInputElement>('minBase').value = String(settings.minBase)
   byId<HTMLInputElement>('workerUrl').value = settings.workerUrl
   byId('tables').replaceChildren(
-    element('legend', {}, 'Tables'),
+    element('legend', {}, t('sidebar.tables')),
     ...state.tables.map((id) => {
       const input = element('input', { type: 'checkbox', id: `table-${id}`, value: id })
       input.checked = settings.tables.includes(id)
       input.addEventListener('change', () => check('tables'))
       const row = element('div', { class: 'check' })
-      row.append(input, element('label', { for: `table-${id}` }, TABLE_LABELS[id]))
+      row.append(input, element('label', { for: `table-${id}` }, tableLabel(locale, id)))
       return row
     }),
   )
-  byId('engine').textContent = `Sapa · engine ${state.engine}`
+  byId('engine').textContent = t('sidebar.engine', { engine: state.engine })
 }
 
 function draft(): SettingsDraft {
@@ -121,7 +133,11 @@ function draft(): SettingsDraft {
 }
 
 function errorsOf(): SettingsErrors {
-  const result = validateSettings(draft(), { sheets: state.sheets, headers: detection.headers })
+  const result = validateSettings(
+    draft(),
+    { sheets: state.sheets, headers: detection.headers, allowlist: state.allowlist },
+    t,
+  )
   return result.ok ? {} : result.errors
 }
 
@@ -151,23 +167,23 @@ function status(text: string, kind: 'ok' | 'error' | '' = '') {
 async function save(event: Event) {
   event.preventDefault()
   if (!show(errorsOf())) {
-    status('Fix the fields marked in red', 'error')
+    status(t('sidebar.fix'), 'error')
     return
   }
   const button = byId<HTMLButtonElement>('save')
   button.disabled = true
-  status('Saving…')
+  status(t('sidebar.saving'))
   try {
     const result = await server('sidebarSave', draft())
     if (result.ok) {
       state = { ...state, settings: result.settings, saved: true }
-      status('Saved', 'ok')
+      status(t('sidebar.saved'), 'ok')
     } else {
       show(result.errors)
-      status('Not saved: fix the fields marked in red', 'error')
+      status(t('sidebar.notSaved'), 'error')
     }
   } catch (error) {
-    status(`Not saved: ${(error as Error).message}`, 'error')
+    status(t('sidebar.notSavedError', { error: (error as Error).message }), 'error')
   } finally {
     button.disabled = false
   }
@@ -175,25 +191,29 @@ async function save(event: Event) {
 
 async function changeSheet() {
   const name = byId<HTMLSelectElement>('sheet').value
-  status('Reading the header row…')
+  status(t('sidebar.readingHeader'))
   try {
     detection = await server('sidebarDetect', name)
     renderMapping(detection.detected)
     status('')
   } catch (error) {
-    status(`Could not read "${name}": ${(error as Error).message}`, 'error')
+    status(t('sidebar.couldNotRead', { sheet: name, error: (error as Error).message }), 'error')
   }
 }
 
 async function start() {
+  translateStatic()
   try {
     state = await server('sidebarLoad')
     detection = state.detection
+    locale = state.locale
+    t = translator(locale)
+    translateStatic()
     render()
     byId('form').hidden = false
     byId('loading').hidden = true
   } catch (error) {
-    byId('loading').textContent = `Sapa could not load its settings: ${(error as Error).message}`
+    byId('loading').textContent = t('sidebar.loadFailed', { error: (error as Error).message })
   }
   byId('sheet').addEventListener('change', changeSheet)
   byId('minBase').addEventListener('input', () => check('minBase'))

@@ -8,6 +8,7 @@ import {
   FakeLockService,
   FakePropertiesService,
   FakeScriptApp,
+  FakeSession,
   FakeUtilities,
 } from './services'
 import { FakeSpreadsheet, FakeSpreadsheetApp } from './spreadsheet'
@@ -25,6 +26,8 @@ export interface LoadedAddon {
   script: FakeScriptApp
   lock: FakeLockService
   cache: FakeCacheService
+  utilities: FakeUtilities
+  session: FakeSession
   /** Calls a top-level function of Code.js, as Apps Script calls it by name. */
   call(name: string, ...args: unknown[]): unknown
 }
@@ -32,29 +35,40 @@ export interface LoadedAddon {
 export interface LoadOptions {
   dist: string
   http: SyncHttp
-  identityToken?: string
+  identityToken?: string | null
+  /** URL prefixes → where they really run (the deployed Worker's https URL → wrangler dev). */
+  routes?: Record<string, string>
 }
 
-export function loadAddon({ dist, http, identityToken = '' }: LoadOptions): LoadedAddon {
+export function loadAddon({
+  dist,
+  http,
+  identityToken = null,
+  routes = {},
+}: LoadOptions): LoadedAddon {
   const log = new CallLog()
   let realm: Realm | undefined
   const env = { log, realm: () => realm as Realm }
   const spreadsheet = new FakeSpreadsheet(env)
   const ui = new FakeUi()
   const urlFetch = new FakeUrlFetchApp(http)
+  urlFetch.routes = routes
   const properties = new FakePropertiesService(log)
   const script = new FakeScriptApp(identityToken)
   const lock = new FakeLockService(log)
   const cache = new FakeCacheService(log)
+  const utilities = new FakeUtilities()
+  const session = new FakeSession('kk')
   realm = createRealm({
     SpreadsheetApp: tracked(new FakeSpreadsheetApp(env, spreadsheet, ui), 'SpreadsheetApp', log),
     UrlFetchApp: tracked(urlFetch, 'UrlFetchApp', log),
     PropertiesService: properties,
     HtmlService: new FakeHtmlService(dist),
     ScriptApp: tracked(script, 'ScriptApp', log),
-    Utilities: new FakeUtilities(),
+    Utilities: utilities,
     CacheService: cache,
     LockService: lock,
+    Session: session,
     console: { log() {}, warn() {}, error() {} },
   })
   realm.run(readFileSync(`${dist}/Code.js`, 'utf8'), 'Code.js')
@@ -69,6 +83,8 @@ export function loadAddon({ dist, http, identityToken = '' }: LoadOptions): Load
     script,
     lock,
     cache,
+    utilities,
+    session,
     call(name, ...args) {
       const fn = context[name]
       if (typeof fn !== 'function') throw new Error(`Code.js has no top-level function ${name}`)

@@ -144,16 +144,25 @@ export class FakeRange
   }
 }
 
-/** As Sheets takes entered values: text in a "@" cell stays text; otherwise numbers and formulas are parsed. */
+/**
+ * As Sheets takes an entered value. A leading apostrophe forces text and is not shown (Google's
+ * documented way to type text). Otherwise, pessimistically, text starting with =, +, - or @ is
+ * read as a formula even in a "@" (plain text) cell: that the format prevents it is not
+ * documented. Numeric text in a "@" cell stays text; elsewhere it becomes a number.
+ */
 function enter(cell: CellState, value: unknown) {
   cell.formula = ''
-  if (typeof value === 'string' && cell.format !== '@') {
-    if (value.startsWith('=')) {
-      cell.formula = value
+  if (typeof value === 'string') {
+    if (value.startsWith("'")) {
+      cell.value = value.slice(1)
+      return
+    }
+    if (/^[=+\-@]/.test(value) && !/^-\d+(\.\d+)?$/.test(value)) {
+      cell.formula = value.startsWith('=') ? value : `=${value}`
       cell.value = ''
       return
     }
-    if (/^\s*-?\d+(\.\d+)?\s*$/.test(value)) {
+    if (cell.format !== '@' && /^\s*-?\d+(\.\d+)?\s*$/.test(value)) {
       cell.value = Number(value)
       return
     }

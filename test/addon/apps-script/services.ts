@@ -1,17 +1,24 @@
 /// <reference types="google-apps-script" />
 /**
- * @module The other Apps Script services the add-on uses: properties, HTML, script, utilities,
- * cache and lock. Each implements the methods it has of its `@types/google-apps-script` interface.
+ * @module The other Apps Script services the platform uses: properties, HTML, script, utilities,
+ * cache, lock and session, each with the limits Google documents (a property value of 9 kB, a
+ * cache key of 250 characters) and the nulls it may return (identity token, document lock).
  */
-import { randomUUID } from 'node:crypto'
+import { createHash, randomUUID } from 'node:crypto'
 import { readFileSync } from 'node:fs'
 import { type CallLog, tracked } from './calls'
 
 const as = <T>(standIn: unknown): T => standIn as T
 
+/** "Properties value size: 9kB / val" (Apps Script quotas). */
+export const PROPERTY_VALUE_LIMIT = 9 * 1024
+
 export class FakeProperties
   implements
-    Pick<GoogleAppsScript.Properties.Properties, 'getProperty' | 'setProperty' | 'getProperties'>
+    Pick<
+      GoogleAppsScript.Properties.Properties,
+      'getProperty' | 'setProperty' | 'getProperties' | 'setProperties' | 'deleteProperty'
+    >
 {
   readonly values = new Map<string, string>()
 
@@ -20,12 +27,26 @@ export class FakeProperties
   }
 
   setProperty(key: string, value: string) {
+    if (Buffer.byteLength(String(value)) > PROPERTY_VALUE_LIMIT) {
+      throw new Error('Argument too large: value')
+    }
     this.values.set(key, String(value))
     return as<GoogleAppsScript.Properties.Properties>(this)
   }
 
   getProperties() {
     return Object.fromEntries(this.values)
+  }
+
+  setProperties(properties: Record<string, string>, deleteAllOthers?: boolean) {
+    if (deleteAllOthers) this.values.clear()
+    for (const [key, value] of Object.entries(properties)) this.setProperty(key, value)
+    return as<GoogleAppsScript.Properties.Properties>(this)
+  }
+
+  deleteProperty(key: string) {
+    this.values.delete(key)
+    return as<GoogleAppsScript.Properties.Properties>(this)
   }
 }
 
@@ -66,7 +87,8 @@ export class FakeHtmlOutput
 
 /** Serves the files of the built add-on, as Apps Script serves the project's HTML files. */
 export class FakeHtmlService
-  implements Pick<GoogleAppsScript.HTML.HtmlService, 'createHtmlOutputFromFile'>
+  implements
+    Pick<GoogleAppsScript.HTML.HtmlService, 'createHtmlOutputFromFile' | 'createHtmlOutput'>
 {
   constructor(private readonly dist: string) {}
 
@@ -75,26 +97,87 @@ export class FakeHtmlService
       new FakeHtmlOutput(readFileSync(`${this.dist}/${filename}.html`, 'utf8')),
     )
   }
+
+  createHtmlOutput(html?: unknown) {
+    return as<GoogleAppsScript.HTML.HtmlOutput>(new FakeHtmlOutput(String(html ?? '')))
+  }
 }
 
 export class FakeScriptApp implements Pick<GoogleAppsScript.Script.ScriptApp, 'getIdentityToken'> {
-  /** The token the next calls return; tests swap it for expired or foreign ones. */
-  constructor(public identityToken: string) {}
+  /** The token the next calls return; null as Apps Script documents it may be. */
+  constructor(public identityToken: string | null) {}
 
   getIdentityToken() {
-    return this.identityToken
+    return this.identityToken as string
+  }
+}
+
+/** A Blob of bytes in a named charset. */
+export class FakeBlob
+  implements Pick<GoogleAppsScript.Base.Blob, 'setDataFromString' | 'getContentType'>
+{
+  private bytes = Buffer.alloc(0)
+
+  constructor(private readonly contentType: string | null) {}
+
+  setDataFromString(string: string, charset?: string) {
+    if (!charset) throw new Error('stand-in: name the charset (its default is not documented)')
+    this.bytes = Buffer.from(string, charset.toUpperCase() === 'UTF-8' ? 'utf8' : 'latin1')
+    return as<GoogleAppsScript.Base.Blob>(this)
+  }
+
+  getContentType() {
+    return this.contentType
+  }
+
+  fakeBuffer() {
+    return this.bytes
   }
 }
 
 export class FakeUtilities
-  implements Pick<GoogleAppsScript.Utilities.Utilities, 'getUuid' | 'sleep'>
+  implements
+    Pick<
+      GoogleAppsScript.Utilities.Utilities,
+      | 'getUuid'
+      | 'sleep'
+      | 'newBlob'
+      | 'computeDigest'
+      | 'base64Encode'
+      | 'DigestAlgorithm'
+      | 'Charset'
+    >
 {
+  DigestAlgorithm = as<typeof GoogleAppsScript.Utilities.DigestAlgorithm>({ SHA_256: 'SHA_256' })
+  Charset = as<typeof GoogleAppsScript.Utilities.Charset>({ UTF_8: 'UTF_8', US_ASCII: 'US_ASCII' })
+  readonly sleeps: number[] = []
+
   getUuid() {
     return randomUUID()
   }
 
-  sleep(_milliseconds: number) {
-    // Nothing waits in the tests.
+  sleep(milliseconds: number) {
+    this.sleeps.push(milliseconds)
+  }
+
+  newBlob(...args: unknown[]) {
+    const [data, contentType] = args as [unknown, string | undefined]
+    if (data !== '') throw new Error('stand-in: newBlob("", contentType) only')
+    return as<GoogleAppsScript.Base.Blob>(new FakeBlob(contentType ?? null))
+  }
+
+  /** Java's signed bytes, as Apps Script returns them. */
+  computeDigest(...args: unknown[]) {
+    const [algorithm, value, charset] = args as [string, string, string]
+    if (algorithm !== 'SHA_256' || charset !== 'UTF_8') throw new Error('stand-in: SHA_256, UTF_8')
+    return [...createHash('sha256').update(value, 'utf8').digest()].map((b) =>
+      b > 127 ? b - 256 : b,
+    )
+  }
+
+  base64Encode(...args: unknown[]) {
+    const [data] = args as [number[]]
+    return Buffer.from(data.map((b) => (b + 256) % 256)).toString('base64')
   }
 }
 
@@ -102,11 +185,12 @@ export class FakeCache implements Pick<GoogleAppsScript.Cache.Cache, 'get' | 'pu
   readonly entries = new Map<string, string>()
 
   get(key: string) {
+    if (key.length > 250) throw new Error('Argument too large: key')
     return this.entries.get(key) ?? null
   }
 
   put(key: string, value: string, _expirationInSeconds?: number) {
-    if (key.length > 250) throw new Error('Cache key too long')
+    if (key.length > 250) throw new Error('Argument too large: key')
     this.entries.set(key, value)
   }
 }
@@ -145,12 +229,34 @@ export class FakeLock
   }
 }
 
-export class FakeLockService implements Pick<GoogleAppsScript.Lock.LockService, 'getDocumentLock'> {
+export class FakeLockService
+  implements Pick<GoogleAppsScript.Lock.LockService, 'getDocumentLock' | 'getUserLock'>
+{
   readonly lock = new FakeLock()
+  readonly userLock = new FakeLock()
+  /** Which locks Apps Script gives (it documents null for the document lock outside a document). */
+  documentLock = true
+  userLockGiven = true
 
   constructor(private readonly log: CallLog) {}
 
   getDocumentLock() {
-    return as<GoogleAppsScript.Lock.Lock>(tracked(this.lock, 'Lock', this.log))
+    return as<GoogleAppsScript.Lock.Lock>(
+      this.documentLock ? tracked(this.lock, 'Lock', this.log) : null,
+    )
+  }
+
+  getUserLock() {
+    return as<GoogleAppsScript.Lock.Lock>(
+      this.userLockGiven ? tracked(this.userLock, 'Lock', this.log) : null,
+    )
+  }
+}
+
+export class FakeSession implements Pick<GoogleAppsScript.Base.Session, 'getActiveUserLocale'> {
+  constructor(public locale: string) {}
+
+  getActiveUserLocale() {
+    return this.locale
   }
 }

@@ -81,9 +81,12 @@ export class FakeSpreadsheet
       | 'getActiveSheet'
       | 'toast'
       | 'createDeveloperMetadataFinder'
+      | 'getSpreadsheetLocale'
     >
 {
   readonly sheets: FakeSheet[] = []
+  /** File › Settings › Locale. */
+  locale = 'kk_KZ'
   readonly toasts: string[] = []
   active: FakeSheet | null = null
   private nextId = 1
@@ -155,6 +158,10 @@ export class FakeSpreadsheet
 
   getActiveSheet() {
     return as<GoogleAppsScript.Spreadsheet.Sheet>((this.active ?? this.sheets[0]).fakeTracked())
+  }
+
+  getSpreadsheetLocale() {
+    return this.locale
   }
 
   toast(message: string, _title?: string, _timeoutSeconds?: number | null) {

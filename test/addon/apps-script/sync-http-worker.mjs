@@ -8,13 +8,16 @@ parentPort.on('message', async ({ request, port, flag }) => {
     const response = await fetch(request.url, {
       method: request.method,
       headers: request.headers,
-      body: request.body,
+      body:
+        request.bodyBase64 === undefined ? request.body : Buffer.from(request.bodyBase64, 'base64'),
       signal: AbortSignal.timeout(request.timeoutMs),
     })
+    const bytes = Buffer.from(await response.arrayBuffer())
     answer = {
       status: response.status,
       headers: Object.fromEntries(response.headers),
-      body: await response.text(),
+      body: bytes.toString('utf8'),
+      bodyBase64: bytes.toString('base64'),
     }
   } catch (error) {
     answer = { error: error?.name === 'TimeoutError' ? 'timeout' : String(error?.message ?? error) }

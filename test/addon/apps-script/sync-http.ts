@@ -6,11 +6,13 @@ export interface SyncRequest {
   method: string
   headers: Record<string, string>
   body?: string
+  /** The body as bytes (base64), when the caller encoded it itself. */
+  bodyBase64?: string
   timeoutMs: number
 }
 
 export type SyncAnswer =
-  | { status: number; headers: Record<string, string>; body: string }
+  | { status: number; headers: Record<string, string>; body: string; bodyBase64: string }
   | { error: string }
 
 export class SyncHttp {

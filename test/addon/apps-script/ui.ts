@@ -36,7 +36,7 @@ export class FakeUi
   ButtonSet = as<typeof GoogleAppsScript.Base.ButtonSet>({ OK: 'OK', OK_CANCEL: 'OK_CANCEL' })
   readonly dialogs: Dialog[] = []
   readonly menus: string[][] = []
-  readonly sidebars: string[] = []
+  readonly sidebars: { title: string; lang: string }[] = []
 
   alert(...args: unknown[]) {
     const [title, message] = args.length >= 2 && typeof args[1] === 'string' ? args : ['', args[0]]
@@ -49,6 +49,7 @@ export class FakeUi
   }
 
   showSidebar(userInterface: GoogleAppsScript.HTML.HtmlOutput) {
-    this.sidebars.push(userInterface.getTitle())
+    const lang = /<html lang="([^"]*)">/.exec(userInterface.getContent())?.[1] ?? ''
+    this.sidebars.push({ title: userInterface.getTitle(), lang })
   }
 }

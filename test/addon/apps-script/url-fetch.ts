@@ -1,5 +1,11 @@
 /// <reference types="google-apps-script" />
-/** @module UrlFetchApp: real, synchronous HTTP calls (to the Worker under `wrangler dev`). */
+/**
+ * @module UrlFetchApp: real, synchronous HTTP calls (to the Worker under `wrangler dev`, the
+ * deployed Worker's https URL routed to it). Apps Script does not document the charset of a
+ * string payload or of `getContentText()` without one, so this stand-in takes only a Blob
+ * payload (bytes in a named charset) and reads a reply without a charset as ISO-8859-1.
+ */
+import { FakeBlob } from './services'
 import type { SyncHttp } from './sync-http'
 
 const as = <T>(standIn: unknown): T => standIn as T
@@ -12,32 +18,22 @@ export interface Exchange {
   body?: string
   status?: number
   response?: string
-  error?: string
 }
 
 export class FakeHTTPResponse
-  implements
-    Pick<
-      GoogleAppsScript.URL_Fetch.HTTPResponse,
-      'getResponseCode' | 'getContentText' | 'getHeaders'
-    >
+  implements Pick<GoogleAppsScript.URL_Fetch.HTTPResponse, 'getResponseCode' | 'getContentText'>
 {
   constructor(
     private readonly status: number,
-    private readonly headers: Record<string, string>,
-    private readonly body: string,
+    private readonly bytes: Buffer,
   ) {}
 
   getResponseCode() {
     return this.status
   }
 
-  getContentText() {
-    return this.body
-  }
-
-  getHeaders() {
-    return { ...this.headers }
+  getContentText(charset?: string) {
+    return this.bytes.toString(charset?.toUpperCase() === 'UTF-8' ? 'utf8' : 'latin1')
   }
 }
 
@@ -47,6 +43,8 @@ export class FakeUrlFetchApp
   readonly exchanges: Exchange[] = []
   /** Apps Script gives up on a call after a while; the tests use a short wait. */
   timeoutMs = 60_000
+  /** Host prefixes → where they really run. */
+  routes: Record<string, string> = {}
 
   constructor(private readonly http: SyncHttp) {}
 
@@ -60,50 +58,57 @@ export class FakeUrlFetchApp
     return this.send(requests.map((r) => (typeof r === 'string' ? { url: r } : r)))
   }
 
+  private route(url: string) {
+    for (const [from, to] of Object.entries(this.routes)) {
+      if (url.startsWith(from)) return to + url.slice(from.length)
+    }
+    return url
+  }
+
   private send(requests: GoogleAppsScript.URL_Fetch.URLFetchRequest[]) {
-    const exchanges = requests.map((params) => {
+    const prepared = requests.map((params) => {
       const headers: Record<string, string> = {}
-      for (const [name, value] of Object.entries(params.headers ?? {})) {
+      for (const [name, value] of Object.entries(params.headers ?? {}))
         headers[name] = String(value)
-      }
       if (params.contentType) headers['Content-Type'] = params.contentType
-      if (params.payload !== undefined && typeof params.payload !== 'string') {
-        throw new Error('stand-in: only string payloads')
+      let bytes: Buffer | undefined
+      if (params.payload !== undefined) {
+        if (!(params.payload instanceof FakeBlob)) {
+          throw new Error('stand-in: the payload must be a Blob with a named charset')
+        }
+        bytes = params.payload.fakeBuffer()
       }
       const method = (params.method ?? 'get').toUpperCase()
-      const body = params.payload as string | undefined
-      const exchange: Exchange = { url: params.url, method, headers, body }
-      return exchange
+      const exchange: Exchange = { url: params.url, method, headers, body: bytes?.toString('utf8') }
+      return { exchange, bytes, mute: params.muteHttpExceptions === true }
     })
-    this.exchanges.push(...exchanges)
+    this.exchanges.push(...prepared.map((p) => p.exchange))
     const answers = this.http.requestAll(
-      exchanges.map(({ url, method, headers, body }) => ({
-        url,
-        method,
-        headers,
-        body,
+      prepared.map(({ exchange, bytes }) => ({
+        url: this.route(exchange.url),
+        method: exchange.method,
+        headers: exchange.headers,
+        bodyBase64: bytes?.toString('base64'),
         timeoutMs: this.timeoutMs,
       })),
     )
     // Apps Script throws for the first failed request: no answer, or an error status unmuted.
     return answers.map((answer, i) => {
-      const exchange = exchanges[i]
-      const { url } = exchange
+      const { exchange, mute } = prepared[i]
       if ('error' in answer) {
-        exchange.error = answer.error
         throw new Error(
-          answer.error === 'timeout' ? `Timeout: ${url}` : `Address unavailable: ${url}`,
+          answer.error === 'timeout'
+            ? `Timeout: ${exchange.url}`
+            : `Address unavailable: ${exchange.url}`,
         )
       }
       exchange.status = answer.status
       exchange.response = answer.body
-      if (answer.status >= 400 && !requests[i].muteHttpExceptions) {
-        throw new Error(
-          `Request failed for ${url} returned code ${answer.status}. Truncated server response: ${answer.body.slice(0, 100)}`,
-        )
+      if (answer.status >= 400 && !mute) {
+        throw new Error(`Request failed for ${exchange.url} returned code ${answer.status}.`)
       }
       return as<GoogleAppsScript.URL_Fetch.HTTPResponse>(
-        new FakeHTTPResponse(answer.status, answer.headers, answer.body),
+        new FakeHTTPResponse(answer.status, Buffer.from(answer.bodyBase64, 'base64')),
       )
     })
   }

@@ -9,8 +9,24 @@ const json = (response, status, body) => {
 }
 
 const server = createServer((request, response) => {
-  request.resume()
   const path = request.url ?? ''
+  if (path === '/echo') {
+    // The request's bytes back, with what it said they were.
+    const chunks = []
+    request.on('data', (chunk) => chunks.push(chunk))
+    request.on('end', () => {
+      response.writeHead(200, { 'content-type': 'application/json; charset=utf-8' })
+      response.end(
+        JSON.stringify({
+          contentType: request.headers['content-type'] ?? null,
+          bodyHex: Buffer.concat(chunks).toString('hex'),
+          text: Buffer.concat(chunks).toString('utf8'),
+        }),
+      )
+    })
+    return
+  }
+  request.resume()
   if (path === '/certs') return json(response, 200, workerData.jwks)
   if (path === '/fail-500/v1/report') {
     return json(response, 500, {

@@ -43,6 +43,7 @@ export function patchSettings(addon: LoadedAddon, patch: Record<string, unknown>
   const document = addon.properties.document
   const saved = JSON.parse(document.getProperty('sapa.settings') ?? '{}')
   document.setProperty('sapa.settings', JSON.stringify({ ...saved, ...patch }))
+  // Settings this short are one property; a longer one would be in parts (see the platform).
 }
 
 /** Names in order, and a hash of everything else a user could see. */

@@ -1,23 +1,21 @@
 /// <reference types="google-apps-script" />
 /**
- * @module Writing the report's sheets (the sheet model) through SpreadsheetApp and swapping them
- * in for the previous report. Every sheet costs a fixed set of calls (see docs/addon.md):
- * nothing here loops over rows or cells.
+ * @module The SpreadsheetApp writer of one report sheet (the sheet model) and of the examples
+ * sheet. Every sheet costs a fixed set of calls (see docs/addon.md): nothing here loops over rows
+ * or cells. Text that Sheets could read as a formula is written with a leading apostrophe.
  */
 import {
   a1Of,
   type Box,
+  type CellValue,
   type ChartModel,
   type ColorScale,
-  freeTitle,
   hexOf,
-  METADATA_KEY,
   SHEETS_DEFAULTS,
-  SHEETS_LIMITS,
   type SheetModel,
 } from '../../../sheets/index'
+import type { ExamplesSheet } from './types'
 
-type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet
 type Range = GoogleAppsScript.Spreadsheet.Range
 
@@ -26,81 +24,48 @@ const AUTOMATIC_FORMAT = '0.###############'
 const TEXT_FORMAT = '@'
 const BLACK = '#000000'
 
-/** The sheets of the previous report: those carrying Sapa's developer metadata. */
-export function reportSheets(spreadsheet: Spreadsheet): Sheet[] {
-  const found = spreadsheet
-    .createDeveloperMetadataFinder()
-    .withKey(METADATA_KEY)
-    .withLocationType(SpreadsheetApp.DeveloperMetadataLocationType.SHEET)
-    .find()
-  const sheets = new Map<number, Sheet>()
-  for (const metadata of found) {
-    const sheet = metadata.getLocation().getSheet()
-    if (sheet) sheets.set(sheet.getSheetId(), sheet)
-  }
-  return [...sheets.values()]
-}
+/**
+ * Text Sheets would take as a formula or an operator when entered: `=`, and `+`, `-`, `@` (which
+ * Sheets turns into formulas or numbers when typed). `Range.setValue` documents that a string
+ * beginning with "=" is a formula; whether the "@" format stops that is not documented.
+ */
+const FORMULA_START = /^[=+\-@]/
 
 /**
- * Builds every sheet under a temporary name; only when all are complete are the
- * previous report's sheets deleted and the new ones given their titles. A failure while
- * building deletes what this run made and rethrows: the previous report is untouched.
+ * A text value as it must be entered to stay exactly that text. A leading apostrophe is the
+ * documented way to force text when typing; the apostrophe is not shown, and the cell gets the
+ * automatic format, not "@" (an apostrophe in a plain-text cell is not documented either).
  */
-export function replaceReport(
-  spreadsheet: Spreadsheet,
-  sheets: readonly SheetModel[],
-  runId: string,
-): Sheet[] {
-  const previous = reportSheets(spreadsheet)
-  const built: Sheet[] = []
-  try {
-    sheets.forEach((model, i) => {
-      const sheet = spreadsheet.insertSheet(`Sapa ${runId} ${i + 1}`, spreadsheet.getNumSheets())
-      built.push(sheet)
-      fillSheet(sheet, model)
-    })
-  } catch (error) {
-    discard(spreadsheet, built)
-    throw error
-  }
-  for (const sheet of previous) spreadsheet.deleteSheet(sheet)
-  // The title, or the next free one: a user's sheet of that name is never touched.
-  const taken = (title: string) => spreadsheet.getSheetByName(title) !== null
-  built.forEach((sheet, i) => {
-    sheet.setName(freeTitle(sheets[i].title, taken, SHEETS_LIMITS.title))
-  })
-  return built
+export function enteredText(text: string): { value: string; format: string } {
+  return FORMULA_START.test(text)
+    ? { value: `'${text}`, format: AUTOMATIC_FORMAT }
+    : { value: text, format: TEXT_FORMAT }
 }
 
-/** Deletes this run's sheets; the first error (the real one) is what the caller reports. */
-function discard(spreadsheet: Spreadsheet, sheets: readonly Sheet[]) {
-  for (const sheet of sheets) {
-    try {
-      spreadsheet.deleteSheet(sheet)
-    } catch (error) {
-      console.warn(`Sapa could not delete its unfinished sheet: ${String(error)}`)
-    }
-  }
+/** What a model cell is entered as, and its number format. */
+function entered(value: CellValue, format: string | null): { value: CellValue; format: string } {
+  if (typeof value === 'string') return enteredText(value)
+  if (typeof value === 'number') return { value, format: format ?? AUTOMATIC_FORMAT }
+  return { value: value ?? '', format: TEXT_FORMAT }
 }
 
-function fillSheet(sheet: Sheet, model: SheetModel): void {
+/** Fills a new, empty sheet with the model: values, formats, notes, bold, colours, rules, charts. */
+export function fillSheet(sheet: Sheet, model: SheetModel): void {
   // Marked first: should the run die here, the next one finds and replaces this sheet too.
   for (const { key, value } of model.metadata) {
     sheet.addDeveloperMetadata(key, value, SpreadsheetApp.DeveloperMetadataVisibility.DOCUMENT)
   }
   resize(sheet, model.rows, model.columns)
   sheet.setFrozenRows(model.frozenRows)
-  // Text format first, so labels such as "1" or "=x" stay text when the values land; a number
-  // format shows on numbers only, as in Sheets.
-  const formats = model.values.map((row, r) =>
-    row.map((value, c) =>
-      typeof value === 'number' ? (model.formats[r][c] ?? AUTOMATIC_FORMAT) : TEXT_FORMAT,
-    ),
+  // Formats first, so labels such as "1" stay text when the values land; a number format shows
+  // on numbers only, as in Sheets.
+  const cells = model.values.map((row, r) =>
+    row.map((value, c) => entered(value, model.formats[r][c])),
   )
   sheet
     .getRange(1, 1, model.rows, model.columns)
-    .setNumberFormats(formats)
-    .setValues(model.values.map((row) => row.map((value) => value ?? '')))
+    .setNumberFormats(cells.map((row) => row.map((cell) => cell.format)))
+    .setValues(cells.map((row) => row.map((cell) => cell.value)))
     .setNotes(model.notes.map((row) => row.map((note) => note ?? '')))
     .setFontWeights(model.bold.map((row) => row.map((bold) => (bold ? 'bold' : 'normal'))))
     .setFontColors(model.colors.map((row) => row.map((color) => (color ? hexOf(color) : BLACK))))
@@ -164,4 +129,29 @@ function barChart(sheet: Sheet, chart: ChartModel, ranges: Range[]) {
     .setOption('height', chart.height)
     .setPosition(chart.anchor.row + 1, chart.anchor.column + 1, 0, 0)
     .build()
+}
+
+const EXAMPLE_WIDTHS = [220, 420]
+
+/**
+ * The examples sheet: heading in A1, labels in column A from row 3, each formula's text in
+ * column B (FORMULATEXT) and the formula itself in column C. Six calls, whatever the rows.
+ */
+export function fillExamples(sheet: Sheet, { heading, rows }: ExamplesSheet): void {
+  const title = enteredText(heading)
+  sheet.getRange(1, 1).setNumberFormat(title.format).setValue(title.value).setFontWeight('bold')
+  if (rows.length === 0) return
+  const labels = rows.map(({ label }) => enteredText(label))
+  sheet
+    .getRange(3, 1, rows.length, 1)
+    .setNumberFormats(labels.map((label) => [label.format]))
+    .setValues(labels.map((label) => [label.value]))
+  sheet
+    .getRange(3, 2, rows.length, 2)
+    .setFormulas(
+      rows.map(({ formula }, i) => (formula ? [`=FORMULATEXT(C${i + 3})`, formula] : ['', ''])),
+    )
+  EXAMPLE_WIDTHS.forEach((width, i) => {
+    sheet.setColumnWidth(i + 1, width)
+  })
 }
