@@ -24,7 +24,18 @@ export {
 export type { Coded, EncodedColumn, Survey, SurveyColumns } from './decode'
 export { decodeSurvey, GENDERS, LEVELS, quantize, quantizeSquare, WEIGHT_GRID } from './decode'
 export { SurveyError, type SurveyErrorCode } from './errors'
-export { type Detection, detectColumns, findColumns, ROLE_NAMES } from './header'
+export {
+  type ColumnIndex,
+  columnName,
+  type Detection,
+  detectColumns,
+  findColumns,
+  HEADER_SCAN_ROWS,
+  type HeaderLayout,
+  locateHeader,
+  matchKey,
+  ROLE_NAMES,
+} from './header'
 export {
   ASPECT_LABELS,
   CATEGORY,
