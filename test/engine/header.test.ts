@@ -240,7 +240,9 @@ describe('duplicate and conflicting columns (issue 11)', () => {
   it('refuses a mapping that gives one column two roles', () => {
     expect(() =>
       findColumns(['Q1', 'Q2', 'Q3'], { service: 'Q1', overall: 'Q2', region: 'Q2' }),
-    ).toThrow('The mapping gives column 2 (B) "Q2" two roles, overall and region: a column plays one role')
+    ).toThrow(
+      'The mapping gives column 2 (B) "Q2" two roles, overall and region: a column plays one role',
+    )
   })
 
   it('keeps a mapped column from detection, and detects the rest around it', () => {
