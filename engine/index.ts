@@ -2,9 +2,13 @@
 export {
   AGE_BANDS,
   ageBand,
+  CELL_LIMIT,
   CHANNELS,
   type Channel,
   cellText,
+  cutText,
+  fitLabel,
+  formulaProblem,
   type Gender,
   isHardToSay,
   type Level,
@@ -20,6 +24,7 @@ export {
   parseScore,
   parseWeight,
   parseYesNo,
+  XLSX_CELL_LIMIT,
 } from './cells'
 export type { Coded, EncodedColumn, Survey, SurveyColumns } from './decode'
 export { decodeSurvey, GENDERS, LEVELS, quantize, quantizeSquare, WEIGHT_GRID } from './decode'
