@@ -536,13 +536,18 @@ function list(header: readonly Cell[]): string {
   return header.length === 0 ? '(none)' : header.map((h) => `"${String(h ?? '')}"`).join(', ')
 }
 
-/** «4 (D)»: a column by number and by spreadsheet letter. */
+/** «4 (D)»: a column (0-based `index`) by number and by spreadsheet letters. */
 export function columnName(index: number): string {
+  return `${index + 1} (${columnLetters(index)})`
+}
+
+/** A column's spreadsheet letters: 0 → A, 25 → Z, 26 → AA, 16383 → XFD. */
+export function columnLetters(index: number): string {
   let letters = ''
   for (let n = index + 1; n > 0; n = Math.floor((n - 1) / 26)) {
     letters = String.fromCharCode(65 + ((n - 1) % 26)) + letters
   }
-  return `${index + 1} (${letters})`
+  return letters
 }
 
 /** Rows searched for the header. */

@@ -31,6 +31,7 @@ export { decodeSurvey, GENDERS, LEVELS, quantize, quantizeSquare, WEIGHT_GRID } 
 export { SurveyError, type SurveyErrorCode } from './errors'
 export {
   type ColumnIndex,
+  columnLetters,
   columnName,
   type Detection,
   detectColumns,
