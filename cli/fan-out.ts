@@ -4,9 +4,8 @@ import {
   aggregateBody,
   CHUNK_ROWS,
   type ClientSurvey,
-  chunkRanges,
+  chunkPlan,
   statesBody,
-  surveyLength,
 } from '../protocol/index'
 import { signedHeaders } from './sign-request'
 
@@ -19,6 +18,8 @@ export interface FanOutTarget {
 
 export interface FanOutOptions {
   chunkRows?: number
+  /** Bytes of one chunk's body at most. Default protocol's CHUNK_BYTES. */
+  chunkBytes?: number
   /** Chunks in flight at once. Default 4. */
   concurrency?: number
 }
@@ -49,7 +50,7 @@ export interface FanOutResult {
 }
 
 /**
- * Scores a survey of any size: each chunk of `chunkRows` rows posted to `/v1/aggregate`
+ * Scores a survey of any size: each chunk (at most `chunkRows` rows and `chunkBytes` of JSON) posted to `/v1/aggregate`
  * (at most `concurrency` at a time), then every state posted to `/v1/report`. The report
  * is exactly the one a single pass over all rows gives.
  * @throws {WorkerReplyError} when the Worker refuses a chunk or the states
@@ -59,9 +60,9 @@ export async function fanOutReport(
   target: FanOutTarget,
   survey: ClientSurvey,
   options: ReportOptions = {},
-  { chunkRows = CHUNK_ROWS, concurrency = 4 }: FanOutOptions = {},
+  { chunkRows = CHUNK_ROWS, chunkBytes, concurrency = 4 }: FanOutOptions = {},
 ): Promise<FanOutResult> {
-  const ranges = chunkRanges(surveyLength(survey), chunkRows)
+  const ranges = chunkPlan(survey, { maxRows: chunkRows, maxBytes: chunkBytes })
   const states = new Array<PartialState>(ranges.length)
   let next = 0
   const worker = async () => {

@@ -42,7 +42,7 @@ export async function scoreSurvey(
   options: ReportOptions,
   source: string,
 ): Promise<ScoredSurvey> {
-  if (needsFanOut(survey.rows.length)) return scoreInChunks(worker, survey, options, source)
+  if (needsFanOut(survey)) return scoreInChunks(worker, survey, options, source)
   const body = JSON.stringify({
     header: survey.header,
     columns: encodeColumns(survey.header, survey.rows),

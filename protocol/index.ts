@@ -3,12 +3,17 @@ export {
   type AggregateBody,
   aggregateBodies,
   aggregateBody,
+  CHUNK_BYTES,
   CHUNK_ROWS,
+  type ChunkLimits,
   type ClientSurvey,
+  chunkPlan,
   chunkRanges,
+  jsonBytes,
   needsFanOut,
   sliceColumns,
   statesBody,
   surveyLength,
 } from './chunks'
 export { encodeColumns } from './encode-columns'
+export { selectColumns } from './select-columns'

@@ -39,7 +39,7 @@ export function requestReport(settings: Settings, values: Cell[][]): WorkerReply
     tables: [...settings.tables, 'issues' as const],
   }
   const token = ScriptApp.getIdentityToken()
-  const body = needsFanOut(rows.length)
+  const body = needsFanOut({ header, rows })
     ? statesBody(aggregateChunks(settings.workerUrl, token, { header, rows, mapping }), options)
     : { header, columns: encodeColumns(header, rows), mapping, options }
   const url = `${settings.workerUrl}/v1/report`
