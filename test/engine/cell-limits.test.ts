@@ -88,7 +88,14 @@ describe('cell values that are no value (issue 11)', () => {
     'a formula error %s is a data issue, never a label or a score',
     (error) => {
       const result = report(
-        { header: ['Қызмет', 'Жалпы баға'], rows: [[error, 5], ['Паспорт', error], ['Паспорт', 4]] },
+        {
+          header: ['Қызмет', 'Жалпы баға'],
+          rows: [
+            [error, 5],
+            ['Паспорт', error],
+            ['Паспорт', 4],
+          ],
+        },
         { minBase: 1 },
       )
       expect(result.summary.services).toBe(1)
