@@ -4,7 +4,7 @@
  * as text. What cannot be decoded cleanly is refused naming the encoding and the line.
  */
 import { readFile } from 'node:fs/promises'
-import { parse } from 'csv-parse/sync'
+import Papa from 'papaparse'
 
 export type CsvEncoding = 'UTF-8' | 'UTF-16LE' | 'UTF-16BE' | 'Windows-1251'
 export type Delimiter = ',' | ';' | '\t'
@@ -21,33 +21,38 @@ export interface CsvFile {
 }
 
 /** A CSV that cannot be read as it is: the message names the file, the problem and the line. */
-export class CsvError extends Error {
-  override name = 'CsvError'
+export class CsvEncodingError extends Error {
+  override name = 'CsvEncodingError'
 }
 
 const SAVE_AS_UTF8 = 'save it from Excel as "CSV UTF-8"'
 
 /**
- * Reads `path` as a CSV file.
- * @throws {CsvError} for bytes invalid in the file's encoding, a file mixing encodings, or
- * Kazakh letters lost to Windows-1251; csv-parse's error (naming the line) for broken quoting
+ * Reads `path` as a CSV file (parsed by Papa Parse: RFC 4180 quoting, any line ends).
+ * @throws {CsvEncodingError} for bytes invalid in the file's encoding, a file mixing
+ * encodings, Kazakh letters lost to Windows-1251, or a quoted field never closed
  */
 export async function readCsvFile(path: string): Promise<CsvFile> {
   const { text, encoding, bom } = decodeCsv(await readFile(path), path)
   const { delimiter, sepLine } = sniffDelimiter(text)
-  const records: string[][] = parse(text, {
-    delimiter,
-    relax_column_count: true,
-    from_line: sepLine ? 2 : 1,
-  })
-  return { records, encoding, bom, delimiter, sepLine }
+  const body = sepLine ? text.slice(text.indexOf('\n') + 1) : text
+  const { data, errors } = Papa.parse<string[]>(body, { delimiter, quoteChar: '"' })
+  const unclosed = errors.find((error) => error.code === 'MissingQuotes')
+  if (unclosed) {
+    // The rest of the file would be one cell: no reading of it is right.
+    const row = (unclosed.row ?? 0) + 1 + (sepLine ? 1 : 0)
+    throw new CsvEncodingError(
+      `${path}: row ${row}: a quoted field opens there and is never closed (a " is missing)`,
+    )
+  }
+  return { records: data, encoding, bom, delimiter, sepLine }
 }
 
 /**
  * The text of a CSV file's bytes. A byte-order mark decides the encoding; without one the
  * file is UTF-8 if it decodes as UTF-8, else Windows-1251 (Excel's "CSV" in Kazakhstan and
  * Russia) unless some of it is UTF-8: then it mixes encodings and is refused.
- * @throws {CsvError} naming the encoding and the first line that is not clean in it
+ * @throws {CsvEncodingError} naming the encoding and the first line that is not clean in it
  */
 export function decodeCsv(
   bytes: Uint8Array,
@@ -67,7 +72,7 @@ export function decodeCsv(
   }
   const nul = bytes.indexOf(0)
   if (nul >= 0) {
-    throw new CsvError(
+    throw new CsvEncodingError(
       `${path}: line ${lineAt(bytes, nul)} holds NUL bytes, as UTF-16 without a byte-order mark would: ${SAVE_AS_UTF8}`,
     )
   }
@@ -84,7 +89,7 @@ export function decodeCsv(
   const utf8 = lines.findIndex(([start, end]) => hasUtf8Text(bytes, start, end))
   if (utf8 >= 0) {
     const other = lines.findIndex(([start, end]) => !isUtf8(bytes.subarray(start, end)))
-    throw new CsvError(
+    throw new CsvEncodingError(
       `${path}: mixes encodings: line ${utf8 + 1} has UTF-8 text, line ${other + 1} is not UTF-8 (Windows-1251?); save the whole file in one encoding: ${SAVE_AS_UTF8}`,
     )
   }
@@ -92,13 +97,13 @@ export function decodeCsv(
   // Windows-1251 leaves 0x98 unused (the decoder gives U+0098): no text has it.
   const unused = bytes.indexOf(0x98)
   if (unused >= 0) {
-    throw new CsvError(
+    throw new CsvEncodingError(
       `${path}: not UTF-8 and not Windows-1251: line ${lineAt(bytes, unused)} has the byte 0x98, which Windows-1251 does not use; ${SAVE_AS_UTF8}`,
     )
   }
   const lost = lostKazakh(text)
   if (lost) {
-    throw new CsvError(
+    throw new CsvEncodingError(
       `${path}: line ${lost.line} ("${lost.word}"): this Windows-1251 file has "?" where Kazakh letters were (Windows-1251 has no ә ғ қ ң ө ұ ү һ, so Excel replaced them); ${SAVE_AS_UTF8}`,
     )
   }
@@ -111,7 +116,7 @@ function strict(encoding: CsvEncoding, bytes: Uint8Array, path: string, why: str
     return new TextDecoder(encoding, { fatal: true, ignoreBOM: true }).decode(bytes)
   } catch {
     const line = firstBadLine(encoding, bytes)
-    throw new CsvError(
+    throw new CsvEncodingError(
       `${path}: not valid ${encoding} (${why}): line ${line} has bytes that are not ${encoding}; ${SAVE_AS_UTF8}`,
     )
   }
@@ -217,39 +222,20 @@ const DELIMITERS: readonly Delimiter[] = [',', ';', '\t']
 const SNIFF_LINES = 20
 
 /**
- * The delimiter: a `sep=` first line's (as Excel honours it), else the candidate that splits
- * the first lines into the same number of fields (two or more) most consistently, then into
- * the most fields. Quoted fields are parsed as CSV, so a comma inside quotes does not count.
+ * The delimiter: a `sep=` first line's (as Excel honours it), else the one among `,` `;` and
+ * tab that splits the first lines most consistently into two or more fields (Papa Parse's
+ * guess: quoted fields are parsed, so a comma inside quotes does not count).
  */
 export function sniffDelimiter(text: string): { delimiter: Delimiter; sepLine: boolean } {
   const sep = /^"?sep=(.)"?[,;\t]*\r?(\n|$)/i.exec(text)
   if (sep && DELIMITERS.includes(sep[1] as Delimiter)) {
     return { delimiter: sep[1] as Delimiter, sepLine: true }
   }
-  let best: { delimiter: Delimiter; consistency: number; fields: number } | undefined
-  for (const delimiter of DELIMITERS) {
-    let records: string[][]
-    try {
-      records = parse(text, {
-        delimiter,
-        relax_column_count: true,
-        relax_quotes: true,
-        skip_empty_lines: true,
-        to_line: SNIFF_LINES,
-      })
-    } catch {
-      continue
-    }
-    const fields = records[0]?.length ?? 0
-    if (fields < 2) continue
-    const consistency = records.filter((record) => record.length === fields).length / records.length
-    if (
-      !best ||
-      consistency > best.consistency ||
-      (consistency === best.consistency && fields > best.fields)
-    ) {
-      best = { delimiter, consistency, fields }
-    }
-  }
-  return { delimiter: best?.delimiter ?? ',', sepLine: false }
+  const { meta } = Papa.parse<string[]>(text, {
+    preview: SNIFF_LINES,
+    delimitersToGuess: [...DELIMITERS],
+    skipEmptyLines: true,
+  })
+  const guessed = meta.delimiter as Delimiter
+  return { delimiter: DELIMITERS.includes(guessed) ? guessed : ',', sepLine: false }
 }

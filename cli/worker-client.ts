@@ -1,6 +1,6 @@
 /** @module One signed `POST /v1/report` (DESIGN §6), the survey sent as compact columns. */
 import type { sheets_v4 } from 'googleapis'
-import type { Cell, Report, ReportOptions } from '../engine/index'
+import type { Cell, Mapping, Report, ReportOptions } from '../engine/index'
 import { encodeColumns, needsFanOut } from '../protocol/index'
 import { CliError, EXIT, oneLine } from './errors'
 import { fanOutReport, WorkerReplyError } from './fan-out'
@@ -38,7 +38,7 @@ const SURVEY_ERRORS = new Set([
  */
 export async function scoreSurvey(
   worker: WorkerTarget,
-  survey: { header: Cell[]; rows: Cell[][] },
+  survey: { header: Cell[]; rows: Cell[][]; mapping?: Mapping },
   options: ReportOptions,
   source: string,
 ): Promise<ScoredSurvey> {
@@ -46,6 +46,7 @@ export async function scoreSurvey(
   const body = JSON.stringify({
     header: survey.header,
     columns: encodeColumns(survey.header, survey.rows),
+    ...(survey.mapping ? { mapping: survey.mapping } : {}),
     ...(Object.keys(options).length > 0 ? { options } : {}),
   })
   const endpoint = `${worker.url}/v1/report`
@@ -79,7 +80,7 @@ export async function scoreSurvey(
 /** Too large for one request (DESIGN §6): chunks to /v1/aggregate, their states to /v1/report. */
 async function scoreInChunks(
   worker: WorkerTarget,
-  survey: { header: Cell[]; rows: Cell[][] },
+  survey: { header: Cell[]; rows: Cell[][]; mapping?: Mapping },
   options: ReportOptions,
   source: string,
 ): Promise<ScoredSurvey> {

@@ -42,8 +42,25 @@ describe('parseCommand', () => {
       json: 'r.json',
       worker: 'https://sapa.example.workers.dev',
       options: { locale: 'ru', minBase: 50, order: 'wilson' },
+      mapping: {},
       quiet: true,
       debug: true,
+    })
+  })
+
+  it('reads --map ROLE=HEADER, repeated, as the API mapping (issue 11)', () => {
+    expect(
+      parseCommand([
+        'report',
+        'a.csv',
+        '--map',
+        'overall=Q7. Общая оценка',
+        '--map=service = Код услуги',
+        '--map',
+        'weight=w=1',
+      ]),
+    ).toMatchObject({
+      mapping: { overall: 'Q7. Общая оценка', service: 'Код услуги', weight: 'w=1' },
     })
   })
 
@@ -71,6 +88,13 @@ describe('parseCommand', () => {
     [['report', 'a.csv', '--worker', 'ftp://x'], /use an http or https URL/],
     [['report', 'a.csv', '--worker', 'nowhere'], /not a URL/],
     [['report', 'a.csv', '--json'], /--json/],
+    [['report', 'a.csv', '--map', 'overall'], /--map overall: use ROLE=HEADER/],
+    [['report', 'a.csv', '--map', 'score=Q7'], /"score" is not a role; roles: service, overall,/],
+    [['report', 'a.csv', '--map', 'overall='], /name the header of the overall column/],
+    [
+      ['report', 'a.csv', '--map', 'overall=Q7', '--map', 'overall=Q8'],
+      /--map overall given twice/,
+    ],
   ])('refuses %j with a usage error', (argv, message) => {
     const error = refusal(argv)
     expect(error.exitCode).toBe(EXIT.usage)

@@ -143,6 +143,16 @@ describe('a CSV that cannot be decoded cleanly is refused (issue 11)', () => {
     expect(decodeCsv(bytes, 'x.csv').encoding).toBe('Windows-1251')
   })
 
+  it('refuses a quoted field that is never closed, naming its row', async () => {
+    const path = await file(
+      'quote.csv',
+      Buffer.from('Қызмет,Жалпы баға\r\nЖер,5\r\n"Паспорт,4\r\nЖер,3\r\n'),
+    )
+    await expect(readSurveyFile(path)).rejects.toThrow(
+      `${path}: row 3: a quoted field opens there and is never closed (a " is missing)`,
+    )
+  })
+
   it('refuses NUL bytes without a byte-order mark (UTF-16 without BOM)', () => {
     const bytes = Buffer.from('Қызмет\tБаға\r\n', 'utf16le')
     expect(() => decodeCsv(bytes, 'x.csv')).toThrow(
