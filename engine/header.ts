@@ -1,7 +1,7 @@
 /** @module Header detection: which column plays which role, by Kazakh, Russian and English names. */
 import { normalize, parseScore } from './cells'
 import { SurveyError } from './errors'
-import { type Cell, type Mapping, REQUIRED_ROLES, ROLES, type Role } from './types'
+import { ASPECTS, type Cell, type Mapping, REQUIRED_ROLES, ROLES, type Role } from './types'
 
 interface Names {
   /** Whole header texts (after normalising case, spaces and quotes). */
@@ -613,8 +613,8 @@ function tryDetect(row: readonly Cell[], mapping: Mapping): Detection | SurveyEr
 }
 
 /**
- * The header of `top` and the row under it, when that row is a second header row: its cell
- * in the overall column is no score and some role's name is in it. Of the readings (top
+ * The header of `top` and the row under it, when that row is a second header row: its cells
+ * in the overall and aspect columns are no scores, and it names two roles or more. Of the readings (top
  * alone, the second row alone, each column's two texts joined), the one naming the most
  * roles, then matching best, wins.
  */
@@ -627,8 +627,12 @@ function twoRowHeader(
   if (!next) return undefined
   const overall = parseScore(next[detection.columns.overall as number])
   if (overall.ok || overall.reason === null) return undefined
+  // A respondent with a bad overall score still has scores elsewhere; a header row has none.
+  const rated = ASPECTS.map((aspect) => detection.columns[aspect])
+  if (rated.some((c) => c !== undefined && parseScore(next[c]).ok)) return undefined
+  // And it names roles, as a header does: two at least (one may be a value like «Меморган»).
   const below = tryDetect(next, mapping)
-  if (below instanceof SurveyError || Object.keys(below.columns).length === 0) return undefined
+  if (below instanceof SurveyError || Object.keys(below.columns).length < 2) return undefined
   const width = Math.max(top.length, next.length)
   const joined: Cell[] = []
   let group = ''
