@@ -63,7 +63,9 @@ async function existing(output: Output): Promise<Stats | undefined> {
   try {
     return await stat(output.path)
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined
+    // Not there, or under a file: probeDirectory names the part that is not a directory.
+    const { code } = error as NodeJS.ErrnoException
+    if (code === 'ENOENT' || code === 'ENOTDIR') return undefined
     return failed(output, error)
   }
 }
@@ -79,7 +81,7 @@ async function probeDirectory(output: Output) {
   let directory = dirname(resolve(output.path))
   for (;;) {
     const info = await stat(directory).catch((error: NodeJS.ErrnoException) => {
-      if (error.code === 'ENOENT') return undefined
+      if (error.code === 'ENOENT' || error.code === 'ENOTDIR') return undefined
       return failed(output, error)
     })
     if (info?.isDirectory()) break
