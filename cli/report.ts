@@ -73,7 +73,7 @@ export async function runReport(command: ReportCommand, io: ReportIO): Promise<v
       )
       const { read, prepared } = file
       debug(`read ${read.values.rows.length} rows from sheet "${read.values.sheet}"`)
-      progress(`scoring ${prepared.survey.rows.length.toLocaleString('en-US')} rows`)
+      progress(`scoring ${read.values.rows.length.toLocaleString('en-US')} responses`)
       const scored = await scoreSurvey(worker, prepared.survey, command.options, input.file)
       const outputs = await writeFiles(command, read, input.file, scored, progress)
       if (!command.quiet) io.stdout.write(summaryText(scored.reply, outputs, context(prepared)))
@@ -88,7 +88,7 @@ export async function runReport(command: ReportCommand, io: ReportIO): Promise<v
       )
       const source = `spreadsheet ${input.spreadsheet}, sheet "${read.values.sheet}"`
       const prepared = prepareSurvey(read.values, command.mapping, source)
-      progress(`scoring ${prepared.survey.rows.length.toLocaleString('en-US')} rows`)
+      progress(`scoring ${read.values.rows.length.toLocaleString('en-US')} responses`)
       const scored = await scoreSurvey(worker, prepared.survey, command.options, source)
       const outputs: string[] = []
       if (command.json) outputs.push(await writeJson(command.json, scored))
