@@ -3,7 +3,7 @@
  * that hold values: a stray cell far out (a space at XFD1000000) costs nothing.
  */
 import ExcelJS from 'exceljs'
-import { type Cell, columnLetters, HEADER_SCAN_ROWS } from '../engine/index'
+import { type Cell, columnLetters, HEADER_SCAN_ROWS, NO_SAVED_VALUE } from '../engine/index'
 
 export interface XlsxSheet {
   workbook: ExcelJS.Workbook
@@ -72,8 +72,9 @@ const isBlank = (value: Cell) =>
 
 /**
  * exceljs cell value → what `getValues()` would give. A formula gives its saved value; one
- * without (a file written by a program that does not compute formulas) gives its text with
- * `=`, which the engine lists as a data issue saying so; an error value gives its text (#N/A).
+ * without (a file written by a program that does not compute formulas) gives the engine's
+ * mark and its text (`#NO_VALUE! =B2*2`), listed as a data issue saying so; an error value
+ * gives its text (#N/A).
  */
 export function cellValue(value: ExcelJS.CellValue): Cell {
   if (value === null || value === undefined) return ''
@@ -86,9 +87,10 @@ export function cellValue(value: ExcelJS.CellValue): Cell {
       const { result } = value as ExcelJS.CellFormulaValue
       if (result !== undefined && result !== null) return cellValue(result as ExcelJS.CellValue)
       const formula = (value as ExcelJS.CellFormulaValue).formula
-      return formula
+      const text = formula
         ? `=${formula}`
-        : `=(the formula shared from ${(value as ExcelJS.CellSharedFormulaValue).sharedFormula})`
+        : `(the formula shared from ${(value as ExcelJS.CellSharedFormulaValue).sharedFormula})`
+      return `${NO_SAVED_VALUE} ${text}`
     }
     if ('richText' in value) return value.richText.map((part) => part.text).join('')
     if ('error' in value) return String(value.error)

@@ -356,13 +356,21 @@ const FORMULA_ERRORS = new Set([
 ])
 
 /**
- * A cell that holds no value but a formula: a spreadsheet's error value (`#N/A`), or text
- * starting with `=` (how the readers pass a formula whose value was never saved: no sheet
- * gives such text as a value). A data issue's reason, or null for any other cell.
+ * How a reader passes a formula whose value was never saved (a file written by a program
+ * that does not compute formulas): this mark, a space and the formula, `#NO_VALUE! =B2*2`.
+ * Like a spreadsheet's error values, no sheet holds it as text; a label such as `=1+1` is
+ * text and stays a label.
+ */
+export const NO_SAVED_VALUE = '#NO_VALUE!'
+
+/**
+ * A cell that holds no value but a formula: a spreadsheet's error value (`#N/A`), or a
+ * formula without a saved value as a reader marks it (`NO_SAVED_VALUE`). A data issue's
+ * reason, or null for any other cell.
  */
 export function formulaProblem(cell: Cell): Parsed<never> | null {
   if (typeof cell !== 'string') return null
-  if (cell.startsWith('=')) {
+  if (cell.startsWith(NO_SAVED_VALUE)) {
     return bad(
       'a formula without a saved value: open the file in Excel or LibreOffice and save it, so that its values are computed',
     )

@@ -479,17 +479,20 @@ export function detectColumns(header: readonly Cell[], mapping: Mapping = {}): D
     mapping: byHeader,
     missing: REQUIRED_ROLES.filter((r) => found[r] === undefined),
     choices,
-    duplicates: duplicatesOf(texts, keys),
+    duplicates: duplicatesOf(
+      texts,
+      new Set([...roleOf.keys(), ...pairs.map((pair) => pair.column)]),
+    ),
   }
 }
 
-/** Pairs of columns with the same header text that some role would read. */
-function duplicatesOf(texts: readonly string[], keys: readonly string[]): [number, number][] {
+/** Pairs of columns with the same header text that some role would read (`fitting`). */
+function duplicatesOf(texts: readonly string[], fitting: ReadonlySet<number>): [number, number][] {
   const first = new Map<string, number>()
   const pairs: [number, number][] = []
   texts.forEach((text, column) => {
     const key = normalize(text)
-    if (key === '' || !ROLES.some((role) => matchScore(keys[column], role) > 0)) return
+    if (key === '' || !fitting.has(column)) return
     const seen = first.get(key)
     if (seen === undefined) first.set(key, column)
     else pairs.push([seen, column])
@@ -614,9 +617,12 @@ function tryDetect(row: readonly Cell[], mapping: Mapping): Detection | SurveyEr
 
 /**
  * The header of `top` and the row under it, when that row is a second header row: its cells
- * in the overall and aspect columns are no scores, and it names two roles or more. Of the readings (top
- * alone, the second row alone, each column's two texts joined), the one naming the most
- * roles, then matching best, wins.
+ * in the overall and aspect columns are no scores, it names two roles or more, and either its
+ * overall cell names a role itself («Общая оценка» under «Қызметке жалпы баға») or the two
+ * rows read together name more roles than `top` alone («Оценка» over «Сроки»). A respondent
+ * whose values happen to hold role names («Денсаулық сақтау министрлігі», «Алматы облысы»)
+ * is neither. Of the readings (top alone, the second row alone, each column's two texts
+ * joined), the one naming the most roles, then matching best, wins.
  */
 function twoRowHeader(
   top: readonly Cell[],
@@ -625,26 +631,22 @@ function twoRowHeader(
   detection: Detection,
 ): { header: Cell[]; detection: Detection } | undefined {
   if (!next) return undefined
-  const overall = parseScore(next[detection.columns.overall as number])
+  const overallCell = next[detection.columns.overall as number]
+  const overall = parseScore(overallCell)
   if (overall.ok || overall.reason === null) return undefined
   // A respondent with a bad overall score still has scores elsewhere; a header row has none.
   const rated = ASPECTS.map((aspect) => detection.columns[aspect])
   if (rated.some((c) => c !== undefined && parseScore(next[c]).ok)) return undefined
-  // And it names roles, as a header does: two at least (one may be a value like «Меморган»).
   const below = tryDetect(next, mapping)
   if (below instanceof SurveyError || Object.keys(below.columns).length < 2) return undefined
-  const width = Math.max(top.length, next.length)
-  const joined: Cell[] = []
-  let group = ''
-  for (let c = 0; c < width; c++) {
-    const upper = String(top[c] ?? '').trim()
-    const lower = String(next[c] ?? '').trim()
-    // A merged group title is exported in its first cell only: it heads the blanks after it.
-    if (upper !== '') group = upper
-    else if (lower === '') group = ''
-    const over = upper || group
-    joined.push(over && lower && over !== lower ? `${over} ${lower}` : over || lower)
-  }
+  const joined = joinRows(top, next)
+  const roles = (found: Detection) => Object.keys(found.columns).length
+  const together = tryDetect(joined, mapping)
+  const overallNamesRole = ROLES.some(
+    (role) => matchScore(matchKey(String(overallCell ?? '')), role) > 0,
+  )
+  const gains = !(together instanceof SurveyError) && roles(together) > roles(detection)
+  if (!overallNamesRole && !gains) return undefined
   let best: { header: Cell[]; detection: Detection; quality: number } | undefined
   for (const header of [[...top], [...next], joined]) {
     const found = tryDetect(header, mapping)
@@ -654,6 +656,23 @@ function twoRowHeader(
     if (!best || score > best.quality) best = { header, detection: found, quality: score }
   }
   return best && { header: best.header, detection: best.detection }
+}
+
+/** Each column's two header texts joined; a merged group title heads the blanks after it. */
+function joinRows(top: readonly Cell[], next: readonly Cell[]): Cell[] {
+  const width = Math.max(top.length, next.length)
+  const joined: Cell[] = []
+  let group = ''
+  for (let c = 0; c < width; c++) {
+    const upper = String(top[c] ?? '').trim()
+    const lower = String(next[c] ?? '').trim()
+    // A merged group title is exported in its first cell only.
+    if (upper !== '') group = upper
+    else if (lower === '') group = ''
+    const over = upper || group
+    joined.push(over && lower && over !== lower ? `${over} ${lower}` : over || lower)
+  }
+  return joined
 }
 
 /** Roles named, then how well: one more role outweighs any score. */

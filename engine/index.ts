@@ -13,6 +13,7 @@ export {
   isHardToSay,
   type Level,
   levelOfAgency,
+  NO_SAVED_VALUE,
   normalize,
   type Parsed,
   parseAge,

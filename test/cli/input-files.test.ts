@@ -263,8 +263,8 @@ describe('sapa report on wide and odd workbooks (issue 11)', () => {
     const run = await sapa('formulas.xlsx', Buffer.from(await book.xlsx.writeBuffer()))
     expect(run.code).toBe(0)
     expect(run.reply?.issues.map((i) => [i.row, i.column, i.value])).toEqual([
-      [3, 'Қызмет', '=Codes!B7'],
-      [4, 'Жалпы баға', '=B2-1'],
+      [3, 'Қызмет', '#NO_VALUE! =Codes!B7'],
+      [4, 'Жалпы баға', '#NO_VALUE! =B2-1'],
     ])
     expect(run.reply?.issues[0].reason).toMatch(/^a formula without a saved value/)
     expect(JSON.stringify(run.reply)).not.toContain('[object Object]')

@@ -67,8 +67,8 @@ describe('labels longer than a cell holds (issue 11)', () => {
 })
 
 describe('cell values that are no value (issue 11)', () => {
-  it('a formula without a saved value is a data issue, never a label', () => {
-    const result = report(survey(['Паспорт', '=VLOOKUP(B2,Codes!A:B,2,0)', 'Паспорт']), {
+  it('a formula without a saved value, as a reader marks it, is a data issue, never a label', () => {
+    const result = report(survey(['Паспорт', '#NO_VALUE! =VLOOKUP(B2,Codes!A:B,2,0)', 'Паспорт']), {
       minBase: 1,
     })
     const rating = result.tables.find((t) => t.id === 'rating')
@@ -77,7 +77,7 @@ describe('cell values that are no value (issue 11)', () => {
       {
         row: 3,
         column: 'Қызмет',
-        value: '=VLOOKUP(B2,Codes!A:B,2,0)',
+        value: '#NO_VALUE! =VLOOKUP(B2,Codes!A:B,2,0)',
         reason:
           'a formula without a saved value: open the file in Excel or LibreOffice and save it, so that its values are computed',
       },
@@ -105,6 +105,13 @@ describe('cell values that are no value (issue 11)', () => {
       ])
     },
   )
+
+  it('a label that looks like a formula is text, and a label', () => {
+    const result = report(survey(['=1+1', '=1+1', 'Паспорт']), { minBase: 1 })
+    const rating = result.tables.find((t) => t.id === 'rating')
+    expect(rating?.rows.map((row) => row.service).sort()).toEqual(['=1+1', 'Паспорт'])
+    expect(result.issues).toEqual([])
+  })
 
   it('cellText previews a long value', () => {
     expect(cellText('x'.repeat(5000))).toBe(`${'x'.repeat(1000)}…`)

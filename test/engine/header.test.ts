@@ -311,6 +311,17 @@ describe('locateHeader: the header row a person would see (issue 11)', () => {
     expect(layout.detection.columns).toEqual({ service: 0, overall: 1, region: 2 })
   })
 
+  it('never takes a respondent for a second header row, even one whose values name roles', () => {
+    // A bad overall score, no aspect answered, and an agency and a region that hold the
+    // stems of their roles: still a respondent.
+    const grid = [
+      ['Қызмет', 'Мемлекеттік орган', 'Өңір', 'Жалпы баға', 'Сенім'],
+      ['Жер учаскесі', 'Денсаулық сақтау министрлігі', 'Алматы облысы', 'abc', ''],
+      ['Жер учаскесі', 'ЖАО', 'Алматы облысы', 5, 4],
+    ]
+    expect(locateHeader(grid)).toMatchObject({ first: 1, last: 1 })
+  })
+
   it('refuses, with a hint, a sheet where no row of the first ten is a header', () => {
     const grid = [['Отчёт', '', ''], ...Array.from({ length: 12 }, () => ['x', 'y', 'z'])]
     expect(() => locateHeader(grid)).toThrow(
