@@ -4,13 +4,7 @@ import { CliError, EXIT } from './errors'
 import type { SheetsAccess } from './google-sheets'
 import { startWorker } from './local-worker'
 import { checkOutputs, type Output, writeOutput, writingTo } from './output-files'
-import {
-  checkCredentialsFile,
-  checkInputFile,
-  type PreparedSurvey,
-  prepareSurvey,
-  readInputFile,
-} from './read-input'
+import { checkCredentialsFile, checkInputFile, prepareSurvey, readInputFile } from './read-input'
 import type { SurveyFile } from './read-survey'
 import { summaryText } from './summary'
 import { type ScoredSurvey, scoreSurvey, type WorkerTarget } from './worker-client'
@@ -76,7 +70,7 @@ export async function runReport(command: ReportCommand, io: ReportIO): Promise<v
       progress(`scoring ${read.values.rows.length.toLocaleString('en-US')} responses`)
       const scored = await scoreSurvey(worker, prepared.survey, command.options, input.file)
       const outputs = await writeFiles(command, read, input.file, scored, progress)
-      if (!command.quiet) io.stdout.write(summaryText(scored.reply, outputs, context(prepared)))
+      if (!command.quiet) io.stdout.write(summaryText(scored.reply, outputs, prepared))
     } else {
       // googleapis takes a second to load: only for this path.
       const { applyPlan, fitPlan, readSpreadsheet, sheetsApi } = await import('./google-sheets')
@@ -99,7 +93,7 @@ export async function runReport(command: ReportCommand, io: ReportIO): Promise<v
       outputs.push(
         `Updated https://docs.google.com/spreadsheets/d/${input.spreadsheet}: ${added} report sheets, in one batchUpdate of ${requests.length} requests`,
       )
-      if (!command.quiet) io.stdout.write(summaryText(scored.reply, outputs, context(prepared)))
+      if (!command.quiet) io.stdout.write(summaryText(scored.reply, outputs, prepared))
     }
   } finally {
     await stop?.()
@@ -123,10 +117,6 @@ function outputsOf(command: ReportCommand): Output[] {
   if (command.json !== undefined) outputs.push({ flag: '--json', path: command.json })
   if (command.out !== undefined) outputs.push({ flag: '--out', path: command.out })
   return outputs
-}
-
-function context({ choices, notes }: PreparedSurvey) {
-  return { choices, notes }
 }
 
 async function writeFiles(

@@ -282,6 +282,20 @@ export interface Detection {
  * у/ұ/ү/ý/ū/ü) fall together: matching needs to tell headers apart, not spell them.
  */
 export function matchKey(text: string): string {
+  let key = KEYS.get(text)
+  if (key === undefined) {
+    key = foldedKey(text)
+    if (KEYS.size >= SCORES_KEPT) KEYS.clear()
+    KEYS.set(text, key)
+  }
+  return key
+}
+
+const KEYS = new Map<string, string>()
+/** Entries each cache keeps before it starts again: headers, not cells, fill it. */
+const SCORES_KEPT = 10_000
+
+function foldedKey(text: string): string {
   let out = ''
   for (const char of normalize(text)) out += FOLD.get(char) ?? char
   return out
@@ -378,6 +392,26 @@ function sortedWords(key: string): string {
  * «канал» opens it) before it is the connections barrier («связ» is its second word).
  */
 export function matchScore(key: string, role: Role): number {
+  return scoresOf(key)[ROLES.indexOf(role)]
+}
+
+/**
+ * Every role's score for a header key, worked out once: a Worker isolate sees the same
+ * headers request after request, and a sheet's header is read for each of its first rows.
+ */
+function scoresOf(key: string): Float64Array {
+  let scores = SCORES.get(key)
+  if (scores === undefined) {
+    scores = Float64Array.from(ROLES, (role) => scoreOf(key, role))
+    if (SCORES.size >= SCORES_KEPT) SCORES.clear()
+    SCORES.set(key, scores)
+  }
+  return scores
+}
+
+const SCORES = new Map<string, Float64Array>()
+
+function scoreOf(key: string, role: Role): number {
   if (key === '') return 0
   const matcher = MATCHERS[role]
   const exact = matcher.exact.indexOf(key)
@@ -441,12 +475,12 @@ export function detectColumns(header: readonly Cell[], mapping: Mapping = {}): D
   }
 
   const pairs: { role: Role; column: number; score: number }[] = []
-  for (const role of ROLES) {
-    keys.forEach((key, column) => {
-      const score = matchScore(key, role)
-      if (score > 0) pairs.push({ role, column, score })
+  keys.forEach((key, column) => {
+    const scores = scoresOf(key)
+    ROLES.forEach((role, r) => {
+      if (scores[r] > 0) pairs.push({ role, column, score: scores[r] })
     })
-  }
+  })
   // Best first; ties go to the role listed first, then to the leftmost column.
   pairs.sort(
     (a, b) =>
