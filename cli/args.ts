@@ -1,12 +1,21 @@
 /** @module `sapa` arguments (DESIGN §2) parsed with node:util into a checked command. */
 import { extname } from 'node:path'
 import { parseArgs } from 'node:util'
-import { LOCALES, type Locale, ORDERS, type RatingOrder } from '../engine/index'
+import {
+  LOCALES,
+  type Locale,
+  type Mapping,
+  ORDERS,
+  type RatingOrder,
+  ROLES,
+  type Role,
+} from '../engine/index'
 import { CliError, EXIT, redactUrls } from './errors'
 import { DEFAULT_TIMEOUT_MS } from './transport'
 
 const choices = `[--locale ${LOCALES.join('|')}] [--min-base N]
-              [--order ${ORDERS.join('|')}] [--timeout SECONDS] [--quiet] [--debug]`
+              [--order ${ORDERS.join('|')}] [--map ROLE=HEADER]… [--timeout SECONDS]
+              [--quiet] [--debug]`
 
 export const USAGE = `Usage:
   sapa report INPUT.xlsx|INPUT.csv [--sheet NAME] [--out REPORT.xlsx] [--json TABLES.json]
@@ -14,6 +23,8 @@ export const USAGE = `Usage:
   sapa report --spreadsheet ID [--credentials FILE] [--sheet NAME] [--json TABLES.json]
               [--worker URL] ${choices}
 
+Columns are found by their headers; --map overall="Q7. Общая оценка" names a role's column
+(roles: ${ROLES.join(', ')}).
 Without --worker, a local Worker runs under wrangler dev for the duration of the command.
 With --worker, requests are signed with the SAPA_HMAC_SECRET environment variable.
 --timeout: give up when the Worker sends nothing for that long (default ${DEFAULT_TIMEOUT_MS / 1000}).`
@@ -32,6 +43,8 @@ export interface ReportCommand {
   /** `--timeout` in ms: the longest wait for the Worker's next byte; the transport's default when unset. */
   timeoutMs?: number
   options: { locale?: Locale; minBase?: number; order?: RatingOrder }
+  /** `--map ROLE=HEADER`: the API's `mapping`. */
+  mapping: Mapping
   quiet: boolean
   debug: boolean
 }
@@ -85,6 +98,7 @@ export function parseCommand(argv: readonly string[]): Command {
       minBase: values['min-base'] === undefined ? undefined : minBase(values['min-base']),
       order: oneOf('--order', values.order, ORDERS),
     },
+    mapping: mappingOf(values.map ?? []),
     quiet: values.quiet === true,
     debug: values.debug === true,
   }
@@ -104,6 +118,7 @@ function parse(argv: readonly string[]) {
       'min-base': { type: 'string' },
       order: { type: 'string' },
       timeout: { type: 'string' },
+      map: { type: 'string', multiple: true },
       quiet: { type: 'boolean' },
       debug: { type: 'boolean' },
       spreadsheet: { type: 'string' },
@@ -117,6 +132,25 @@ function oneOf<T extends string>(flag: string, value: string | undefined, allowe
   if (value === undefined) return undefined
   if (!allowed.includes(value as T)) throw usage(`${flag} ${value}: use ${allowed.join(', ')}`)
   return value as T
+}
+
+/** `--map ROLE=HEADER`, repeatable: each role once, each header named. */
+function mappingOf(values: readonly string[]): Mapping {
+  const mapping: Mapping = {}
+  for (const value of values) {
+    const equals = value.indexOf('=')
+    const role = value.slice(0, equals).trim()
+    const header = value.slice(equals + 1).trim()
+    if (equals < 0)
+      throw usage(`--map ${value}: use ROLE=HEADER, e.g. --map overall="Общая оценка"`)
+    if (!ROLES.includes(role as Role)) {
+      throw usage(`--map ${value}: "${role}" is not a role; roles: ${ROLES.join(', ')}`)
+    }
+    if (header === '') throw usage(`--map ${value}: name the header of the ${role} column`)
+    if (mapping[role as Role] !== undefined) throw usage(`--map ${role} given twice`)
+    mapping[role as Role] = header
+  }
+  return mapping
 }
 
 function minBase(value: string): number {

@@ -9,6 +9,8 @@ export const EXIT = {
   usage: 2,
   /** The input: a file missing, unreadable or of an unknown type; a survey the Worker refuses. */
   input: 3,
+  /** An output (`--out`, `--json`) that cannot be written: a directory, no space, read-only. */
+  output: 3,
   /** The Worker: unreachable, answering an error, or `wrangler dev` not starting. */
   worker: 4,
   /** Google Sheets: credentials, access or an API error. */

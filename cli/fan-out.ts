@@ -4,17 +4,18 @@ import {
   aggregateBody,
   CHUNK_ROWS,
   type ClientSurvey,
-  chunkRanges,
+  chunkPlan,
   isAggregateReply,
   isReportReply,
   type ReportReply,
   statesBody,
-  surveyLength,
 } from '../protocol/index'
 import { postJson, type WorkerTarget } from './transport'
 
 export interface FanOutOptions {
   chunkRows?: number
+  /** Bytes of one chunk's body at most. Default protocol's CHUNK_BYTES. */
+  chunkBytes?: number
   /** Chunks in flight at once. Default 4. */
   concurrency?: number
 }
@@ -27,7 +28,7 @@ export interface FanOutResult {
 }
 
 /**
- * Scores a survey of any size: each chunk of `chunkRows` rows posted to `/v1/aggregate`
+ * Scores a survey of any size: each chunk (at most `chunkRows` rows and `chunkBytes` of JSON) posted to `/v1/aggregate`
  * (at most `concurrency` at a time), then every state posted to `/v1/report`. The report
  * is exactly the one a single pass over all rows gives. Each request goes through the
  * transport, which tries a 502/503/504 or a lost connection again (3 attempts in all).
@@ -38,9 +39,9 @@ export async function fanOutReport(
   target: WorkerTarget,
   survey: ClientSurvey,
   options: ReportOptions = {},
-  { chunkRows = CHUNK_ROWS, concurrency = 4 }: FanOutOptions = {},
+  { chunkRows = CHUNK_ROWS, chunkBytes, concurrency = 4 }: FanOutOptions = {},
 ): Promise<FanOutResult> {
-  const ranges = chunkRanges(surveyLength(survey), chunkRows)
+  const ranges = chunkPlan(survey, { maxRows: chunkRows, maxBytes: chunkBytes })
   const states = new Array<PartialState>(ranges.length)
   let next = 0
   const worker = async () => {

@@ -1,10 +1,11 @@
 /** @module Reads a survey file (.csv or .xlsx) into header + rows shaped like `Range.getValues()`. */
-import { readFile } from 'node:fs/promises'
 import { extname } from 'node:path'
-import { parse } from 'csv-parse/sync'
-import ExcelJS from 'exceljs'
-import type { Cell } from '../engine'
+import type ExcelJS from 'exceljs'
+import { type Cell, columnLetters, HEADER_SCAN_ROWS } from '../engine/index'
+import { type CsvFile, readCsvFile } from './read-csv'
+import { readXlsxFile, type XlsxSheet } from './read-xlsx'
 
+/** A sheet's first row and the rows under it, as `Range.getValues()` gives them. */
 export interface SheetValues {
   header: Cell[]
   rows: Cell[][]
@@ -12,13 +13,14 @@ export interface SheetValues {
   sheet: string
 }
 
-/** A plain decimal number, as Sheets would have stored it; anything else stays text. */
-const NUMBER = /^-?\d+(\.\d+)?$/
-
 /** A survey file read: its values, and for .xlsx the whole workbook (for `sapa report --out`). */
 export interface SurveyFile {
   values: SheetValues
   workbook?: ExcelJS.Workbook
+  /** How a CSV file was written: its encoding and delimiter. */
+  csv?: Omit<CsvFile, 'records'>
+  /** What the reader passed over, told in the summary (cells no column reads). */
+  notes: string[]
 }
 
 export async function readSurvey(path: string, sheet?: string): Promise<SheetValues> {
@@ -27,55 +29,57 @@ export async function readSurvey(path: string, sheet?: string): Promise<SheetVal
 
 export async function readSurveyFile(path: string, sheet?: string): Promise<SurveyFile> {
   const extension = extname(path).toLowerCase()
-  if (extension === '.csv') return { values: await readCsv(path) }
-  if (extension === '.xlsx') return readXlsx(path, sheet)
+  if (extension === '.csv') {
+    const { records, ...csv } = await readCsvFile(path)
+    // Every cell stays text: only the engine reads numbers, and only in score and weight
+    // columns (service codes «1.1» and «1.10», «01» and «1» stay apart).
+    const { rows, outside } = csvGrid(records)
+    const [header = [], ...data] = rows
+    return { values: { header, rows: data, sheet: path }, csv, notes: outsideNote(outside) }
+  }
+  if (extension === '.xlsx') {
+    const { workbook, sheet: name, rows, outside } = await readXlsxFile(path, sheet)
+    const [header = [], ...data] = rows
+    return { values: { header, rows: data, sheet: name }, workbook, notes: outsideNote(outside) }
+  }
   throw new Error(`${path}: unknown file type "${extension || '(none)'}"; use .xlsx or .csv`)
 }
 
-async function readCsv(path: string): Promise<SheetValues> {
-  const text = await readFile(path, 'utf8')
-  const records: string[][] = parse(text, { bom: true, relax_column_count: true })
-  const [header = [], ...data] = records
-  const rows = data.map((record) =>
-    header.map((_, c) => {
-      const value = record[c] ?? ''
-      return NUMBER.test(value) ? Number(value) : value
-    }),
-  )
-  return { header, rows, sheet: path }
-}
-
-async function readXlsx(path: string, name?: string): Promise<SurveyFile> {
-  const workbook = new ExcelJS.Workbook()
-  await workbook.xlsx.readFile(path)
-  const worksheet = name ? workbook.getWorksheet(name) : workbook.worksheets[0]
-  if (!worksheet) {
-    const names = workbook.worksheets.map((w) => `"${w.name}"`).join(', ')
-    throw new Error(`${path}: no sheet "${name}"; sheets: ${names || '(none)'}`)
+/**
+ * A CSV's records as rows as wide as its header rows (the first rows, where the header is):
+ * a field right of all of theirs has no column. Blank lines at the end are no rows.
+ */
+function csvGrid(records: string[][]): { rows: string[][]; outside: XlsxSheet['outside'] } {
+  let width = 0
+  for (const record of records.slice(0, HEADER_SCAN_ROWS + 1)) {
+    width = Math.max(width, lastFilled(record) + 1)
   }
-  const width = worksheet.columnCount
-  const values: Cell[][] = []
-  worksheet.eachRow({ includeEmpty: true }, (row, number) => {
-    const cells: Cell[] = []
-    for (let c = 1; c <= width; c++) cells.push(cellValue(row.getCell(c).value))
-    values[number - 1] = cells
+  const outside: XlsxSheet['outside'] = { count: 0 }
+  let height = 0
+  records.forEach((record, r) => {
+    if (lastFilled(record) >= 0) height = r + 1
+    for (let c = width; c < record.length; c++) {
+      if (record[c].trim() === '') continue
+      outside.count++
+      outside.first ??= `${columnLetters(c)}${r + 1}`
+    }
   })
-  const [header = [], ...rows] = Array.from(values, (row) => row ?? new Array(width).fill(''))
-  return { values: { header, rows, sheet: worksheet.name }, workbook }
+  const rows = records.slice(0, height).map((record) => {
+    if (record.length === width) return record
+    const row = record.slice(0, width)
+    while (row.length < width) row.push('')
+    return row
+  })
+  return { rows, outside }
 }
 
-/** exceljs cell value → what `getValues()` would give. */
-function cellValue(value: ExcelJS.CellValue): Cell {
-  if (value === null || value === undefined) return ''
-  if (typeof value === 'number' || typeof value === 'string' || typeof value === 'boolean') {
-    return value
-  }
-  if (value instanceof Date) return value
-  if (typeof value === 'object') {
-    if ('result' in value) return cellValue(value.result as ExcelJS.CellValue)
-    if ('richText' in value) return value.richText.map((part) => part.text).join('')
-    if ('text' in value) return String(value.text)
-    if ('error' in value) return String(value.error)
-  }
-  return String(value)
+function lastFilled(record: readonly string[]): number {
+  for (let c = record.length - 1; c >= 0; c--) if (record[c].trim() !== '') return c
+  return -1
+}
+
+function outsideNote({ count, first }: XlsxSheet['outside']): string[] {
+  if (count === 0) return []
+  const cells = count === 1 ? '1 cell' : `${count.toLocaleString('en-US')} cells`
+  return [`${cells} right of the header's columns (first ${first}) not read: no column holds them`]
 }

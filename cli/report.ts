@@ -1,13 +1,11 @@
 /** @module `sapa report`: read the survey, score it on the Worker, write what was asked for. */
-import { realpathSync } from 'node:fs'
-import { mkdir, writeFile } from 'node:fs/promises'
-import { dirname, resolve } from 'node:path'
 import { buildSheets, XLSX_LIMITS } from '../sheets/index'
 import type { ReportCommand } from './args'
 import { CliError, EXIT } from './errors'
 import type { SheetsAccess } from './google-sheets'
 import { startWorker } from './local-worker'
-import { checkCredentialsFile, checkInputFile, readInputFile } from './read-input'
+import { checkOutputs, type Output, writeOutput, writingTo } from './output-files'
+import { checkCredentialsFile, checkInputFile, prepareSurvey, readInputFile } from './read-input'
 import type { SurveyFile } from './read-survey'
 import { summaryText } from './summary'
 import type { WorkerTarget } from './transport'
@@ -45,13 +43,14 @@ export async function runReport(command: ReportCommand, io: ReportIO): Promise<v
 
   if ('file' in input) {
     await checkInputFile(input.file)
-    checkOutputs(input.file, command)
     if (command.sheet !== undefined && input.file.toLowerCase().endsWith('.csv')) {
       throw new CliError(`--sheet ${command.sheet}: a .csv file has no sheets`, EXIT.usage)
     }
   } else if (input.credentials !== undefined) {
     await checkCredentialsFile(input.credentials)
   }
+  // Before anything slow: a report that cannot be written is not worth scoring.
+  await checkOutputs('file' in input ? input.file : undefined, outputsOf(command))
   let stop: (() => Promise<void>) | undefined
   try {
     // The Worker starts while the survey is read: both take seconds.
@@ -66,12 +65,19 @@ export async function runReport(command: ReportCommand, io: ReportIO): Promise<v
     const starting = given ? Promise.resolve(given) : startLocal()
     if ('file' in input) {
       progress(`reading ${input.file}`)
-      const [worker, file] = await both(starting, readInputFile(input.file, command.sheet))
-      debug(`read ${file.values.rows.length} rows from sheet "${file.values.sheet}"`)
-      progress(`scoring ${file.values.rows.length.toLocaleString('en-US')} responses`)
-      const scored = await scoreSurvey(timed(worker), file.values, command.options, input.file)
-      const outputs = await writeFiles(command, file, input.file, scored, progress)
-      if (!command.quiet) io.stdout.write(summaryText(scored.reply, outputs))
+      const [worker, file] = await both(
+        starting,
+        readInputFile(input.file, command.sheet).then((read) => ({
+          read,
+          prepared: prepareSurvey(read.values, command.mapping, input.file, read),
+        })),
+      )
+      const { read, prepared } = file
+      debug(`read ${read.values.rows.length} rows from sheet "${read.values.sheet}"`)
+      progress(`scoring ${read.values.rows.length.toLocaleString('en-US')} responses`)
+      const scored = await scoreSurvey(timed(worker), prepared.survey, command.options, input.file)
+      const outputs = await writeFiles(command, read, input.file, scored, progress)
+      if (!command.quiet) io.stdout.write(summaryText(scored.reply, outputs, prepared))
     } else {
       // googleapis takes a second to load: only for this path.
       const { applyRequests, readSpreadsheet, sheetsApi, spreadsheetRequests } = await import(
@@ -84,8 +90,9 @@ export async function runReport(command: ReportCommand, io: ReportIO): Promise<v
         readSpreadsheet(api, input.spreadsheet, command.sheet),
       )
       const source = `spreadsheet ${input.spreadsheet}, sheet "${read.values.sheet}"`
+      const prepared = prepareSurvey(read.values, command.mapping, source)
       progress(`scoring ${read.values.rows.length.toLocaleString('en-US')} responses`)
-      const scored = await scoreSurvey(timed(worker), read.values, command.options, source)
+      const scored = await scoreSurvey(timed(worker), prepared.survey, command.options, source)
       const outputs: string[] = []
       if (command.json) outputs.push(await writeJson(command.json, scored))
       progress('writing the report sheets')
@@ -95,7 +102,7 @@ export async function runReport(command: ReportCommand, io: ReportIO): Promise<v
       outputs.push(
         `Updated https://docs.google.com/spreadsheets/d/${input.spreadsheet}: ${sheets.length} report sheets, in one batchUpdate of ${requests.length} requests`,
       )
-      if (!command.quiet) io.stdout.write(summaryText(scored.reply, outputs))
+      if (!command.quiet) io.stdout.write(summaryText(scored.reply, outputs, prepared))
     }
   } finally {
     await stop?.()
@@ -114,31 +121,11 @@ function remoteWorker(url: string, env: NodeJS.ProcessEnv): WorkerTarget {
   return { url, secret }
 }
 
-/** The input is only ever read: no output may land on it, nor two outputs on one file. */
-function checkOutputs(input: string, command: ReportCommand) {
-  const same = (a: string, b: string) => canonical(a) === canonical(b)
-  for (const [flag, path] of [
-    ['--out', command.out],
-    ['--json', command.json],
-  ] as const) {
-    if (path !== undefined && same(path, input)) {
-      throw new CliError(
-        `${flag} ${path} is the input file, which sapa never overwrites`,
-        EXIT.usage,
-      )
-    }
-  }
-  if (command.out !== undefined && command.json !== undefined && same(command.out, command.json)) {
-    throw new CliError(`--out and --json both name ${command.out}`, EXIT.usage)
-  }
-}
-
-function canonical(path: string): string {
-  try {
-    return realpathSync(path)
-  } catch {
-    return resolve(path)
-  }
+function outputsOf(command: ReportCommand): Output[] {
+  const outputs: Output[] = []
+  if (command.json !== undefined) outputs.push({ flag: '--json', path: command.json })
+  if (command.out !== undefined) outputs.push({ flag: '--out', path: command.out })
+  return outputs
 }
 
 async function writeFiles(
@@ -156,15 +143,13 @@ async function writeFiles(
   if (command.out) {
     progress(`writing ${command.out}`)
     const inputSheets = file.workbook?.worksheets.length ?? 1
+    const out = command.out
     const sheets = buildSheets(scored.reply, {
       generatedAt: new Date().toISOString(),
       limits: XLSX_LIMITS,
     })
-    const { names, chartsNotCarried } = await writeReportWorkbook(
-      file,
-      inputPath,
-      sheets,
-      command.out,
+    const { names, chartsNotCarried } = await writingTo({ flag: '--out', path: out }, () =>
+      writeReportWorkbook(file, inputPath, sheets, out),
     )
     // exceljs writes no charts (docs/sheets.md): say how many the sheets in Google would have.
     const charts = chartsNotCarried
@@ -178,8 +163,7 @@ async function writeFiles(
 }
 
 async function writeJson(path: string, scored: ScoredSurvey): Promise<string> {
-  await mkdir(dirname(resolve(path)), { recursive: true })
-  await writeFile(path, scored.bytes)
+  await writeOutput({ flag: '--json', path }, scored.bytes)
   return `Wrote ${path}: the Worker's response, ${scored.bytes.length.toLocaleString('en-US')} bytes`
 }
 

@@ -1,5 +1,5 @@
 /** @module `sapa report`'s call to the Worker (DESIGN §6): one signed request, or a fan-out. */
-import type { Cell, ReportOptions } from '../engine/index'
+import type { Cell, Mapping, ReportOptions } from '../engine/index'
 import { encodeColumns, isReportReply, needsFanOut, type ReportReply } from '../protocol/index'
 import { fanOutReport } from './fan-out'
 import { postJson, type WorkerTarget, workerFailure } from './transport'
@@ -20,18 +20,19 @@ export interface ScoredSurvey {
  */
 export async function scoreSurvey(
   worker: WorkerTarget,
-  survey: { header: Cell[]; rows: Cell[][] },
+  survey: { header: Cell[]; rows: Cell[][]; mapping?: Mapping },
   options: ReportOptions,
   source: string,
 ): Promise<ScoredSurvey> {
   try {
-    if (needsFanOut(survey.rows.length)) {
+    if (needsFanOut(survey)) {
       const { bytes, reply } = await fanOutReport(worker, survey, options)
       return { bytes, reply }
     }
     const body = JSON.stringify({
       header: survey.header,
       columns: encodeColumns(survey.header, survey.rows),
+      ...(survey.mapping ? { mapping: survey.mapping } : {}),
       ...(Object.keys(options).length > 0 ? { options } : {}),
     })
     return await postJson(worker, '/v1/report', body, isReportReply, 'a report')

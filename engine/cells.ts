@@ -1,8 +1,11 @@
 /** @module Cell parsers: one survey cell, as people type it, to a typed value or a reason. */
 import type { Cell } from './types'
 
-/** What a parser makes of one cell: a value, a missing answer, or a data issue's reason. */
-export type Parsed<T> = { ok: true; value: T } | { ok: false; reason: string | null }
+/**
+ * What a parser makes of one cell: a value, a missing answer, or a data issue's reason. A
+ * value may carry a `note`: it is used, and the note listed as a data issue (a label cut).
+ */
+export type Parsed<T> = { ok: true; value: T; note?: string } | { ok: false; reason: string | null }
 
 const MISSING = { ok: false, reason: null } as const
 const ok = <T>(value: T): Parsed<T> => ({ ok: true, value })
@@ -155,7 +158,7 @@ export function parseLabel(cell: Cell): Parsed<string> {
   if (typeof cell === 'number') return Number.isFinite(cell) ? ok(String(cell)) : bad('not a label')
   if (typeof cell === 'string') {
     const text = cell.trim().replace(/\s+/g, ' ')
-    return text === '' ? MISSING : ok(text)
+    return text === '' ? MISSING : fitLabel(text)
   }
   if (cell === null || cell === undefined) return MISSING
   return bad(`${describe(cell)}, not a name or code`)
@@ -302,9 +305,78 @@ export function parseAge(cell: Cell): Parsed<string> {
   return years >= 10 && years <= 120 ? ok(ageBand(years)) : bad('age outside 10..120')
 }
 
-/** A cell as text for a data issue. */
+/** A cell as text for a data issue: a preview of at most 1,000 characters and «…». */
 export function cellText(cell: Cell): string {
   if (cell instanceof Date)
     return Number.isNaN(cell.getTime()) ? 'Invalid Date' : cell.toISOString()
-  return String(cell ?? '')
+  const text = String(cell ?? '')
+  return text.length > ISSUE_VALUE_LIMIT ? `${cutText(text, ISSUE_VALUE_LIMIT)}…` : text
+}
+
+/** Characters a Google Sheets cell holds; the report's labels go into cells of the plan. */
+export const CELL_LIMIT = 50_000
+/** Characters an .xlsx cell holds (Excel's limit): the .xlsx writer cuts to it. */
+export const XLSX_CELL_LIMIT = 32_767
+const ISSUE_VALUE_LIMIT = 1000
+
+/**
+ * `text` cut to at most `limit` UTF-16 code units (how Sheets and Excel count characters),
+ * never through a surrogate pair.
+ */
+export function cutText(text: string, limit = CELL_LIMIT): string {
+  if (text.length <= limit) return text
+  const last = text.charCodeAt(limit - 1)
+  return text.slice(0, last >= 0xd800 && last <= 0xdbff ? limit - 1 : limit)
+}
+
+/** A label as a cell can hold it: longer text is cut, and the cut is noted as a data issue. */
+export function fitLabel(text: string): Parsed<string> {
+  if (text.length <= CELL_LIMIT) return ok(text)
+  const length = text.length.toLocaleString('en-US')
+  return {
+    ok: true,
+    value: cutText(text),
+    note: `longer than the 50,000 characters a spreadsheet cell holds (${length}): cut`,
+  }
+}
+
+/** What spreadsheets show for a formula that failed (Excel's and Sheets' error values). */
+const FORMULA_ERRORS = new Set([
+  '#N/A',
+  '#REF!',
+  '#VALUE!',
+  '#DIV/0!',
+  '#NAME?',
+  '#NUM!',
+  '#NULL!',
+  '#ERROR!',
+  '#SPILL!',
+  '#CALC!',
+  '#GETTING_DATA',
+])
+
+/**
+ * How a reader passes a formula whose value was never saved (a file written by a program
+ * that does not compute formulas): this mark, a space and the formula, `#NO_VALUE! =B2*2`.
+ * Like a spreadsheet's error values, no sheet holds it as text; a label such as `=1+1` is
+ * text and stays a label.
+ */
+export const NO_SAVED_VALUE = '#NO_VALUE!'
+
+/**
+ * A cell that holds no value but a formula: a spreadsheet's error value (`#N/A`), or a
+ * formula without a saved value as a reader marks it (`NO_SAVED_VALUE`). A data issue's
+ * reason, or null for any other cell.
+ */
+export function formulaProblem(cell: Cell): Parsed<never> | null {
+  if (typeof cell !== 'string') return null
+  if (cell.startsWith(NO_SAVED_VALUE)) {
+    return bad(
+      'a formula without a saved value: open the file in Excel or LibreOffice and save it, so that its values are computed',
+    )
+  }
+  const text = cell.trim()
+  return FORMULA_ERRORS.has(text.toUpperCase())
+    ? bad(`a formula error (${text}) in the spreadsheet`)
+    : null
 }

@@ -3,6 +3,7 @@ import {
   CHANNELS,
   type Channel,
   cellText,
+  formulaProblem,
   type Gender,
   type Level,
   levelOfAgency,
@@ -118,9 +119,14 @@ export function decodeSurvey(survey: Survey, options: DecodeOptions = {}): Surve
     const MISSING = -1
     const ISSUE = -2
     const reasons = new Map<Cell, string>()
+    // Values used with a data issue beside them (a label cut to a cell's size).
+    const notes = new Map<Cell, string>()
     const codeOf = (cell: Cell): number => {
-      const parsed = parse(cell)
-      if (parsed.ok) return encode(parsed.value)
+      const parsed = formulaProblem(cell) ?? parse(cell)
+      if (parsed.ok) {
+        if (parsed.note !== undefined) notes.set(cell, parsed.note)
+        return encode(parsed.value)
+      }
       if (parsed.reason === null) return MISSING
       reasons.set(cell, parsed.reason)
       return ISSUE
@@ -142,8 +148,11 @@ export function decodeSurvey(survey: Survey, options: DecodeOptions = {}): Surve
         const k = codes[i]
         if (k < 0) continue
         const code = decoded[k]
-        if (code >= 0) out[i] = code
-        else if (code === ISSUE) issue(i, values[k], reasons.get(values[k]) as string)
+        if (code >= 0) {
+          out[i] = code
+          if (notes.size > 0 && notes.has(values[k]))
+            issue(i, values[k], notes.get(values[k]) as string)
+        } else if (code === ISSUE) issue(i, values[k], reasons.get(values[k]) as string)
         present[i] |= answers[k]
       }
       return true
@@ -172,8 +181,10 @@ export function decodeSurvey(survey: Survey, options: DecodeOptions = {}): Surve
           memo.set(cell, code)
         }
       }
-      if (code >= 0) out[i] = code
-      else if (code === ISSUE) issue(i, cell, reasons.get(cell) as string)
+      if (code >= 0) {
+        out[i] = code
+        if (notes.size > 0 && notes.has(cell)) issue(i, cell, notes.get(cell) as string)
+      } else if (code === ISSUE) issue(i, cell, reasons.get(cell) as string)
       if (code !== MISSING || !isBlank(cell)) present[i] = 1
     }
     return true

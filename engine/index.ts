@@ -2,13 +2,18 @@
 export {
   AGE_BANDS,
   ageBand,
+  CELL_LIMIT,
   CHANNELS,
   type Channel,
   cellText,
+  cutText,
+  fitLabel,
+  formulaProblem,
   type Gender,
   isHardToSay,
   type Level,
   levelOfAgency,
+  NO_SAVED_VALUE,
   normalize,
   type Parsed,
   parseAge,
@@ -20,11 +25,24 @@ export {
   parseScore,
   parseWeight,
   parseYesNo,
+  XLSX_CELL_LIMIT,
 } from './cells'
 export type { Coded, EncodedColumn, Survey, SurveyColumns } from './decode'
 export { decodeSurvey, GENDERS, LEVELS, quantize, quantizeSquare, WEIGHT_GRID } from './decode'
 export { SurveyError, type SurveyErrorCode } from './errors'
-export { type Detection, detectColumns, findColumns, ROLE_NAMES } from './header'
+export {
+  type ColumnIndex,
+  columnLetters,
+  columnName,
+  type Detection,
+  detectColumns,
+  findColumns,
+  HEADER_SCAN_ROWS,
+  type HeaderLayout,
+  locateHeader,
+  matchKey,
+  ROLE_NAMES,
+} from './header'
 export {
   ASPECT_LABELS,
   CATEGORY,

@@ -12,7 +12,8 @@ import { readAggregateRequest, readReportRequest } from './request'
 
 export const app = new Hono<AppEnv>()
 
-app.use(requestId())
+// The Worker's own ids only: a client's X-Request-Id is neither taken nor echoed into logs.
+app.use(requestId({ headerName: '' }))
 app.onError(onError)
 app.notFound(notFound)
 

@@ -39,13 +39,41 @@ export function rawBody(c: Context<AppEnv>): Promise<Uint8Array> {
   return body
 }
 
-/** The body as JSON; 400 naming the problem when it is not. */
+/** Nesting a body may have: a survey needs 4 levels, the states of a fan-out under 10. */
+export const MAX_JSON_DEPTH = 64
+
+/** The body as JSON; 400 naming the problem when it is not, or when it nests too deep. */
 export function parseJson(bytes: Uint8Array): unknown {
+  const deep = nestingBeyond(bytes, MAX_JSON_DEPTH)
+  if (deep >= 0) {
+    // Deep values parse, but any later recursion over them (String of an array) overflows.
+    throw new ApiError(
+      400,
+      'bad_request',
+      `Body nests arrays or objects deeper than ${MAX_JSON_DEPTH} levels (at byte ${deep})`,
+      { limit: MAX_JSON_DEPTH },
+    )
+  }
   try {
     return JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(bytes))
   } catch (error) {
     throw new ApiError(400, 'malformed_json', `Body is not valid JSON: ${(error as Error).message}`)
   }
+}
+
+/** Offset of the first `[` or `{` opening level `max + 1`, outside strings; -1 when none. */
+function nestingBeyond(bytes: Uint8Array, max: number): number {
+  let depth = 0
+  for (let i = 0; i < bytes.length; i++) {
+    const byte = bytes[i]
+    if (byte === 0x22) {
+      // A string: skip to its closing quote, past escaped characters.
+      for (i++; i < bytes.length && bytes[i] !== 0x22; i++) if (bytes[i] === 0x5c) i++
+    } else if (byte === 0x5b || byte === 0x7b) {
+      if (++depth > max) return i
+    } else if (byte === 0x5d || byte === 0x7d) depth--
+  }
+  return -1
 }
 
 // Content-Length may be absent (chunked) or wrong, so bytes are counted as they arrive and

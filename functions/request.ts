@@ -13,6 +13,8 @@ import {
   type TableId,
 } from '../engine/index'
 import { ApiError } from './errors'
+import { checkHeaderRow } from './header-row'
+import { checkSurveyShape } from './survey-shape'
 
 const BODY_KEYS = ['header', 'rows', 'columns', 'mapping', 'options']
 const STATES_KEYS = ['states', 'options']
@@ -58,14 +60,17 @@ export function readAggregateRequest(body: unknown, maxRows: number): AggregateR
   return { survey: surveyOf(value, maxRows), firstRow: firstRow as number }
 }
 
+/** The survey, every cell checked (`checkSurveyShape`) and its header row too (`checkHeaderRow`). */
 function surveyOf(value: Record<string, unknown>, maxRows: number): Survey {
   const { header, rows, columns, mapping } = value
   if ((rows === undefined) === (columns === undefined)) {
     bad('rows', 'given, or else "columns" (or "states"), but only one of them')
   }
   rowLimit(rowCount(rows, columns), maxRows)
+  checkSurveyShape(value)
   const survey = { header, rows, columns } as Survey
   if (mapping !== undefined) survey.mapping = mappingOf(mapping)
+  checkHeaderRow(survey)
   return survey
 }
 

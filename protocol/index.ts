@@ -3,9 +3,13 @@ export {
   type AggregateBody,
   aggregateBodies,
   aggregateBody,
+  CHUNK_BYTES,
   CHUNK_ROWS,
+  type ChunkLimits,
   type ClientSurvey,
+  chunkPlan,
   chunkRanges,
+  jsonBytes,
   needsFanOut,
   sliceColumns,
   statesBody,
@@ -23,3 +27,4 @@ export {
   isReportReply,
   type ReportReply,
 } from './reply'
+export { selectColumns } from './select-columns'

@@ -42,6 +42,7 @@ describe('parseCommand', () => {
       json: 'r.json',
       worker: 'https://sapa.example.workers.dev',
       options: { locale: 'ru', minBase: 50, order: 'wilson' },
+      mapping: {},
       quiet: true,
       debug: true,
     })
@@ -50,6 +51,22 @@ describe('parseCommand', () => {
   it('reads --timeout in seconds, and leaves the default to the transport', () => {
     expect(parseCommand(['report', 'a.csv', '--timeout', '2.5'])).toMatchObject({ timeoutMs: 2500 })
     expect(parseCommand(['report', 'a.csv'])).toMatchObject({ timeoutMs: undefined })
+  })
+
+  it('reads --map ROLE=HEADER, repeated, as the API mapping (issue 11)', () => {
+    expect(
+      parseCommand([
+        'report',
+        'a.csv',
+        '--map',
+        'overall=Q7. Общая оценка',
+        '--map=service = Код услуги',
+        '--map',
+        'weight=w=1',
+      ]),
+    ).toMatchObject({
+      mapping: { overall: 'Q7. Общая оценка', service: 'Код услуги', weight: 'w=1' },
+    })
   })
 
   it('reads a spreadsheet report with its credentials', () => {
@@ -80,6 +97,13 @@ describe('parseCommand', () => {
     [['report', 'a.csv', '--timeout', 'soon'], /--timeout soon/],
     [['report', 'a.csv', '--timeout', '90000'], /at most 86400/],
     [['report', 'a.csv', '--worker', 'https://me:pw@x.dev'], /^--worker https:\/\/\*\*\*@x\.dev:/],
+    [['report', 'a.csv', '--map', 'overall'], /--map overall: use ROLE=HEADER/],
+    [['report', 'a.csv', '--map', 'score=Q7'], /"score" is not a role; roles: service, overall,/],
+    [['report', 'a.csv', '--map', 'overall='], /name the header of the overall column/],
+    [
+      ['report', 'a.csv', '--map', 'overall=Q7', '--map', 'overall=Q8'],
+      /--map overall given twice/,
+    ],
   ])('refuses %j with a usage error', (argv, message) => {
     const error = refusal(argv)
     expect(error.exitCode).toBe(EXIT.usage)

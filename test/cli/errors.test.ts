@@ -15,6 +15,8 @@ let worker: LocalWorker
 let closedPort: number
 /** The sample's first rows without its overall-score column. */
 let noOverall: string
+/** The sample's first rows: a survey the Worker scores. */
+let valid: string
 
 beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'sapa-cli-errors-'))
@@ -26,6 +28,8 @@ beforeAll(async () => {
   const lines = text.split('\n').slice(0, 200)
   const overall = lines[0].split(',').indexOf('Қызметке жалпы баға')
   expect(overall).toBeGreaterThan(0)
+  valid = join(dir, 'valid.csv')
+  await writeFile(valid, lines.join('\n'))
   noOverall = join(dir, 'no-overall.csv')
   await writeFile(
     noOverall,
@@ -109,7 +113,7 @@ describe('sapa report refuses its input in one line', () => {
     )
   })
 
-  it('names the missing column and the headers found (the Worker’s 400)', async () => {
+  it('names the missing column and the headers found, before any Worker call', async () => {
     const run = await runSapa(['report', noOverall, ...remote()], withSecret)
     expectOneLine(
       run,
@@ -122,12 +126,12 @@ describe('sapa report refuses its input in one line', () => {
 describe('sapa report tells Worker failures in one line', () => {
   it('says when the Worker is unreachable', async () => {
     const url = `http://127.0.0.1:${closedPort}`
-    const run = await runSapa(['report', noOverall, ...remote(url)], withSecret)
+    const run = await runSapa(['report', valid, ...remote(url)], withSecret)
     expectOneLine(run, EXIT.worker, `sapa: Worker unreachable at ${url} (ECONNREFUSED)`)
   })
 
   it('gives the Worker’s error when it refuses the call', async () => {
-    const run = await runSapa(['report', noOverall, ...remote()], {
+    const run = await runSapa(['report', valid, ...remote()], {
       env: { SAPA_HMAC_SECRET: 'not-the-secret' },
     })
     expectOneLine(

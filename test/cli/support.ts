@@ -64,6 +64,8 @@ export interface RecordingProxy {
   url: string
   /** The bytes of each answer passed back, in order. */
   answers: Buffer[]
+  /** The bytes of each request body passed on, in order. */
+  requests: Buffer[]
   close(): Promise<void>
 }
 
@@ -73,9 +75,11 @@ export interface RecordingProxy {
  */
 export async function recordingProxy(target: string): Promise<RecordingProxy> {
   const answers: Buffer[] = []
+  const requests: Buffer[] = []
   const server: Server = createServer(async (request, response) => {
     const chunks: Buffer[] = []
     for await (const chunk of request) chunks.push(chunk as Buffer)
+    requests.push(Buffer.concat(chunks))
     const headers = new Headers()
     for (const [name, value] of Object.entries(request.headers)) {
       if (typeof value === 'string' && name !== 'host' && name !== 'content-length') {
@@ -99,6 +103,7 @@ export async function recordingProxy(target: string): Promise<RecordingProxy> {
   return {
     url: `http://127.0.0.1:${port}`,
     answers,
+    requests,
     close: () => new Promise((resolve) => server.close(() => resolve())),
   }
 }

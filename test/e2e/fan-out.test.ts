@@ -31,7 +31,7 @@ describe('fan-out through wrangler dev', () => {
   it('scores 3,000,000 rows exactly as one in-process pass', async () => {
     const options = { locale: 'en' as const, minBase: 50 }
     const target = { url: worker.url, secret }
-    expect(needsFanOut(ROWS)).toBe(true)
+    expect(needsFanOut(survey)).toBe(true)
     const started = performance.now()
     const { reply, chunks } = await fanOutReport(target, survey, options)
     console.log(

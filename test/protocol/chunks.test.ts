@@ -1,84 +1,163 @@
+import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { aggregate, mergeStates, report, reportFromState } from '../../engine/index'
+import { aggregate, type Cell, mergeStates, report, reportFromState } from '../../engine/index'
 import {
   aggregateBodies,
-  chunkRanges,
+  aggregateBody,
+  CHUNK_BYTES,
+  type ClientSurvey,
+  chunkPlan,
   encodeColumns,
+  jsonBytes,
   needsFanOut,
   sliceColumns,
-  statesBody,
-  surveyLength,
 } from '../../protocol/index'
 
-const header = ['Қызмет', 'Жалпы баға', 'Арна']
-const rows = [
-  ['Паспорт', 5, 'ХҚКО'],
-  ['Паспорт', 4, ''],
-  ['Жер', '3', 'egov'],
-  ['Жер', 5, 'ХҚКО'],
-  ['Паспорт', null, 'ХҚКО'],
-]
+/** What the Worker counts against MAX_BODY_BYTES: the body's UTF-8 bytes. */
+const wireBytes = (body: unknown) => Buffer.byteLength(JSON.stringify(body), 'utf8')
 
-describe('encodeColumns', () => {
-  it('codes each column by its distinct cells in order of appearance, blanks as -1', () => {
-    expect(encodeColumns(header, rows)).toEqual([
-      { dict: ['Паспорт', 'Жер'], codes: [0, 0, 1, 1, 0] },
-      { dict: [5, 4, '3'], codes: [0, 1, 2, 0, -1] },
-      { dict: ['ХҚКО', 'egov'], codes: [0, -1, 1, 0, 0] },
-    ])
-  })
+const HEADER = ['Қызмет', 'Жалпы баға', 'Өңір', 'Пікір']
+function survey(rows: number): { header: Cell[]; rows: Cell[][] } {
+  return {
+    header: HEADER,
+    rows: Array.from({ length: rows }, (_, i) => [
+      `Қызмет № ${i % 37}`,
+      1 + (i % 5),
+      i % 11 === 0 ? '' : ['Алматы қ.', 'Астана қ.', 'Түркістан облысы'][i % 3],
+      // Free text: every row a new dictionary entry, some of it outside the BMP.
+      i % 3 === 0 ? `Пікір ${i} 😀 "${'ә'.repeat(i % 50)}"` : null,
+    ]),
+  }
+}
 
-  it('gives the engine the very report of the rows', () => {
-    expect(report({ header, columns: encodeColumns(header, rows) })).toEqual(
-      report({ header, rows }),
+describe('jsonBytes', () => {
+  it('counts the UTF-8 bytes of any JSON, as Buffer.byteLength does', () => {
+    fc.assert(
+      fc.property(fc.jsonValue(), fc.string({ unit: 'binary' }), (value, text) => {
+        expect(jsonBytes(value)).toBe(wireBytes(value))
+        expect(jsonBytes(text)).toBe(wireBytes(text))
+      }),
     )
   })
 })
 
-describe('chunking', () => {
-  it('cuts rows into equal ranges, the last shorter, none empty', () => {
-    expect(chunkRanges(5, 2)).toEqual([
-      [0, 2],
-      [2, 4],
-      [4, 5],
+describe('chunkPlan cuts by encoded bytes (issue 11)', () => {
+  it('keeps every chunk body under the byte limit, each as full as the next row allows', () => {
+    const input = survey(5000)
+    const maxBytes = 20_000
+    const ranges = chunkPlan(input, { maxBytes })
+    expect(ranges.length).toBeGreaterThan(5)
+    expect(ranges[0][0]).toBe(0)
+    expect(ranges.at(-1)?.[1]).toBe(5000)
+    ranges.forEach(([start, end], k) => {
+      if (k > 0) expect(start).toBe(ranges[k - 1][1])
+      const size = wireBytes(aggregateBody(input, [start, end]))
+      expect(size).toBeLessThanOrEqual(maxBytes)
+      // One row more would not have fitted: the count is exact but for a comma per list
+      // and the digits firstRow may take.
+      if (end < 5000) {
+        const slack = 2 * HEADER.length + 15
+        expect(wireBytes(aggregateBody(input, [start, end + 1]))).toBeGreaterThan(maxBytes - slack)
+      }
+    })
+  })
+
+  it('counts compact columns as sliced, dictionary cut to the chunk', () => {
+    const input = survey(3000)
+    const columns = { header: input.header, columns: encodeColumns(input.header, input.rows) }
+    const values = {
+      header: input.header,
+      columns: [
+        { values: input.rows.map((row) => row[0]) },
+        ...encodeColumns(input.header, input.rows).slice(1),
+      ],
+    }
+    for (const form of [columns, values]) {
+      for (const [start, end] of chunkPlan(form, { maxBytes: 15_000 })) {
+        expect(wireBytes(aggregateBody(form, [start, end]))).toBeLessThanOrEqual(15_000)
+      }
+    }
+  })
+
+  it('also cuts by rows, for the isolate’s memory', () => {
+    expect(chunkPlan(survey(1000), { maxRows: 300 })).toEqual([
+      [0, 300],
+      [300, 600],
+      [600, 900],
+      [900, 1000],
     ])
-    expect(chunkRanges(4, 2)).toEqual([
-      [0, 2],
-      [2, 4],
-    ])
-    expect(chunkRanges(0, 2)).toEqual([])
-    expect(() => chunkRanges(5, 0)).toThrow('chunkRows must be a positive integer, got 0')
   })
 
-  it('fans out only above the chunk size', () => {
-    expect(needsFanOut(200_000)).toBe(false)
-    expect(needsFanOut(200_001)).toBe(true)
-    expect(needsFanOut(3, 2)).toBe(true)
+  it('refuses a single row over the limit, naming it', () => {
+    const input = survey(3)
+    input.rows[1][3] = 'x'.repeat(5000)
+    expect(() => chunkPlan(input, { maxBytes: 4000 })).toThrow(
+      /^row 3 alone makes a request of \d+ bytes, over the limit of 4000$/,
+    )
   })
 
-  it('names each chunk by the sheet row of its first data row', () => {
-    const bodies = aggregateBodies({ header, rows }, 2)
-    expect(bodies.map((body) => body.options.firstRow)).toEqual([2, 4, 6])
-    expect(bodies.map(surveyLength)).toEqual([2, 2, 1])
+  it('gives the report of one pass when chunks are scored apart and merged', () => {
+    const input = survey(4000)
+    const bodies = aggregateBodies(input, { maxBytes: 30_000 })
+    expect(bodies.length).toBeGreaterThan(3)
+    const states = bodies.map((body) => aggregate(body, { firstRow: body.options.firstRow }))
+    const merged = reportFromState(states.reduce(mergeStates), { minBase: 5 })
+    expect(merged).toEqual(report(input, { minBase: 5 }))
   })
 
-  it('keeps a dictionary whole when slicing compact columns', () => {
-    const [service] = sliceColumns(encodeColumns(header, rows), 2, 4)
-    expect(service).toEqual({ dict: ['Паспорт', 'Жер'], codes: [1, 1] })
+  it('slices a dictionary down to what the chunk uses', () => {
+    const [column] = sliceColumns([{ dict: ['a', 'b', 'c'], codes: [2, -1, 2, 0, 1] }], 0, 4)
+    expect(column).toEqual({ dict: ['c', 'a'], codes: [0, -1, 0, 1] })
+  })
+})
+
+describe('a wide survey (issue 11)', () => {
+  /** 110,000 rows × 250 columns, two of them used, as compact columns (a CSV's 57 MB). */
+  let built: ClientSurvey | undefined
+  function wide(): ClientSurvey {
+    built ??= build()
+    return built
+  }
+  function build(): ClientSurvey {
+    const rows = 110_000
+    const header = ['Қызмет', 'Жалпы баға', ...Array.from({ length: 248 }, (_, i) => `Q${i + 3}`)]
+    const columns = header.map((_, c) => {
+      const codes = new Array<number>(rows)
+      for (let r = 0; r < rows; r++)
+        codes[r] = c === 0 ? r % 55 : (r * 7 + c * 13) % (c === 1 ? 5 : 11)
+      const dict =
+        c === 0
+          ? Array.from({ length: 55 }, (_, k) => String(k + 1))
+          : Array.from({ length: c === 1 ? 5 : 11 }, (_, k) => String(k + (c === 1 ? 1 : 0)))
+      return { dict, codes }
+    })
+    return { header, columns }
+  }
+
+  it('sends only its two used columns: one small request, no fan-out', async () => {
+    const { selectColumns } = await import('../../protocol/index')
+    const full = wide()
+    const selected = selectColumns(full)
+    expect(selected.header).toEqual(['Қызмет', 'Жалпы баға'])
+    expect(needsFanOut(selected)).toBe(false)
+    expect(
+      wireBytes({
+        header: selected.header,
+        columns: 'columns' in selected ? selected.columns : [],
+      }),
+    ).toBeLessThan(1_000_000)
   })
 
-  it('gives, merged, the report of one pass, from rows or from columns', () => {
-    const options = { locale: 'en' as const, minBase: 1 }
-    const whole = report({ header, rows }, options)
-    for (const survey of [
-      { header, rows },
-      { header, columns: encodeColumns(header, rows) },
-    ]) {
-      const states = aggregateBodies(survey, 2).map((body) =>
-        aggregate(body, { firstRow: body.options.firstRow }),
-      )
-      expect(statesBody(states, options)).toEqual({ states, options })
-      expect(reportFromState(states.reduce(mergeStates), options)).toEqual(whole)
+  it('even unselected, goes in chunks each under the limit instead of one refused body', () => {
+    const full = wide()
+    // One body would be over the Worker's 52,428,800 bytes: the finding.
+    expect(
+      wireBytes({ header: full.header, columns: 'columns' in full ? full.columns : [] }),
+    ).toBeGreaterThan(52_428_800)
+    const ranges = chunkPlan(full)
+    expect(ranges.length).toBeGreaterThan(1)
+    for (const range of ranges) {
+      expect(wireBytes(aggregateBody(full, range))).toBeLessThanOrEqual(CHUNK_BYTES)
     }
   })
 })

@@ -58,7 +58,7 @@ export function requestReport(
     tables: [...settings.tables, 'issues' as const],
   }
   const client = { platform, token, t, base: settings.workerUrl }
-  const body = needsFanOut(rows.length)
+  const body = needsFanOut({ header, rows })
     ? statesBody(aggregateChunks(client, { header, rows, mapping }), options)
     : { header, columns: encodeColumns(header, rows), mapping, options }
   const url = `${settings.workerUrl}/v1/report`

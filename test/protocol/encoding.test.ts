@@ -1,0 +1,84 @@
+import { describe, expect, it } from 'vitest'
+import { aggregate, mergeStates, report, reportFromState } from '../../engine/index'
+import {
+  aggregateBodies,
+  chunkRanges,
+  encodeColumns,
+  needsFanOut,
+  sliceColumns,
+  statesBody,
+  surveyLength,
+} from '../../protocol/index'
+
+const header = ['Қызмет', 'Жалпы баға', 'Арна']
+const rows = [
+  ['Паспорт', 5, 'ХҚКО'],
+  ['Паспорт', 4, ''],
+  ['Жер', '3', 'egov'],
+  ['Жер', 5, 'ХҚКО'],
+  ['Паспорт', null, 'ХҚКО'],
+]
+
+describe('encodeColumns', () => {
+  it('codes each column by its distinct cells in order of appearance, blanks as -1', () => {
+    expect(encodeColumns(header, rows)).toEqual([
+      { dict: ['Паспорт', 'Жер'], codes: [0, 0, 1, 1, 0] },
+      { dict: [5, 4, '3'], codes: [0, 1, 2, 0, -1] },
+      { dict: ['ХҚКО', 'egov'], codes: [0, -1, 1, 0, 0] },
+    ])
+  })
+
+  it('gives the engine the very report of the rows', () => {
+    expect(report({ header, columns: encodeColumns(header, rows) })).toEqual(
+      report({ header, rows }),
+    )
+  })
+})
+
+describe('chunking', () => {
+  it('cuts rows into equal ranges, the last shorter, none empty', () => {
+    expect(chunkRanges(5, 2)).toEqual([
+      [0, 2],
+      [2, 4],
+      [4, 5],
+    ])
+    expect(chunkRanges(4, 2)).toEqual([
+      [0, 2],
+      [2, 4],
+    ])
+    expect(chunkRanges(0, 2)).toEqual([])
+    expect(() => chunkRanges(5, 0)).toThrow('chunkRows must be a positive integer, got 0')
+  })
+
+  it('fans out only above the chunk size', () => {
+    expect(needsFanOut(200_000)).toBe(false)
+    expect(needsFanOut(200_001)).toBe(true)
+    expect(needsFanOut(3, 2)).toBe(true)
+  })
+
+  it('names each chunk by the sheet row of its first data row', () => {
+    const bodies = aggregateBodies({ header, rows }, 2)
+    expect(bodies.map((body) => body.options.firstRow)).toEqual([2, 4, 6])
+    expect(bodies.map(surveyLength)).toEqual([2, 2, 1])
+  })
+
+  it('keeps a dictionary whole when slicing compact columns', () => {
+    const [service] = sliceColumns(encodeColumns(header, rows), 2, 4)
+    expect(service).toEqual({ dict: ['Паспорт', 'Жер'], codes: [1, 1] })
+  })
+
+  it('gives, merged, the report of one pass, from rows or from columns', () => {
+    const options = { locale: 'en' as const, minBase: 1 }
+    const whole = report({ header, rows }, options)
+    for (const survey of [
+      { header, rows },
+      { header, columns: encodeColumns(header, rows) },
+    ]) {
+      const states = aggregateBodies(survey, 2).map((body) =>
+        aggregate(body, { firstRow: body.options.firstRow }),
+      )
+      expect(statesBody(states, options)).toEqual({ states, options })
+      expect(reportFromState(states.reduce(mergeStates), options)).toEqual(whole)
+    }
+  })
+})
