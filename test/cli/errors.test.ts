@@ -287,7 +287,7 @@ describe('sapa report waits a bounded time for the Worker', () => {
     const url = `http://127.0.0.1:${(silent.address() as { port: number }).port}`
     try {
       // Without --timeout's effect this would outlast the test's own time limit.
-      const run = await runSapa(['report', noOverall, ...remote(url), '--timeout', '1'], withSecret)
+      const run = await runSapa(['report', valid, ...remote(url), '--timeout', '1'], withSecret)
       expectOneLine(
         run,
         EXIT.worker,

@@ -51,20 +51,24 @@ describe('chunking', () => {
   })
 
   it('fans out only above the chunk size', () => {
-    expect(needsFanOut(200_000)).toBe(false)
-    expect(needsFanOut(200_001)).toBe(true)
-    expect(needsFanOut(3, 2)).toBe(true)
+    const many = (n: number) => ({
+      header: ['Қызмет'],
+      rows: Array.from({ length: n }, () => ['1']),
+    })
+    expect(needsFanOut(many(200_000))).toBe(false)
+    expect(needsFanOut(many(200_001))).toBe(true)
+    expect(needsFanOut({ header, rows: rows.slice(0, 3) }, { maxRows: 2 })).toBe(true)
   })
 
   it('names each chunk by the sheet row of its first data row', () => {
-    const bodies = aggregateBodies({ header, rows }, 2)
+    const bodies = aggregateBodies({ header, rows }, { maxRows: 2 })
     expect(bodies.map((body) => body.options.firstRow)).toEqual([2, 4, 6])
     expect(bodies.map(surveyLength)).toEqual([2, 2, 1])
   })
 
-  it('keeps a dictionary whole when slicing compact columns', () => {
+  it('keeps only the dictionary entries a slice of compact columns uses', () => {
     const [service] = sliceColumns(encodeColumns(header, rows), 2, 4)
-    expect(service).toEqual({ dict: ['Паспорт', 'Жер'], codes: [1, 1] })
+    expect(service).toEqual({ dict: ['Жер'], codes: [0, 0] })
   })
 
   it('gives, merged, the report of one pass, from rows or from columns', () => {
@@ -74,7 +78,7 @@ describe('chunking', () => {
       { header, rows },
       { header, columns: encodeColumns(header, rows) },
     ]) {
-      const states = aggregateBodies(survey, 2).map((body) =>
+      const states = aggregateBodies(survey, { maxRows: 2 }).map((body) =>
         aggregate(body, { firstRow: body.options.firstRow }),
       )
       expect(statesBody(states, options)).toEqual({ states, options })
