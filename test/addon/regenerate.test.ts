@@ -103,7 +103,7 @@ describe('Regenerate report on the 9,517-row sample', () => {
     expect(exchange.headers.Authorization).toBe(`Bearer ${token}`)
     const body = JSON.parse(exchange.body ?? '{}')
     expect(body.rows).toBeUndefined()
-    expect(body.columns).toHaveLength(21)
+    expect(body.columns).toHaveLength(28)
     expect(body.columns[0].codes).toHaveLength(9517)
     expect(exchange.status).toBe(200)
     const sheets = first.plan.requests.filter((r) => r.addSheet).length
