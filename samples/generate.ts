@@ -11,8 +11,9 @@
 import { mkdirSync, writeFileSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
+import { calibrateAspects } from './generator/aspect-tables'
 import { drawAspects } from './generator/aspects'
-import { drawBarriers } from './generator/barriers'
+import { calibrateBarriers, drawBarriers } from './generator/barriers'
 import { formatCsv } from './generator/csv'
 import {
   aspectDeviations,
@@ -24,7 +25,9 @@ import {
 import { planGaps, planSpellings } from './generator/oddities'
 import { loadReference, type Reference } from './generator/reference'
 import { drawRespondents } from './generator/respondents'
+import { calibrateScores, type ScoreFit } from './generator/scores'
 import { COL, HEADER, sheetRows } from './generator/sheet'
+import { drawWaiting, WAITING_HEADERS } from './generator/waiting'
 import { workbookBytes, type XlsxColumn } from './generator/xlsx'
 
 export const SEED = 'sapa/monitoring-2017/v1'
@@ -32,6 +35,7 @@ export const SHEET_NAME = 'Жауаптар'
 export const FILE_BASE = 'survey-2017'
 
 const WIDTHS = [7, 12, 8, 60, 40, 28, 30, 7, 8, 10, 12, 12, 12, 12, 12, 12, 12, 12, 10, 10, 10]
+WIDTHS.push(...WAITING_HEADERS.map(() => 14))
 
 /** Bad cells and unusual spellings, by sheet row (header = row 1) and header text. */
 export interface IssuesFile {
@@ -47,7 +51,11 @@ export interface Sample {
   csv: string
   issues: IssuesFile
   /** Calibration measures, computed on the model the cells were written from. */
-  measures: ReturnType<typeof measure>
+  measures: ReturnType<typeof measure> & {
+    scoreFit: ScoreFit
+    barrierMisses: string[]
+    aspectMisses: string[]
+  }
 }
 
 function measure(
@@ -72,9 +80,34 @@ export function buildSample(reference: Reference = loadReference()): Sample {
   const respondents = drawRespondents(reference, SEED)
   const taken = new Set<string>()
   const gaps = planGaps(respondents, SEED, taken)
+  const rowsWithIssue = (column: number) =>
+    new Set(gaps.issues.filter((c) => c.column === column).map((c) => c.row))
+  const scoreFit = calibrateScores(
+    reference,
+    respondents,
+    rowsWithIssue(COL.channel),
+    rowsWithIssue(COL.overall),
+    SEED,
+  )
   const { values: aspects, sigma } = drawAspects(reference, respondents, gaps.aspectStates, SEED)
   const barriers = drawBarriers(respondents, gaps.barrierUsable, SEED)
+  const barrierMisses = calibrateBarriers(
+    reference,
+    respondents,
+    barriers,
+    rowsWithIssue(COL.channel),
+    SEED,
+  )
+  const aspectMisses = calibrateAspects({
+    reference,
+    respondents,
+    values: aspects,
+    barriers,
+    noChannel: rowsWithIssue(COL.channel),
+    seed: SEED,
+  })
   const spellings = planSpellings(respondents, aspects, barriers, SEED, taken)
+  const waiting = drawWaiting(reference, respondents, rowsWithIssue(COL.channel), SEED)
 
   const rows = sheetRows({
     respondents,
@@ -82,6 +115,7 @@ export function buildSample(reference: Reference = loadReference()): Sample {
     aspects,
     hardToSay: gaps.aspectStates.map((states) => states.map((s) => s === 'hardToSay')),
     barriers,
+    waiting,
     overrides: [...gaps.issues, ...spellings],
   })
   const byPosition = (a: { row: number; column: number }, b: { row: number; column: number }) =>
@@ -112,7 +146,12 @@ export function buildSample(reference: Reference = loadReference()): Sample {
     rows,
     csv: formatCsv([HEADER, ...rows]),
     issues,
-    measures: measure(reference, respondents, aspects, barriers, sigma),
+    measures: {
+      ...measure(reference, respondents, aspects, barriers, sigma),
+      scoreFit,
+      barrierMisses,
+      aspectMisses,
+    },
   }
 }
 
@@ -174,6 +213,14 @@ function printSummary(sample: Sample) {
       `  r${r.region}: ${fmt(r.satisfactionPct, 1)} / ${fmt(r.mean)} vs ${r.printedSatisfactionPct} / ${r.printedMean}`,
     )
   }
+  console.log(
+    `barriers: ${m.barrierMisses.length} printed cells missed: ${m.barrierMisses.join(', ')}`,
+  )
+  console.log(
+    `aspects: ${m.aspectMisses.length} printed cells missed: ${m.aspectMisses.join(', ')}`,
+  )
+  console.log(`overall scores: ${m.scoreFit.missing.length} printed cells missed`)
+  for (const label of m.scoreFit.missing) console.log(`  ${label}`)
   console.log(
     `bad cells: ${sample.issues.issues.length}, unusual spellings: ${sample.issues.spellings.length}`,
   )

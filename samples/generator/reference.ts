@@ -43,6 +43,8 @@ export interface ServiceRef {
   code: number
   name: string
   agency: string
+  /** Abbreviation normalised as the agency tables (6, 7, 104) key their rows. */
+  agencyAbbr: string
   level: 'central' | 'local'
   sample: number
   /** 105-кесте, in CHANNELS order. */
@@ -88,11 +90,42 @@ export interface DriverTarget {
   r: number
 }
 
+/** CSV records as printed (text keeps the printed precision), by the file they come from. */
+export type PrintedRecords = Record<string, string>[]
+
+/** The cross-tabulated tables the calibration fits, read as printed. */
+export interface PrintedTables {
+  /** 8-, 108-, 111-кесте: local bodies by region, all channels. */
+  localRegions: PrintedRecords
+  /** 9-кесте: local bodies by region, State Corporation and portal excluded. */
+  localBodyRegions: PrintedRecords
+  /** 6-кесте: agencies, State Corporation and portal excluded. */
+  bodyAgencies: PrintedRecords
+  /** 14-кесте: the State Corporation by region, central and local services. */
+  corpRegions: PrintedRecords
+  /** 15-кесте: the State Corporation by region, overall and aspect means. */
+  corpAspects: PrintedRecords
+  /** Place tables of 14 services. */
+  places: PrintedRecords
+  /** 122-кесте. */
+  corpVsBody: PrintedRecords
+  /** 2-кесте. */
+  channels: PrintedRecords
+  /** 10-кесте and 17-кесте. */
+  localBarriers: PrintedRecords
+  corpBarriers: PrintedRecords
+  /** 104-кесте. */
+  concern: PrintedRecords
+  /** 16-кесте. */
+  waiting: PrintedRecords
+}
+
 export interface Reference {
   services: ServiceRef[]
   regions: RegionRef[]
   localRegions: LocalRegionTarget[]
   drivers: DriverTarget[]
+  printed: PrintedTables
 }
 
 function read(name: string, dir: URL): Record<string, string>[] {
@@ -193,6 +226,7 @@ export function loadReference(dir: URL = REFERENCE_DIR): Reference {
       code: num(code),
       name: row.short_name_kk || row.name_kk,
       agency: row.agency_kk,
+      agencyAbbr: row.agency_abbr,
       level: row.level === 'local' ? 'local' : 'central',
       sample,
       byChannel,
@@ -236,5 +270,19 @@ export function loadReference(dir: URL = REFERENCE_DIR): Reference {
     aspect: r.aspect as AspectKey,
     r: num(r.r),
   }))
-  return { services, regions, localRegions, drivers }
+  const printed: PrintedTables = {
+    localRegions: read('leb_by_region.csv', dir),
+    localBodyRegions: read('aspects_by_region_leb.csv', dir),
+    bodyAgencies: read('aspects_by_agency.csv', dir),
+    corpRegions: read('state_corp_region_summary.csv', dir),
+    corpAspects: read('state_corp_by_region.csv', dir),
+    places: place,
+    corpVsBody: read('state_corp_vs_body.csv', dir),
+    channels: read('distribution_by_channel.csv', dir),
+    localBarriers: read('barriers_by_region_leb.csv', dir),
+    corpBarriers: read('barriers_by_region_state_corp.csv', dir),
+    concern: read('social_concern.csv', dir),
+    waiting: read('waiting_conditions_by_region.csv', dir),
+  }
+  return { services, regions, localRegions, drivers, printed }
 }

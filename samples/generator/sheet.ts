@@ -1,6 +1,7 @@
 /** @module The survey sheet: the Kazakh header and each respondent's cells as text. */
 import type { Channel } from './reference'
 import type { Respondent } from './respondents'
+import { WAITING_HEADERS } from './waiting'
 
 /** Header, exactly as the engine's Kazakh synonyms expect it. */
 export const HEADER = [
@@ -25,7 +26,8 @@ export const HEADER = [
   'Шағым берді',
   'Бейресми сыйақы',
   'Тамыр-таныстарды пайдалану',
-] as const
+  ...WAITING_HEADERS,
+]
 
 export const COL = {
   number: 0,
@@ -42,6 +44,8 @@ export const COL = {
   aspects: 10,
   /** First of the three barrier columns, in BARRIER_KEYS order. */
   barriers: 18,
+  /** First of the seven waiting-condition columns (16-кесте), in WAITING_KEYS order. */
+  waiting: 21,
 } as const
 
 export const CHANNEL_LABELS: Record<Channel, string> = {
@@ -72,6 +76,8 @@ export interface SheetInput {
   aspects: readonly (readonly (number | null)[])[]
   hardToSay: readonly (readonly boolean[])[]
   barriers: readonly (readonly (boolean | null)[])[]
+  /** null for respondents not asked (everyone but the State Corporation's). */
+  waiting: readonly (readonly boolean[] | null)[]
   overrides: readonly CellOverride[]
 }
 
@@ -82,6 +88,7 @@ export function sheetRows({
   aspects,
   hardToSay,
   barriers,
+  waiting,
   overrides,
 }: SheetInput): string[][] {
   const rows = respondents.map((r, i) => [
@@ -97,6 +104,10 @@ export function sheetRows({
     r.overall === null ? '' : String(r.overall),
     ...aspects[i].map((v, a) => (v !== null ? String(v) : hardToSay[i][a] ? HARD_TO_SAY : '')),
     ...barriers[i].map((v) => (v === null ? '' : v ? YES : NO)),
+    ...WAITING_HEADERS.map((_, k) => {
+      const v = waiting[i]?.[k]
+      return v === undefined ? '' : v ? YES : NO
+    }),
   ])
   for (const o of overrides) rows[o.row][o.column] = o.value
   return rows
