@@ -1,5 +1,7 @@
 /** @module Cell parsers: one survey cell, as people type it, to a typed value or a reason. */
+import type { Scale } from './schema'
 import type { Cell } from './types'
+import type { Channel, Gender, Level } from './vocabulary'
 
 /**
  * What a parser makes of one cell: a value, a missing answer, or a data issue's reason. A
@@ -88,11 +90,12 @@ const SCALE_WORDS = new Map<string, number>(
   ).map(([word, score]) => [normalize(word), score]),
 )
 
-const NUMBER = /^[+-]?(\d+([.,]\d*)?|[.,]\d+)$/
+/** Digits with a point or comma, and an exponent as Excel writes it (`6.667E-06`). */
+const NUMBER = /^[+-]?(\d+([.,]\d*)?|[.,]\d+)([eE][+-]?\d+)?$/
 /** "5 балл", "5 баллов", "4 points", "3 б." */
 const POINTS_SUFFIX = /\s*(балл(ов|а|ы|дар)?|балдық|бал|б|points?|pts?)\.?$/
 
-/** A number typed as text: "5", "5,0", " 4 ". Null when it is not one. */
+/** A number typed as text: "5", "5,0", " 4 ", "1 000", "6.667E-06". Null when it is not one. */
 export function parseNumberText(text: string): number | null {
   const t = text.trim().replace(/\s+/g, '')
   return NUMBER.test(t) ? Number(t.replace(',', '.')) : null
@@ -104,23 +107,37 @@ function describe(cell: Cell): string {
   return 'text'
 }
 
-/** A 1..5 score: numbers, numeric text, "5 балл", the scale's words; blanks and «hard to say» are missing. */
-export function parseScore(cell: Cell): Parsed<number> {
+/**
+ * A score on the scale: numbers, numeric text, "5 балл", and on the 1..5 scale its words
+ * (kk/ru/en); blanks and «hard to say» are missing.
+ */
+export function parseScore(cell: Cell, scale: Scale = { min: 1, max: 5 }): Parsed<number> {
+  const range = `${scale.min}..${scale.max}`
   if (typeof cell === 'number') {
     if (!Number.isFinite(cell)) return bad('not a number')
-    if (!Number.isInteger(cell)) return bad('not a whole score 1..5')
-    return cell >= 1 && cell <= 5 ? ok(cell) : bad('outside the scale 1..5')
+    if (!Number.isInteger(cell)) return bad(`not a whole score ${range}`)
+    return cell >= scale.min && cell <= scale.max ? ok(cell) : bad(`outside the scale ${range}`)
   }
   if (cell === null || cell === undefined) return MISSING
-  if (typeof cell !== 'string') return bad(`${describe(cell)}, not a score 1..5`)
+  if (typeof cell !== 'string') return bad(`${describe(cell)}, not a score ${range}`)
   const text = normalize(cell)
   if (text === '' || HARD_TO_SAY.has(text)) return MISSING
   const word = SCALE_WORDS.get(text)
-  if (word !== undefined) return ok(word)
+  if (word !== undefined) {
+    // The words are the 5-point scale's: on any other scale they name no point.
+    if (scale.min === 1 && scale.max === 5) return ok(word)
+    return bad(`a word of the 5-point scale, not a score ${range}`)
+  }
   const number = parseNumberText(text.replace(POINTS_SUFFIX, ''))
-  if (number === null) return bad('not a score 1..5')
-  return parseScore(number)
+  if (number === null) return bad(`not a score ${range}`)
+  return parseScore(number, scale)
 }
+
+/** A parser of one scale's scores. */
+export const scoreParser =
+  (scale: Scale) =>
+  (cell: Cell): Parsed<number> =>
+    parseScore(cell, scale)
 
 const YES = new Set(['иә', 'ия', 'иа', 'йә', 'да', 'yes', 'y', 'true', 'истина', 'ақиқат', '1'])
 const NO = new Set(['жоқ', 'жок', 'нет', 'no', 'n', 'false', 'ложь', 'жалған', '0'])
@@ -140,6 +157,18 @@ export function parseYesNo(cell: Cell): Parsed<0 | 1> {
   if (YES.has(text)) return ok(1)
   if (NO.has(text)) return ok(0)
   return bad('not yes/no')
+}
+
+const CHECK_MARKS = new Set(['x', '✓', '✔', '☑', '+', 'v'])
+
+/**
+ * One option's cell of a check-all-that-apply question: yes/no as `parseYesNo`, or a check
+ * mark (x, ✓, +). A blank is "not checked" when the respondent answered the question.
+ */
+export function parseChecked(cell: Cell): Parsed<0 | 1> {
+  if (typeof cell === 'string' && CHECK_MARKS.has(normalize(cell))) return ok(1)
+  const parsed = parseYesNo(cell)
+  return parsed.ok || parsed.reason === null ? parsed : bad('not checked or unchecked (yes/no, x)')
 }
 
 /** A survey weight: a positive finite number. */
@@ -163,9 +192,6 @@ export function parseLabel(cell: Cell): Parsed<string> {
   if (cell === null || cell === undefined) return MISSING
   return bad(`${describe(cell)}, not a name or code`)
 }
-
-export type Channel = 'body' | 'corp' | 'portal'
-export const CHANNELS: readonly Channel[] = ['body', 'corp', 'portal']
 
 /** Stems, checked in this order: a State Corporation name can contain «мемлекеттік». */
 const CHANNEL_STEMS: readonly [Channel, readonly string[]][] = [
@@ -202,8 +228,6 @@ export function parseChannel(cell: Cell): Parsed<Channel> {
   return bad('not a channel (state body, State Corporation or e-government portal)')
 }
 
-export type Level = 'central' | 'local'
-
 const LOCAL_STEMS = ['жергілікті', 'әкімдік', 'әкімдігі', 'акимат', 'местн', 'local', 'akimat']
 const LOCAL_WORDS = ['жао', 'мио']
 const CENTRAL_STEMS = ['орталық', 'центральн', 'республикан', 'central', 'national']
@@ -236,7 +260,6 @@ export function levelOfAgency(agency: string): Level {
   return local ? 'local' : 'central'
 }
 
-export type Gender = 'male' | 'female'
 const MALE = new Set([
   'ер',
   'ер адам',
@@ -273,9 +296,6 @@ export function parseGender(cell: Cell): Parsed<Gender> {
   if (FEMALE.has(text)) return ok('female')
   return bad('not a gender')
 }
-
-/** The report's age bands (tables 30, 32, 34). */
-export const AGE_BANDS = ['<18', '18-21', '22-29', '30-39', '40-49', '50-59', '60+'] as const
 
 export function ageBand(age: number): string {
   if (age < 18) return '<18'

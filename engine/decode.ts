@@ -1,34 +1,43 @@
 /** @module Decoding: a survey (rows or compact columns) into typed columns plus data issues. */
 import {
-  CHANNELS,
-  type Channel,
   cellText,
   formulaProblem,
-  type Gender,
-  type Level,
   levelOfAgency,
   type Parsed,
   parseAge,
   parseChannel,
+  parseChecked,
   parseGender,
   parseLabel,
   parseLevel,
-  parseScore,
   parseWeight,
   parseYesNo,
+  scoreParser,
 } from './cells'
 import { SurveyError } from './errors'
-import { findColumns } from './header'
-import { ASPECTS, BARRIERS, type Cell, type Mapping, type Role } from './types'
+import { columnName, findColumns } from './header'
+import {
+  checkQuestions,
+  checkScale,
+  DEFAULT_SCALE,
+  type Question,
+  type Scale,
+  type Schema,
+} from './schema'
+import type { Cell, Mapping } from './types'
+import { ASPECTS, BARRIERS, CHANNELS, GENDERS, LEVELS, ROLES, type Role } from './vocabulary'
+import { quantizeWeight } from './weights'
 
 /** DESIGN §6 compact column: plain values, or dictionary codes (-1 = blank). */
-export type EncodedColumn = { values: Cell[] } | { dict: Cell[]; codes: number[] }
+export type EncodedColumn = { values: Cell[] } | { dict: Cell[]; codes: ArrayLike<number> }
 
 export interface Survey {
   header: Cell[]
   rows?: Cell[][]
   columns?: EncodedColumn[]
   mapping?: Mapping
+  /** Columns declared beside the roles (DESIGN §3). */
+  questions?: Question[]
 }
 
 /** A text column coded into a dictionary: `codes[i]` indexes `labels`, -1 = missing. */
@@ -40,50 +49,45 @@ export interface Coded {
 /** A data issue before it is named: [sheet row, column index, value, reason]. */
 export type IssueAt = [row: number, col: number, value: string, reason: string]
 
+/** A declared question with the column(s) it reads. */
+export interface DeclaredQuestion extends Question {
+  columns: number[]
+}
+
+/**
+ * A survey decoded into typed columns, one per role or item. Every column marks a missing
+ * answer the same way, -1: codes index their labels or the vocabulary's keys (CHANNELS,
+ * LEVELS, GENDERS), scores are the point's index on the scale (0 = its minimum), yes/no is 1/0.
+ */
 export interface SurveyColumns {
   header: string[]
+  /** role → header text actually used. */
   mapping: Mapping
+  questions: DeclaredQuestion[]
+  schema: Schema
   length: number
-  /** 1 where the row has any answer in a mapped column; blank rows are not respondents. */
+  /** 1 where the row has any answer in a column read; blank rows are not respondents. */
   present: Uint8Array
   service: Coded
   agency: Coded | null
   region: Coded | null
   age: Coded | null
-  /** 0 missing, else index + 1 into GENDERS / CHANNELS / LEVELS. */
-  gender: Uint8Array | null
-  channel: Uint8Array | null
-  level: Uint8Array | null
-  /** 0 missing, else 1..5. */
-  overall: Uint8Array
-  aspects: (Uint8Array | null)[]
-  /** -1 missing, 0 no, 1 yes. */
-  barriers: (Int8Array | null)[]
-  /** Quantised weights (0 = left out); null when the survey has no weight column. */
+  gender: Int8Array | null
+  channel: Int8Array | null
+  level: Int8Array | null
+  overall: Int8Array
+  /** One per `schema.ratings`. */
+  ratings: Int8Array[]
+  /** One per `schema.yesno`. */
+  yesno: Int8Array[]
+  /** Per `schema.multi` question, one per option; -1 only where the whole question is blank. */
+  multi: Int8Array[][]
+  /** One per `schema.choices`. */
+  choices: Coded[]
+  /** Weights as counted (`quantizeWeight`), 0 = left out; null when there is no weight column. */
   weight: Float64Array | null
   issues: IssueAt[]
   issueCount: number
-}
-
-export const GENDERS: readonly Gender[] = ['male', 'female']
-export const LEVELS: readonly Level[] = ['central', 'local']
-
-/**
- * Weights are used on a grid of 2^-20 (about 1e-6): sums of them are exact in doubles, so
- * partial states merge in any order to the same bits.
- */
-export const WEIGHT_GRID = 2 ** 20
-export const quantize = (w: number) => Math.round(w * WEIGHT_GRID) / WEIGHT_GRID
-/** w² on the same grid, so Σw² is exact too. */
-export const quantizeSquare = (w: number) => Math.round(w * w * WEIGHT_GRID) / WEIGHT_GRID
-
-/** One column's cells, whichever form the body used. */
-interface Source {
-  length: number
-  /** The column's cells, row by row (absent when dictionary-coded, or read from rows). */
-  cells?: ArrayLike<Cell>
-  /** Distinct cells with the code of each row, when the column is dictionary-coded. */
-  dict?: { values: Cell[]; codes: ArrayLike<number> }
 }
 
 export interface DecodeOptions {
@@ -91,13 +95,46 @@ export interface DecodeOptions {
   firstRow?: number
   /** Issues kept (all are counted). Default 1,000. */
   maxIssues?: number
+  /** The answer scale; default 1..5. */
+  scale?: Scale
 }
 
+/** One column's cells, whichever form the body used. */
+interface Source {
+  /** The column's cells, row by row (absent when dictionary-coded, or read from rows). */
+  cells?: ArrayLike<Cell>
+  /** Distinct cells with the code of each row, when the column is dictionary-coded. */
+  dict?: { values: Cell[]; codes: ArrayLike<number> }
+}
+
+const MISSING = -1
+const ISSUE = -2
+
+/**
+ * Decodes a survey into typed columns.
+ * @throws {SurveyError} `bad_input` for a malformed body, a bad scale or question, or a
+ * question's header used twice; `missing_column` for a required role or a question's header
+ * that is not in the header
+ */
 export function decodeSurvey(survey: Survey, options: DecodeOptions = {}): SurveyColumns {
   const { firstRow = 2, maxIssues = 1000 } = options
+  const scale = checkScale(options.scale ?? DEFAULT_SCALE)
   if (!Array.isArray(survey.header)) throw new SurveyError('bad_input', '"header" must be an array')
   const header = survey.header.map((h) => String(h ?? '').trim())
-  const found = findColumns(header, survey.mapping)
+  const questions = declaredColumns(header, checkQuestions(survey.questions))
+  const reserved = new Set(questions.flatMap((q) => q.columns))
+  const found = findColumns(header, survey.mapping, reserved)
+  for (const role of ROLES) {
+    const col = found[role]
+    if (col !== undefined && reserved.has(col)) {
+      const question = questions.find((q) => q.columns.includes(col))
+      throw new SurveyError(
+        'bad_input',
+        `Column ${columnName(col)} "${header[col]}" is mapped to ${role} and declared as question "${question?.key}": a column plays one part`,
+        { column: header[col] },
+      )
+    }
+  }
   const sources = sourcesOf(survey, header.length)
   const length = sources.length
   const present = new Uint8Array(length)
@@ -105,19 +142,19 @@ export function decodeSurvey(survey: Survey, options: DecodeOptions = {}): Surve
   let issueCount = 0
 
   /**
-   * Decodes a role's column into `out`: each distinct cell is parsed once and `encode`d to a
-   * number; blanks and «hard to say» leave `out` as it was; bad cells become issues.
+   * Decodes column `col` into `out`: each distinct cell is parsed once and `encode`d to a
+   * number; blanks and «hard to say» leave `out` as it was (or set `onBlank`); a bad cell is
+   * an issue and sets `onIssue` when given. `answers` says whether the column makes a row a
+   * respondent.
    */
   function scan<T>(
-    role: Role,
+    col: number,
     parse: (cell: Cell) => Parsed<T>,
     encode: (value: T) => number,
     out: { [i: number]: number },
-  ): boolean {
-    const col = found[role]
-    if (col === undefined) return false
-    const MISSING = -1
-    const ISSUE = -2
+    marks: { onIssue?: number; answers?: boolean } = {},
+  ) {
+    const { onIssue, answers = true } = marks
     const reasons = new Map<Cell, string>()
     // Values used with a data issue beside them (a label cut to a cell's size).
     const notes = new Map<Cell, string>()
@@ -141,8 +178,8 @@ export function decodeSurvey(survey: Survey, options: DecodeOptions = {}): Surve
       const { values, codes } = source.dict
       const decoded = Float64Array.from(values, codeOf)
       // Whether a dictionary entry makes its row a respondent, worked out once per entry.
-      const answers = Uint8Array.from(values, (v, k) =>
-        decoded[k] !== MISSING || !isBlank(v) ? 1 : 0,
+      const answering = Uint8Array.from(values, (v, k) =>
+        answers && (decoded[k] !== MISSING || !isBlank(v)) ? 1 : 0,
       )
       for (let i = 0; i < length; i++) {
         const k = codes[i]
@@ -152,10 +189,13 @@ export function decodeSurvey(survey: Survey, options: DecodeOptions = {}): Surve
           out[i] = code
           if (notes.size > 0 && notes.has(values[k]))
             issue(i, values[k], notes.get(values[k]) as string)
-        } else if (code === ISSUE) issue(i, values[k], reasons.get(values[k]) as string)
-        present[i] |= answers[k]
+        } else if (code === ISSUE) {
+          issue(i, values[k], reasons.get(values[k]) as string)
+          if (onIssue !== undefined) out[i] = onIssue
+        }
+        present[i] |= answering[k]
       }
-      return true
+      return
     }
     const memo = new Map<Cell, number>()
     const small = new Int32Array(SMALL).fill(UNSEEN)
@@ -184,14 +224,18 @@ export function decodeSurvey(survey: Survey, options: DecodeOptions = {}): Surve
       if (code >= 0) {
         out[i] = code
         if (notes.size > 0 && notes.has(cell)) issue(i, cell, notes.get(cell) as string)
-      } else if (code === ISSUE) issue(i, cell, reasons.get(cell) as string)
-      if (code !== MISSING || !isBlank(cell)) present[i] = 1
+      } else if (code === ISSUE) {
+        issue(i, cell, reasons.get(cell) as string)
+        if (onIssue !== undefined) out[i] = onIssue
+      }
+      if (answers && (code !== MISSING || !isBlank(cell))) present[i] = 1
     }
-    return true
   }
 
-  const coded = (role: Role, parse: (cell: Cell) => Parsed<string> = parseLabel): Coded | null => {
-    const codes = new Int32Array(length).fill(-1)
+  /** A text column coded into its own dictionary. */
+  const coded = (col: number | undefined, parse: (cell: Cell) => Parsed<string>) => {
+    if (col === undefined) return null
+    const codes = new Int32Array(length).fill(MISSING)
     const labels: string[] = []
     const index = new Map<string, number>()
     const encode = (label: string) => {
@@ -202,51 +246,125 @@ export function decodeSurvey(survey: Survey, options: DecodeOptions = {}): Surve
       }
       return code
     }
-    return scan(role, parse, encode, codes) ? { codes, labels } : null
+    scan(col, parse, encode, codes)
+    return { codes, labels }
   }
-  function enumerated<T>(role: Role, parse: (cell: Cell) => Parsed<T>, keys: readonly T[]) {
-    const out = new Uint8Array(length)
-    return scan(role, parse, (v) => keys.indexOf(v) + 1, out) ? out : null
+  /** A column of the vocabulary's keys, as their index. */
+  function keyed<T>(col: number | undefined, parse: (cell: Cell) => Parsed<T>, keys: readonly T[]) {
+    if (col === undefined) return null
+    const out = new Int8Array(length).fill(MISSING)
+    scan(col, parse, (v) => keys.indexOf(v), out)
+    return out
   }
-  const scores = (role: Role) => {
-    const out = new Uint8Array(length)
-    return scan(role, parseScore, (v) => v, out) ? out : null
+  const parseScore = scoreParser(scale)
+  const scores = (col: number) => {
+    const out = new Int8Array(length).fill(MISSING)
+    scan(col, parseScore, (v) => v - scale.min, out)
+    return out
   }
-  const yesNo = (role: Role) => {
-    const out = new Int8Array(length).fill(-1)
-    return scan(role, parseYesNo, (v) => v, out) ? out : null
+  const yesNo = (col: number) => {
+    const out = new Int8Array(length).fill(MISSING)
+    scan(col, parseYesNo, (v) => v, out)
+    return out
   }
 
-  const service = coded('service') as Coded
-  const overall = scores('overall') as Uint8Array
-  const agency = coded('agency')
-  const region = coded('region')
-  const channel = enumerated<Channel>('channel', parseChannel, CHANNELS)
-  let level = enumerated<Level>('level', parseLevel, LEVELS)
+  const service = coded(found.service, parseLabel) as Coded
+  const overall = scores(found.overall as number)
+  const agency = coded(found.agency, parseLabel)
+  const region = coded(found.region, parseLabel)
+  const channel = keyed(found.channel, parseChannel, CHANNELS)
+  let level = keyed(found.level, parseLevel, LEVELS)
   if (!level && agency) {
-    const byAgency = agency.labels.map((label) => LEVELS.indexOf(levelOfAgency(label)) + 1)
-    level = new Uint8Array(length)
+    const byAgency = agency.labels.map((label) => LEVELS.indexOf(levelOfAgency(label)))
+    level = new Int8Array(length).fill(MISSING)
     for (let i = 0; i < length; i++) {
       if (agency.codes[i] >= 0) level[i] = byAgency[agency.codes[i]]
     }
   }
-  const age = coded('age', parseAge)
-  const gender = enumerated<Gender>('gender', parseGender, GENDERS)
-  const aspects = ASPECTS.map(scores)
-  const barriers = BARRIERS.map(yesNo)
+  const age = coded(found.age, parseAge)
+  const gender = keyed(found.gender, parseGender, GENDERS)
+
+  const schema: Schema = { scale, ratings: [], yesno: [], multi: [], choices: [] }
+  const ratings: Int8Array[] = []
+  const yesno: Int8Array[] = []
+  for (const aspect of ASPECTS) {
+    const col = found[aspect]
+    if (col === undefined) continue
+    schema.ratings.push(aspect)
+    ratings.push(scores(col))
+  }
+  for (const barrier of BARRIERS) {
+    const col = found[barrier]
+    if (col === undefined) continue
+    schema.yesno.push(barrier)
+    yesno.push(yesNo(col))
+  }
+  const multi: Int8Array[][] = []
+  const choices: Coded[] = []
+  for (const q of questions) {
+    if (q.type === 'rating') {
+      schema.ratings.push(q.key)
+      ratings.push(scores(q.columns[0]))
+    } else if (q.type === 'yesno') {
+      schema.yesno.push(q.key)
+      yesno.push(yesNo(q.columns[0]))
+    } else if (q.type === 'choice') {
+      schema.choices.push(q.key)
+      choices.push(coded(q.columns[0], parseLabel) as Coded)
+    } else {
+      schema.multi.push({ key: q.key, options: q.columns.map((c) => header[c]) })
+      multi.push(checkAll(q.columns))
+    }
+  }
+
+  /** A check-all-that-apply question: a blank option is "no" where any option is answered. */
+  function checkAll(columns: number[]): Int8Array[] {
+    const options = columns.map((col) => {
+      const out = new Int8Array(length).fill(MISSING)
+      scan(col, parseChecked, (v) => v, out, { onIssue: ISSUE })
+      return out
+    })
+    for (let i = 0; i < length; i++) {
+      let answered = false
+      for (const out of options) if (out[i] !== MISSING) answered = true
+      for (const out of options) {
+        if (out[i] === ISSUE) out[i] = MISSING
+        else if (answered && out[i] === MISSING) out[i] = 0
+      }
+    }
+    return options
+  }
+
   let weight: Float64Array | null = null
   if (found.weight !== undefined) {
-    weight = new Float64Array(length)
-    scan('weight', parseWeight, quantize, weight)
+    const col = found.weight
+    // NaN until read: a respondent whose weight stays blank is a data issue, not a weight of 0.
+    weight = new Float64Array(length).fill(Number.NaN)
+    scan(col, parseWeight, quantizeWeight, weight, { onIssue: 0, answers: false })
+    let kept = 0
+    for (let i = 0; i < length; i++) {
+      if (!Number.isNaN(weight[i])) continue
+      weight[i] = 0
+      if (present[i] === 0) continue
+      issueCount++
+      if (kept++ < maxIssues) {
+        issues.push([firstRow + i, col, '', 'blank weight: respondent left out of every measure'])
+      }
+    }
   }
 
   issues.sort((a, b) => a[0] - b[0] || a[1] - b[1])
   issues.length = Math.min(issues.length, maxIssues)
   const mapping: Mapping = {}
-  for (const [role, col] of Object.entries(found) as [Role, number][]) mapping[role] = header[col]
+  for (const role of ROLES) {
+    const col = found[role]
+    if (col !== undefined) mapping[role] = header[col]
+  }
   return {
     header,
     mapping,
+    questions,
+    schema,
     length,
     present,
     service,
@@ -257,12 +375,56 @@ export function decodeSurvey(survey: Survey, options: DecodeOptions = {}): Surve
     channel,
     level,
     overall,
-    aspects,
-    barriers,
+    ratings,
+    yesno,
+    multi,
+    choices,
     weight,
     issues,
     issueCount,
   }
+}
+
+/** The roles' columns that a survey has, by the header text the mapping or detection found. */
+export type FoundColumns = Partial<Record<Role, number>>
+
+/** Each question with the column(s) its header(s) name; each column read by one question. */
+function declaredColumns(header: readonly string[], questions: Question[]): DeclaredQuestion[] {
+  const owner = new Map<number, string>()
+  const normal = header.map((h) => h.toLowerCase().replace(/\s+/g, ' '))
+  return questions.map((q) => {
+    const wanted = q.type === 'multi' ? (q.headers as string[]) : [q.header as string]
+    const columns = wanted.map((text) => {
+      const key = text.toLowerCase().replace(/\s+/g, ' ')
+      const matches = normal.flatMap((h, c) => (h === key ? [c] : []))
+      if (matches.length === 0) {
+        throw new SurveyError(
+          'missing_column',
+          `Column "${text}" of question "${q.key}" is not in the header. Headers found: ${header.map((h) => `"${h}"`).join(', ')}`,
+          { question: q.key, column: text, headers: [...header] },
+        )
+      }
+      if (matches.length > 1) {
+        throw new SurveyError(
+          'bad_input',
+          `Columns ${columnName(matches[0])} and ${columnName(matches[1])} both have the header "${text}" of question "${q.key}": rename one`,
+          { question: q.key, column: text },
+        )
+      }
+      const [col] = matches
+      const other = owner.get(col)
+      if (other !== undefined) {
+        throw new SurveyError(
+          'bad_input',
+          `Column ${columnName(col)} "${header[col]}" is declared by questions "${other}" and "${q.key}": a column plays one part`,
+          { column: header[col] },
+        )
+      }
+      owner.set(col, q.key)
+      return col
+    })
+    return { ...q, columns }
+  })
 }
 
 const SMALL = 256
@@ -297,8 +459,8 @@ function sourcesOf(survey: Survey, width: number): { length: number; column(c: n
       length,
       column(c) {
         const column = columns[c]
-        if ('values' in column) return { length, cells: column.values }
-        return { length, dict: { values: column.dict, codes: column.codes } }
+        if ('values' in column) return { cells: column.values }
+        return { dict: { values: column.dict, codes: column.codes } }
       },
     }
   }
@@ -308,14 +470,14 @@ function sourcesOf(survey: Survey, width: number): { length: number; column(c: n
     if (!Array.isArray(row)) throw new SurveyError('bad_input', `row ${i + 2} is not an array`)
   })
   // Read in place (scan indexes the rows): no copy of a million rows.
-  return { length: rows.length, column: () => ({ length: rows.length }) }
+  return { length: rows.length, column: () => ({}) }
 }
 
 function columnLength(column: EncodedColumn, c: number): number {
   if (column && Array.isArray((column as { values?: unknown }).values)) {
     return (column as { values: Cell[] }).values.length
   }
-  if (column && 'dict' in column && Array.isArray(column.dict) && Array.isArray(column.codes)) {
+  if (column && 'dict' in column && Array.isArray(column.dict) && isCodes(column.codes)) {
     const bad = badCode(column.codes, column.dict.length)
     if (bad >= 0) {
       throw new SurveyError(
@@ -328,8 +490,18 @@ function columnLength(column: EncodedColumn, c: number): number {
   throw new SurveyError('bad_input', `column ${c + 1} must be {values} or {dict, codes}`)
 }
 
+/** Codes as JSON gives them (an array) or as the binary form does (a typed integer array). */
+function isCodes(codes: unknown): codes is ArrayLike<number> {
+  return (
+    Array.isArray(codes) ||
+    codes instanceof Int8Array ||
+    codes instanceof Int16Array ||
+    codes instanceof Int32Array
+  )
+}
+
 /** Position of the first code that is not -1 or an index below `size`; -1 when all are good. */
-function badCode(codes: readonly unknown[], size: number): number {
+function badCode(codes: ArrayLike<unknown>, size: number): number {
   // A plain loop: this runs once per cell of the body, a callback per code costs several times more.
   for (let i = 0; i < codes.length; i++) {
     const code = codes[i] as number

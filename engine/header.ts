@@ -1,7 +1,8 @@
 /** @module Header detection: which column plays which role, by Kazakh, Russian and English names. */
 import { normalize, parseScore } from './cells'
 import { SurveyError } from './errors'
-import { ASPECTS, type Cell, type Mapping, REQUIRED_ROLES, ROLES, type Role } from './types'
+import type { Cell, Mapping } from './types'
+import { ASPECTS, REQUIRED_ROLES, ROLES, type Role } from './vocabulary'
 
 interface Names {
   /** Whole header texts (after normalising case, spaces and quotes). */
@@ -257,6 +258,9 @@ export const ROLE_NAMES: Record<Role, Names> = {
   },
 }
 
+const NO_COLUMNS: ReadonlySet<number> = new Set()
+const ANY_SCALE = { min: 0, max: 10 }
+
 /** role → column index. */
 export type ColumnIndex = Partial<Record<Role, number>>
 
@@ -445,7 +449,11 @@ function stemAt(words: readonly string[], stem: readonly string[]): number {
  * @throws {SurveyError} `missing_column` when the mapping names a header that is not there;
  * `bad_input` when the mapping gives one column two roles
  */
-export function detectColumns(header: readonly Cell[], mapping: Mapping = {}): Detection {
+export function detectColumns(
+  header: readonly Cell[],
+  mapping: Mapping = {},
+  reserved: ReadonlySet<number> = NO_COLUMNS,
+): Detection {
   const texts = header.map((cell) => String(cell ?? '').trim())
   const keys = texts.map(matchKey)
   const found: ColumnIndex = {}
@@ -476,6 +484,8 @@ export function detectColumns(header: readonly Cell[], mapping: Mapping = {}): D
 
   const pairs: { role: Role; column: number; score: number }[] = []
   keys.forEach((key, column) => {
+    // A column declared as a question is not a candidate for any role.
+    if (reserved.has(column)) return
     const scores = scoresOf(key)
     ROLES.forEach((role, r) => {
       if (scores[r] > 0) pairs.push({ role, column, score: scores[r] })
@@ -539,8 +549,12 @@ function duplicatesOf(texts: readonly string[], fitting: ReadonlySet<number>): [
  * @throws {SurveyError} `bad_input` naming two columns with the same header; `missing_column`
  * naming the first missing required role and listing the headers found.
  */
-export function findColumns(header: readonly Cell[], mapping: Mapping = {}): ColumnIndex {
-  const { columns, missing, duplicates } = detectColumns(header, mapping)
+export function findColumns(
+  header: readonly Cell[],
+  mapping: Mapping = {},
+  reserved: ReadonlySet<number> = NO_COLUMNS,
+): ColumnIndex {
+  const { columns, missing, duplicates } = detectColumns(header, mapping, reserved)
   const [duplicate] = duplicates
   if (duplicate) {
     const [a, b] = duplicate
@@ -666,11 +680,12 @@ function twoRowHeader(
 ): { header: Cell[]; detection: Detection } | undefined {
   if (!next) return undefined
   const overallCell = next[detection.columns.overall as number]
-  const overall = parseScore(overallCell)
+  // Any scale Sapa reads (0..10 covers them all): a respondent's score is not a header.
+  const overall = parseScore(overallCell, ANY_SCALE)
   if (overall.ok || overall.reason === null) return undefined
   // A respondent with a bad overall score still has scores elsewhere; a header row has none.
   const rated = ASPECTS.map((aspect) => detection.columns[aspect])
-  if (rated.some((c) => c !== undefined && parseScore(next[c]).ok)) return undefined
+  if (rated.some((c) => c !== undefined && parseScore(next[c], ANY_SCALE).ok)) return undefined
   const below = tryDetect(next, mapping)
   if (below instanceof SurveyError || Object.keys(below.columns).length < 2) return undefined
   const joined = joinRows(top, next)

@@ -1,23 +1,19 @@
 /** @module Sapa's scoring engine: pure functions, the same in Node, workerd and Apps Script. */
 export {
-  AGE_BANDS,
   ageBand,
   CELL_LIMIT,
-  CHANNELS,
-  type Channel,
   cellText,
   cutText,
   fitLabel,
   formulaProblem,
-  type Gender,
   isHardToSay,
-  type Level,
   levelOfAgency,
   NO_SAVED_VALUE,
   normalize,
   type Parsed,
   parseAge,
   parseChannel,
+  parseChecked,
   parseGender,
   parseLabel,
   parseLevel,
@@ -25,10 +21,18 @@ export {
   parseScore,
   parseWeight,
   parseYesNo,
+  scoreParser,
   XLSX_CELL_LIMIT,
 } from './cells'
-export type { Coded, EncodedColumn, Survey, SurveyColumns } from './decode'
-export { decodeSurvey, GENDERS, LEVELS, quantize, quantizeSquare, WEIGHT_GRID } from './decode'
+export type {
+  Coded,
+  DeclaredQuestion,
+  DecodeOptions,
+  EncodedColumn,
+  Survey,
+  SurveyColumns,
+} from './decode'
+export { decodeSurvey } from './decode'
 export { SurveyError, type SurveyErrorCode } from './errors'
 export {
   type ColumnIndex,
@@ -43,16 +47,8 @@ export {
   matchKey,
   ROLE_NAMES,
 } from './header'
-export {
-  ASPECT_LABELS,
-  CATEGORY,
-  category,
-  columnLabel,
-  displayValue,
-  GROUP_TYPES,
-  REASONS,
-  TITLES,
-} from './labels'
+export { columnLabel, displayValue, GROUP_TYPES, REASONS, TITLES } from './labels'
+export { declare, type Field, type Layout, layoutOf, STATE_FORMAT } from './layout'
 export {
   base,
   type ConcernParts,
@@ -62,7 +58,7 @@ export {
   dissatisfied,
   effectiveBase,
   type Interval,
-  meanInterval,
+  index100,
   meanScore,
   type NoCorrelation,
   satisfaction,
@@ -72,32 +68,64 @@ export {
   topTwoBox,
   wilson,
   Z95,
-} from './measures'
+} from './measures/index'
 export { report, reportFromState } from './report'
-export { aggregate, mergeStates, type PartialState } from './state'
-export { readStates } from './state-check'
 export {
-  ASPECTS,
-  type Aspect,
-  BARRIERS,
-  type Barrier,
+  checkQuestions,
+  checkScale,
+  DEFAULT_SCALE,
+  pointsOf,
+  QUESTION_TYPES,
+  type Question,
+  type QuestionType,
+  type Scale,
+  type Schema,
+} from './schema'
+export { aggregate, issuesOf, mergeStates, type PartialState, plainState } from './state'
+export { readState, readStates } from './state-check'
+export {
   type Cell,
+  CORRECTIONS,
   type Column,
+  type Correction,
   type DataIssue,
-  LOCALES,
-  type Locale,
+  type DriverOptions,
   type Mapping,
   ORDERS,
   type RatingOrder,
-  REQUIRED_ROLES,
   type Report,
   type ReportOptions,
-  ROLES,
-  type Role,
+  type SignificanceOptions,
   type Summary,
   TABLE_IDS,
   type Table,
   type TableId,
   type Value,
+  type WeightingOptions,
+  type WeightingSummary,
 } from './types'
 export { ENGINE_VERSION } from './version'
+export {
+  AGE_BANDS,
+  ASPECT_LABELS,
+  ASPECTS,
+  type Aspect,
+  BARRIERS,
+  type Barrier,
+  CHANNELS,
+  type Channel,
+  categoryLabel,
+  DRIVER_GROUPS,
+  type DriverGroup,
+  GENDERS,
+  type Gender,
+  LEVELS,
+  type Level,
+  LOCALES,
+  type Locale,
+  REQUIRED_ROLES,
+  ROLES,
+  type Role,
+  type Text,
+} from './vocabulary'
+export { quantizeSquare, quantizeWeight, roundBits } from './weights'

@@ -1,8 +1,6 @@
 /** @module Localised titles, column labels and category names (Kazakh default, Russian, English). */
-import type { Aspect, Locale, TableId, Value } from './types'
-
-type Text = Record<Locale, string>
-const t = (kk: string, ru: string, en: string): Text => ({ kk, ru, en })
+import type { TableId, Value } from './types'
+import { ASPECT_LABELS, type Aspect, type Locale, type Text, text as t } from './vocabulary'
 
 export const TITLES: Record<TableId, Text> = {
   rating: t('Қызметтер рейтингі', 'Рейтинг услуг', 'Service rating'),
@@ -33,31 +31,11 @@ export const TITLES: Record<TableId, Text> = {
     'Госкорпорация и государственный орган',
     'State Corporation vs state body',
   ),
+  places: t('Қызмет алынған орын бойынша', 'По месту получения услуги', 'By place of service'),
   demographics: t('Жас және жыныс бойынша', 'По возрасту и полу', 'By age and gender'),
+  questions: t('Қосымша сұрақтар', 'Дополнительные вопросы', 'Further questions'),
+  waves: t('Өткен жылмен салыстыру', 'Сравнение с прошлым годом', 'Against the previous wave'),
   issues: t('Деректердегі қателер', 'Ошибки в данных', 'Data issues'),
-}
-
-export const ASPECT_LABELS: Record<Aspect, Text> = {
-  infoAccess: t(
-    'Ақпараттың ашықтығы мен қолжетімділігі',
-    'Доступность и открытость информации',
-    'Information access',
-  ),
-  infoClarity: t(
-    'Алынған ақпараттың айқындылығы мен дұрыстығы',
-    'Ясность и достоверность информации',
-    'Information clarity',
-  ),
-  documents: t('Құжаттарды жинау және тапсыру процесі', 'Сбор и подача документов', 'Documents'),
-  timeliness: t('Қызмет ұсыну мерзімдері', 'Сроки оказания услуги', 'Timeliness'),
-  staffCompetence: t(
-    'Қызметкерлердің біліктілігі',
-    'Компетентность сотрудника',
-    'Staff competence',
-  ),
-  staffSpeed: t('Қызметкердің жұмыс істеу шапшаңдығы', 'Оперативность сотрудника', 'Staff speed'),
-  staffCourtesy: t('Қызметкердің әдептілігі', 'Вежливость сотрудника', 'Staff courtesy'),
-  trust: t('Қызмет ұсынушыға сенім', 'Доверие к услугодателю', 'Trust in the provider'),
 }
 
 /** Column labels by key, shared by every table that has the key. */
@@ -75,16 +53,6 @@ const COLUMN_LABELS: Record<string, Text> = {
   smallBase: t('Іріктеме аз', 'Малая выборка', 'Small base'),
   groupType: t('Топ түрі', 'Тип группы', 'Group type'),
   group: t('Топ', 'Группа', 'Group'),
-  p1: t('«1» үлесі', 'Доля «1»', 'Share 1'),
-  p2: t('«2» үлесі', 'Доля «2»', 'Share 2'),
-  p3: t('«3» үлесі', 'Доля «3»', 'Share 3'),
-  p4: t('«4» үлесі', 'Доля «4»', 'Share 4'),
-  p5: t('«5» үлесі', 'Доля «5»', 'Share 5'),
-  n1: t('«1» саны', 'Число «1»', 'Count 1'),
-  n2: t('«2» саны', 'Число «2»', 'Count 2'),
-  n3: t('«3» саны', 'Число «3»', 'Count 3'),
-  n4: t('«4» саны', 'Число «4»', 'Count 4'),
-  n5: t('«5» саны', 'Число «5»', 'Count 5'),
   overall: t('Жалпы орташа балл', 'Общий средний балл', 'Overall mean'),
   delta: t('Айырма', 'Отклонение', 'Delta'),
   region: t('Өңір', 'Регион', 'Region'),
@@ -131,39 +99,118 @@ const COLUMN_LABELS: Record<string, Text> = {
   column: t('Баған', 'Столбец', 'Column'),
   value: t('Мәні', 'Значение', 'Value'),
   reason: t('Себебі', 'Причина', 'Reason'),
+  label: t('Атауы', 'Название', 'Name'),
+  rankLow: t('Орны: ең жоғары', 'Место: лучшее', 'Best rank'),
+  rankHigh: t('Орны: ең төмен', 'Место: худшее', 'Worst rank'),
+  rankRange: t('Орын аралығы', 'Диапазон мест', 'Rank range'),
+  meanCiLow: t('Орташа: 95% СА төменгі', 'Среднее: 95% ДИ нижняя', 'Mean 95% CI low'),
+  meanCiHigh: t('Орташа: 95% СА жоғарғы', 'Среднее: 95% ДИ верхняя', 'Mean 95% CI high'),
+  sigSatisfaction: t(
+    'Қанағаттанушылық: қалғандардан айырма',
+    'Удовлетворенность: отличие от остальных',
+    'Satisfaction vs the rest',
+  ),
+  sigMean: t(
+    'Орташа балл: қалғандардан айырма',
+    'Средний балл: отличие от остальных',
+    'Mean vs the rest',
+  ),
+  localScore10: t('ЖАО: 10 балдық шкала', 'МИО: 10-балльная шкала', 'Local bodies: 10-point score'),
+  localSigSatisfaction: t(
+    'ЖАО: қанағаттанушылық айырмасы',
+    'МИО: отличие удовлетворенности',
+    'Local bodies: satisfaction vs the rest',
+  ),
+  localSigMean: t(
+    'ЖАО: орташа балл айырмасы',
+    'МИО: отличие среднего балла',
+    'Local bodies: mean vs the rest',
+  ),
+  corpSigSatisfaction: t(
+    'Мемкорпорация: қанағаттанушылық айырмасы',
+    'Госкорпорация: отличие удовлетворенности',
+    'State Corporation: satisfaction vs the rest',
+  ),
+  corpSigMean: t(
+    'Мемкорпорация: орташа балл айырмасы',
+    'Госкорпорация: отличие среднего балла',
+    'State Corporation: mean vs the rest',
+  ),
+  corpCentralN: t(
+    'Мемкорпорация, орталық қызметтер: саны',
+    'Госкорпорация, центральные услуги: число',
+    'State Corporation, central services: n',
+  ),
+  corpCentralSatisfaction: t(
+    'Мемкорпорация, орталық қызметтер: қанағаттанушылық',
+    'Госкорпорация, центральные услуги: удовлетворенность',
+    'State Corporation, central services: satisfaction',
+  ),
+  corpCentralMean: t(
+    'Мемкорпорация, орталық қызметтер: орташа балл',
+    'Госкорпорация, центральные услуги: средний балл',
+    'State Corporation, central services: mean',
+  ),
+  corpLocalN: t(
+    'Мемкорпорация, жергілікті қызметтер: саны',
+    'Госкорпорация, местные услуги: число',
+    'State Corporation, local services: n',
+  ),
+  corpLocalSatisfaction: t(
+    'Мемкорпорация, жергілікті қызметтер: қанағаттанушылық',
+    'Госкорпорация, местные услуги: удовлетворенность',
+    'State Corporation, local services: satisfaction',
+  ),
+  corpLocalMean: t(
+    'Мемкорпорация, жергілікті қызметтер: орташа балл',
+    'Госкорпорация, местные услуги: средний балл',
+    'State Corporation, local services: mean',
+  ),
+  channel: t('Қызмет алынған орын', 'Место получения', 'Place'),
+  aspectLabel: t('Аспект', 'Аспект', 'Aspect'),
+  importance: t('Салыстырмалы маңыздылығы', 'Относительная важность', 'Relative importance'),
+  question: t('Сұрақ', 'Вопрос', 'Question'),
+  type: t('Түрі', 'Тип', 'Type'),
+  option: t('Жауап', 'Ответ', 'Answer'),
+  share: t('Үлесі', 'Доля', 'Share'),
+  previousN: t('Өткен жыл: саны', 'Прошлый год: число', 'Previous: n'),
+  previousSatisfaction: t(
+    'Өткен жыл: қанағаттанушылық',
+    'Прошлый год: удовлетворенность',
+    'Previous: satisfaction',
+  ),
+  previousMean: t('Өткен жыл: орташа балл', 'Прошлый год: средний балл', 'Previous: mean'),
+  change: t('Қанағаттанушылық өзгерісі', 'Изменение удовлетворенности', 'Change in satisfaction'),
+  changeMean: t('Орташа балл өзгерісі', 'Изменение среднего балла', 'Change in mean'),
+  sigChange: t(
+    'Қанағаттанушылық өзгерісі мәнді',
+    'Изменение удовлетворенности значимо',
+    'Satisfaction change significant',
+  ),
+  sigChangeMean: t(
+    'Орташа балл өзгерісі мәнді',
+    'Изменение среднего балла значимо',
+    'Mean change significant',
+  ),
+  index100: t('Индекс 0–100', 'Индекс 0–100', 'Index 0–100'),
 }
 
+/** Own keys only: a survey text such as `constructor` is no label's key. */
+const has = (object: object, key: string) => Object.hasOwn(object, key)
+
+const POINT_LABELS = {
+  p: (s: string) => t(`«${s}» үлесі`, `Доля «${s}»`, `Share ${s}`),
+  n: (s: string) => t(`«${s}» саны`, `Число «${s}»`, `Count ${s}`),
+}
+
+/** A column's label: an aspect's name, a known key's, `p7` / `n7` for a point of any scale. */
 export function columnLabel(key: string, locale: Locale): string {
-  const aspect = ASPECT_LABELS[key as Aspect]
-  return (aspect ?? COLUMN_LABELS[key])?.[locale] ?? key
-}
-
-/** Category names that the engine itself derives (channel, level, gender, driver group, total). */
-export const CATEGORY: Record<string, Text> = {
-  body: t('Мемлекеттік орган', 'Государственный орган', 'State body'),
-  corp: t('Мемкорпорация (ХҚКО)', 'Госкорпорация (ЦОН)', 'State Corporation'),
-  portal: t(
-    '«Электрондық үкімет» порталы',
-    'Портал «электронного правительства»',
-    'E-government portal',
-  ),
-  central: t(
-    'Орталық мемлекеттік органдар',
-    'Центральные государственные органы',
-    'Central bodies',
-  ),
-  local: t(
-    'Жергілікті атқарушы органдар',
-    'Местные исполнительные органы',
-    'Local executive bodies',
-  ),
-  male: t('Ер', 'Мужчины', 'Male'),
-  female: t('Әйел', 'Женщины', 'Female'),
-  total: t('Барлығы', 'Всего', 'Total'),
-}
-
-export function category(key: string, locale: Locale): string {
-  return CATEGORY[key]?.[locale] ?? key
+  const aspect = has(ASPECT_LABELS, key) ? ASPECT_LABELS[key as Aspect] : undefined
+  const known = aspect ?? (has(COLUMN_LABELS, key) ? COLUMN_LABELS[key] : undefined)
+  if (known) return known[locale]
+  const point = /^([pn])(\d+)$/.exec(key)
+  if (point) return POINT_LABELS[point[1] as 'p' | 'n'](point[2])[locale]
+  return key
 }
 
 /** Reasons a measure is null, in the report's locale. */
@@ -180,12 +227,36 @@ export const REASONS = {
 
 /** The machine keys of `groupType` and `dimension` columns, named for the sheets. */
 export const GROUP_TYPES: Record<string, Text> = {
+  rating: t('Бағалау', 'Оценка', 'Rating'),
+  yesno: t('Иә/жоқ', 'Да/нет', 'Yes/no'),
+  choice: t('Бір жауап', 'Один ответ', 'Single choice'),
+  multi: t('Бірнеше жауап', 'Несколько ответов', 'Multiple choice'),
   service: t('Қызмет', 'Услуга', 'Service'),
   agency: t('Мемлекеттік орган', 'Государственный орган', 'Agency'),
   region: t('Өңір', 'Регион', 'Region'),
   channel: t('Қызмет алу арнасы', 'Канал получения', 'Channel'),
   localRegion: t('Өңір (ЖАО)', 'Регион (МИО)', 'Region (local bodies)'),
   corpRegion: t('Өңір (Мемкорпорация)', 'Регион (Госкорпорация)', 'Region (State Corporation)'),
+  agencyBody: t(
+    'Мемлекеттік орган (Мемкорпорация мен порталсыз)',
+    'Госорган (без Госкорпорации и портала)',
+    'Agency (own delivery only)',
+  ),
+  localRegionBody: t(
+    'Өңір (ЖАО, Мемкорпорация мен порталсыз)',
+    'Регион (МИО, без Госкорпорации и портала)',
+    'Region (local bodies, own delivery only)',
+  ),
+  corpRegionCentral: t(
+    'Өңір (Мемкорпорация, орталық қызметтер)',
+    'Регион (Госкорпорация, центральные услуги)',
+    'Region (State Corporation, central services)',
+  ),
+  corpRegionLocal: t(
+    'Өңір (Мемкорпорация, жергілікті қызметтер)',
+    'Регион (Госкорпорация, местные услуги)',
+    'Region (State Corporation, local services)',
+  ),
   total: t('Барлығы', 'Всего', 'Total'),
   age: t('Жас', 'Возраст', 'Age'),
   gender: t('Жыныс', 'Пол', 'Gender'),
@@ -193,8 +264,12 @@ export const GROUP_TYPES: Record<string, Text> = {
 
 /** A table cell as a sheet shows it: group-type keys by their names, everything else as it is. */
 export function displayValue(key: string, value: Value, locale: Locale): Value {
-  if ((key === 'groupType' || key === 'dimension') && typeof value === 'string') {
-    return GROUP_TYPES[value]?.[locale] ?? value
+  if (
+    (key === 'groupType' || key === 'dimension' || key === 'type') &&
+    typeof value === 'string' &&
+    has(GROUP_TYPES, value)
+  ) {
+    return GROUP_TYPES[value][locale]
   }
   return value
 }

@@ -1,31 +1,16 @@
 /** @module Partial states sent back by a client (DESIGN §6 fan-out), checked before they are merged. */
-import { CHANNELS } from './cells'
-import { GENDERS, LEVELS } from './decode'
+import { DRIVER_SLOTS } from './count'
 import { SurveyError } from './errors'
-import { DIMENSIONS, type Dimension, groupWidth, type PartialState, SEP } from './state'
-import { ROLES } from './types'
+import { layoutOf, pairLayoutOf, peopleLayoutOf, STATE_FORMAT } from './layout'
+import { checkQuestions, checkScale, type Question, type Schema, sameSchema } from './schema'
+import type { PartialState } from './state'
+import type { Mapping } from './types'
 import { ENGINE_VERSION } from './version'
-
-/** Keys a dimension's groups may have; composite dimensions need one separator instead. */
-const FIXED_KEYS: Partial<Record<Dimension, readonly string[]>> = {
-  total: ['total'],
-  channel: CHANNELS,
-  level: LEVELS,
-  gender: GENDERS,
-  driverGroup: ['central', 'local', 'corp'],
-}
-const COMPOSITE: ReadonlySet<Dimension> = new Set([
-  'serviceChannel',
-  'serviceAgency',
-  'regionLevel',
-  'regionChannel',
-])
-/** Counts are integers or weights on the engine's 2^-20 grid; anything else cannot merge exactly. */
-const GRID = 2 ** 20
+import { ASPECTS, BARRIERS, CHANNELS, GENDERS, LEVELS, ROLES } from './vocabulary'
 
 /**
  * The `states` of a report request, each shaped as `aggregate` makes it, all from the same
- * header, mapping and engine version.
+ * header, mapping, questions and schema, and this engine's version.
  * @throws {SurveyError} `bad_input` naming the first bad field (`details.field`)
  */
 export function readStates(value: unknown): PartialState[] {
@@ -36,16 +21,22 @@ export function readStates(value: unknown): PartialState[] {
     if (JSON.stringify(state.header) !== JSON.stringify(first.header)) {
       bad(`states[${i}].header`, 'the same header as states[0]')
     }
-    if (!sameMapping(state.mapping, first.mapping)) {
+    if (!sameEntries(state.mapping, first.mapping)) {
       bad(`states[${i}].mapping`, 'the same mapping as states[0]')
+    }
+    if (!sameSchema(state.schema, first.schema)) {
+      bad(`states[${i}].schema`, 'the same scale and items as states[0]')
     }
   })
   return states
 }
 
-function readState(value: unknown, at: string): PartialState {
+/** One state, field by field. */
+export function readState(value: unknown, at = 'state'): PartialState {
   const state = record(value, at)
-  if (state.format !== 'sapa.state.v1') bad(`${at}.format`, '"sapa.state.v1"')
+  if (state.format !== STATE_FORMAT) {
+    bad(`${at}.format`, `"${STATE_FORMAT}" (aggregate the chunk again with this Worker)`)
+  }
   if (state.engine !== ENGINE_VERSION) {
     bad(
       `${at}.engine`,
@@ -56,8 +47,9 @@ function readState(value: unknown, at: string): PartialState {
   if (!Array.isArray(header) || !header.every((h) => typeof h === 'string')) {
     bad(`${at}.header`, 'an array of header texts')
   }
-  const mapping = record(state.mapping, `${at}.mapping`)
-  for (const [role, text] of Object.entries(mapping)) {
+  const mapping = record(state.mapping, `${at}.mapping`) as Mapping
+  for (const role of Object.keys(mapping)) {
+    const text = (mapping as Record<string, unknown>)[role]
     if (!(ROLES as readonly string[]).includes(role) || !header.includes(text as string)) {
       bad(`${at}.mapping.${role}`, 'a role mapped to one of the header texts')
     }
@@ -65,19 +57,117 @@ function readState(value: unknown, at: string): PartialState {
   if (mapping.service === undefined || mapping.overall === undefined) {
     bad(`${at}.mapping`, 'a mapping with the service and overall columns')
   }
+  let questions: Question[] = []
+  try {
+    questions = checkQuestions(state.questions)
+  } catch (error) {
+    bad(`${at}.questions`, `declared questions (${(error as Error).message})`)
+  }
+  const schema = readSchema(state.schema, `${at}.schema`)
+  if (!sameSchema(schema, expectedSchema(schema.scale, mapping, questions))) {
+    bad(`${at}.schema`, 'the schema of its mapping and questions')
+  }
+  const layout = layoutOf(schema)
+  if (state.layout !== layout.fingerprint) bad(`${at}.layout`, `"${layout.fingerprint}"`)
   if (typeof state.weighted !== 'boolean') bad(`${at}.weighted`, 'true or false')
-  for (const field of ['rows', 'issueCount'] as const) {
+  for (const field of ['rows', 'issueCount', 'maxIssues'] as const) {
     if (!isCount(state[field])) bad(`${at}.${field}`, 'a whole number ≥ 0')
   }
-  if (!isCount(state.maxIssues)) bad(`${at}.maxIssues`, 'a whole number ≥ 0')
   readIssues(state.issues, `${at}.issues`, header.length, state.maxIssues as number)
-  const groups = record(state.groups, `${at}.groups`)
-  for (const dimension of DIMENSIONS) {
-    readGroups(groups[dimension], dimension, `${at}.groups.${dimension}`)
+  const labels = record(state.labels, `${at}.labels`)
+  const sizes: number[] = []
+  for (const role of ['service', 'agency', 'region', 'age'] as const) {
+    const list = labels[role]
+    if (!isTexts(list)) bad(`${at}.labels.${role}`, 'an array of labels')
+    sizes.push(list.length)
   }
-  const extra = Object.keys(groups).find((key) => !(DIMENSIONS as readonly string[]).includes(key))
-  if (extra !== undefined) bad(`${at}.groups.${extra}`, `absent: dimensions are ${DIMENSIONS}`)
+  const choiceLabels = labels.choices
+  if (
+    !Array.isArray(choiceLabels) ||
+    choiceLabels.length !== schema.choices.length ||
+    !choiceLabels.every(isTexts)
+  ) {
+    bad(`${at}.labels.choices`, `${schema.choices.length} arrays of options`)
+  }
+  const cellLimits = [sizes[0], sizes[1], sizes[2], CHANNELS.length, LEVELS.length]
+  const cells = readTable(state.cells, `${at}.cells`, cellLimits, layout.width)
+  readTable(
+    state.people,
+    `${at}.people`,
+    [sizes[0], sizes[3], GENDERS.length],
+    peopleLayoutOf(schema).width,
+  )
+  const choices = state.choices
+  if (!Array.isArray(choices) || choices.length !== schema.choices.length) {
+    bad(`${at}.choices`, `${schema.choices.length} tables of answers`)
+  }
+  choices.forEach((choice, q) => {
+    readTable(choice, `${at}.choices[${q}]`, [cells, (choiceLabels as string[][])[q].length], 1)
+  })
+  const drivers = state.drivers
+  const width = DRIVER_SLOTS * pairLayoutOf(schema).width
+  if (!Array.isArray(drivers) || drivers.length !== width || !drivers.every(isSum)) {
+    bad(`${at}.drivers`, `${width} counts ≥ 0`)
+  }
   return state as unknown as PartialState
+}
+
+/** The schema a survey with this mapping and these questions decodes to. */
+function expectedSchema(scale: Schema['scale'], mapping: Mapping, questions: Question[]): Schema {
+  const of = (type: Question['type']) => questions.filter((q) => q.type === type)
+  return {
+    scale,
+    ratings: [
+      ...ASPECTS.filter((a) => mapping[a] !== undefined),
+      ...of('rating').map((q) => q.key),
+    ],
+    yesno: [...BARRIERS.filter((b) => mapping[b] !== undefined), ...of('yesno').map((q) => q.key)],
+    multi: of('multi').map((q) => ({ key: q.key, options: q.headers ?? [] })),
+    choices: of('choice').map((q) => q.key),
+  }
+}
+
+function readSchema(value: unknown, at: string): Schema {
+  const schema = record(value, at)
+  let scale: Schema['scale'] = { min: 1, max: 5 }
+  try {
+    scale = checkScale(schema.scale)
+  } catch {
+    bad(`${at}.scale`, '{"min": 0 or 1, "max": 5..10}')
+  }
+  for (const field of ['ratings', 'yesno', 'choices'] as const) {
+    if (!isTexts(schema[field])) bad(`${at}.${field}`, 'an array of keys')
+  }
+  const multi = schema.multi
+  if (
+    !Array.isArray(multi) ||
+    !multi.every(
+      (q) => typeof q === 'object' && q !== null && typeof q.key === 'string' && isTexts(q.options),
+    )
+  ) {
+    bad(`${at}.multi`, 'an array of {key, options}')
+  }
+  return { ...(schema as unknown as Schema), scale }
+}
+
+/** A table of entries: `keys` (one code per part, each -1 or below its limit) and their counts. */
+function readTable(value: unknown, at: string, limits: number[], width: number): number {
+  const table = record(value, at)
+  const { keys, counts } = table
+  if (!Array.isArray(keys) || keys.length % limits.length !== 0) {
+    bad(`${at}.keys`, `an array of ${limits.length} codes per entry`)
+  }
+  const entries = keys.length / limits.length
+  keys.forEach((code, k) => {
+    const limit = limits[k % limits.length]
+    if (!(Number.isSafeInteger(code) && code >= -1 && code < limit)) {
+      bad(`${at}.keys[${k}]`, `-1 or a code below ${limit}`)
+    }
+  })
+  if (!Array.isArray(counts) || counts.length !== entries * width || !counts.every(isSum)) {
+    bad(`${at}.counts`, `${entries * width} counts ≥ 0`)
+  }
+  return entries
 }
 
 function readIssues(value: unknown, at: string, columns: number, maxIssues: number) {
@@ -98,34 +188,16 @@ function readIssues(value: unknown, at: string, columns: number, maxIssues: numb
   })
 }
 
-function readGroups(value: unknown, dimension: Dimension, at: string) {
-  const groups = record(value, at)
-  const width = groupWidth(dimension)
-  const keys = FIXED_KEYS[dimension]
-  for (const [label, counts] of Object.entries(groups)) {
-    const field = `${at}[${JSON.stringify(label)}]`
-    if (keys && !keys.includes(label)) bad(field, `absent: ${dimension} groups are ${keys}`)
-    if (COMPOSITE.has(dimension) && label.split(SEP).length !== 2) {
-      bad(field, 'absent: a crossed group is named "<label>\\u001f<label>"')
-    }
-    if (label === '__proto__') bad(field, 'absent: no group may be named __proto__')
-    if (!Array.isArray(counts) || counts.length !== width) bad(field, `an array of ${width} counts`)
-    for (let k = 0; k < width; k++) {
-      const x = counts[k]
-      if (!(typeof x === 'number' && x >= 0 && Number.isInteger(x * GRID))) {
-        bad(`${field}[${k}]`, 'a count ≥ 0 (whole, or a weight sum on the 2^-20 grid)')
-      }
-    }
-  }
-}
-
-function sameMapping(a: object, b: object): boolean {
+function sameEntries(a: object, b: object): boolean {
   const entries = (m: object) =>
     JSON.stringify(Object.entries(m).sort(([x], [y]) => (x < y ? -1 : 1)))
   return entries(a) === entries(b)
 }
 
 const isCount = (x: unknown): x is number => Number.isSafeInteger(x) && (x as number) >= 0
+const isSum = (x: unknown) => typeof x === 'number' && Number.isFinite(x) && x >= 0
+const isTexts = (x: unknown): x is string[] =>
+  Array.isArray(x) && x.every((item) => typeof item === 'string')
 
 function record(value: unknown, field: string): Record<string, unknown> {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) bad(field, 'an object')

@@ -1,64 +1,56 @@
 /** @module The engine's public types: survey input, options, tables and the report. */
+import type { Question, Scale } from './schema'
+import type { Aspect, Locale, Role } from './vocabulary'
 
 /** A cell exactly as `Range.getValues()` returns it. */
 export type Cell = string | number | boolean | Date | null | undefined
 
-export const ASPECTS = [
-  'infoAccess',
-  'infoClarity',
-  'documents',
-  'timeliness',
-  'staffCompetence',
-  'staffSpeed',
-  'staffCourtesy',
-  'trust',
-] as const
-export type Aspect = (typeof ASPECTS)[number]
-
-export const BARRIERS = ['complaint', 'informalPayment', 'connections'] as const
-export type Barrier = (typeof BARRIERS)[number]
-
-/** Column roles of DESIGN §3, in the order the sidebar shows them. */
-export const ROLES = [
-  'service',
-  'overall',
-  'agency',
-  'level',
-  'region',
-  'channel',
-  'age',
-  'gender',
-  ...ASPECTS,
-  ...BARRIERS,
-  'weight',
-] as const
-export type Role = (typeof ROLES)[number]
-export const REQUIRED_ROLES: readonly Role[] = ['service', 'overall']
-
 /** role → header text, as the sidebar and the API send it. */
 export type Mapping = Partial<Record<Role, string>>
-
-/** Languages of titles and labels: Kazakh (the default), Russian, English. */
-export const LOCALES = ['kk', 'ru', 'en'] as const
-export type Locale = (typeof LOCALES)[number]
 
 /** What the rating is ranked by (DESIGN §4): satisfaction (the default), mean, Wilson lower bound. */
 export const ORDERS = ['satisfaction', 'mean', 'wilson'] as const
 export type RatingOrder = (typeof ORDERS)[number]
 
+/** Multiple-comparison corrections across a table (DESIGN §4). */
+export const CORRECTIONS = ['fdr', 'holm', 'bonferroni', 'none'] as const
+export type Correction = (typeof CORRECTIONS)[number]
+
 export const TABLE_IDS = [
   'rating',
   'distribution',
   'aspects',
+  'places',
   'regions',
   'barriers',
   'concern',
   'drivers',
   'channels',
   'demographics',
+  'questions',
+  'waves',
   'issues',
 ] as const
 export type TableId = (typeof TABLE_IDS)[number]
+
+export interface SignificanceOptions {
+  /** Two-sided level; default 0.05. */
+  level?: number
+  /** Default `fdr` (Benjamini–Hochberg). */
+  correction?: Correction
+}
+
+export interface DriverOptions {
+  /** Rated items left out of the drivers' model (recommendation 16: `trust`). */
+  exclude?: string[]
+}
+
+/** Population margins to rake the sample to (DESIGN §4): role → category → share. */
+export interface WeightingOptions {
+  margins: Record<string, Record<string, number>>
+  /** Bounds on the final weight relative to the mean weight, e.g. 0.3 and 3. */
+  trim?: { min?: number; max?: number }
+}
 
 export interface ReportOptions {
   locale?: Locale
@@ -69,6 +61,11 @@ export interface ReportOptions {
   tables?: readonly TableId[]
   /** At most this many data issues are listed (all are counted). Default 1,000. */
   maxIssues?: number
+  /** The answer scale; default 1..5. */
+  scale?: Scale
+  significance?: SignificanceOptions
+  drivers?: DriverOptions
+  weighting?: WeightingOptions
 }
 
 /** A cell the engine could not read: left out of that measure only. */
@@ -86,8 +83,11 @@ export type Value = string | number | boolean | null
 export interface Column {
   key: string
   label: string
-  /** How the sheets format the column. */
-  format?: 'percent' | 'decimal' | 'correlation' | 'integer' | 'text'
+  /**
+   * How the sheets format the column; `key` is a machine key (a channel's `corp`, an aspect's
+   * `trust`) that the sheets leave out because a label column beside it says it in words.
+   */
+  format?: 'percent' | 'decimal' | 'correlation' | 'integer' | 'text' | 'key' | 'sign'
 }
 
 export interface Table {
@@ -98,6 +98,20 @@ export interface Table {
   total?: Record<string, Value>
   /** Why a measure is null, keyed `"<row index>.<column key>"` or `"total.<column key>"`. */
   reasons?: Record<string, string>
+  /** How the table was computed, in the report's language (scope, significance test, correction). */
+  notes?: string[]
+}
+
+/** What raking did (DESIGN §4), in the summary of a raked report. */
+export interface WeightingSummary {
+  margins: Record<string, Record<string, { target: number; achieved: number; sample: number }>>
+  iterations: number
+  converged: boolean
+  efficiency: number
+  designEffect: number
+  minWeight: number
+  maxWeight: number
+  trimmed: number
 }
 
 export interface Summary {
@@ -115,6 +129,13 @@ export interface Summary {
   order: RatingOrder
   /** role → header text actually used. */
   mapping: Mapping
+  scale: Scale
+  questions: Question[]
+  /** Headers of the columns the report did not read (neither mapped nor declared). */
+  unused: string[]
+  weighting?: WeightingSummary
+  /** The previous wave's headline, when one was given. */
+  previous?: { respondents: number; satisfaction: number | null; mean: number | null }
 }
 
 export interface Report {
@@ -123,3 +144,5 @@ export interface Report {
   tables: Table[]
   issues: DataIssue[]
 }
+
+export type { Aspect }

@@ -1,23 +1,25 @@
-/** @module Pearson correlation of an aspect with the overall score, from their joint counts. */
+/** @module Pearson correlation of two scores, from their joint counts. */
 
 /** Why a correlation could not be computed. */
 export type NoCorrelation = { r: null; n: number; reason: string }
 export type Correlation = { r: number; n: number } | NoCorrelation
 
 /**
- * `joint[(x − 1) * 5 + (y − 1)]` = weighted respondents giving aspect x and overall y.
- * Equals simple-statistics' `sampleCorrelation` on the expanded pairs, computed in O(25).
+ * `joint[offset + x·K + y]` = weighted respondents giving point x of the first score and point
+ * y of the second (K points each). Equals simple-statistics' `sampleCorrelation` on the expanded
+ * pairs (Pearson's r is the same whatever the points' values, so they are taken as 0..K−1),
+ * computed in O(K²).
  */
-export function correlation(joint: ArrayLike<number>, offset = 0): Correlation {
+export function correlation(joint: ArrayLike<number>, offset = 0, points = 5): Correlation {
   let n = 0
   let sx = 0
   let sy = 0
   let sxx = 0
   let syy = 0
   let sxy = 0
-  for (let x = 1; x <= 5; x++) {
-    for (let y = 1; y <= 5; y++) {
-      const w = joint[offset + (x - 1) * 5 + (y - 1)]
+  for (let x = 0; x < points; x++) {
+    for (let y = 0; y < points; y++) {
+      const w = joint[offset + x * points + y]
       if (w === 0) continue
       n += w
       sx += w * x

@@ -1,5 +1,16 @@
 /** @module The measures of DESIGN §4. */
-export * from './concern'
-export * from './correlation'
-export * from './distribution'
-export * from './interval'
+export { type ConcernParts, socialConcern } from './concern'
+export { type Correlation, correlation, type NoCorrelation } from './correlation'
+export {
+  base,
+  type Distribution,
+  dissatisfied,
+  effectiveBase,
+  index100,
+  meanScore,
+  satisfaction,
+  score10,
+  shares,
+  topTwoBox,
+} from './distribution'
+export { type Interval, wilson, Z95 } from './interval'

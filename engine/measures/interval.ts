@@ -1,5 +1,4 @@
-/** @module 95 % confidence intervals for satisfaction (Wilson) and for the mean score. */
-import { base, type Distribution, meanScore } from './distribution'
+/** @module The Wilson 95 % confidence interval for satisfaction. */
 
 /**
  * z for a two-sided 95 % interval, Φ⁻¹(0.975). simple-statistics' `probit` approximates it
@@ -20,17 +19,4 @@ export function wilson(p: number, n: number, z = Z95): Interval | null {
   const spread = z * Math.sqrt((p * (1 - p)) / n + z2 / (4 * n * n))
   const scale = 1 + z2 / n
   return [Math.max(0, (centre - spread) / scale), Math.min(1, (centre + spread) / scale)]
-}
-
-/** Normal 95 % interval for the mean score; needs an (effective) base above 1. */
-export function meanInterval(d: Distribution, n = base(d), z = Z95): Interval | null {
-  const mean = meanScore(d)
-  const total = base(d)
-  if (mean === null || !(n > 1)) return null
-  let squares = 0
-  for (let s = 1; s <= 5; s++) squares += d[s - 1] * (s - mean) ** 2
-  // Sample variance on the effective base: population variance × n / (n − 1).
-  const variance = ((squares / total) * n) / (n - 1)
-  const half = z * Math.sqrt(variance / n)
-  return [Math.max(1, mean - half), Math.min(5, mean + half)]
 }

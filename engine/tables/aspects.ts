@@ -1,64 +1,129 @@
-/** @module Report tables 6, 9, 15, 109, 110: the mean of each aspect by service, agency, region, channel. */
-import { CHANNELS } from '../cells'
-import { category, REASONS, TITLES } from '../labels'
-import { meanScore } from '../measures'
-import type { Dimension } from '../state'
-import { ASPECTS, type Table, type Value } from '../types'
-import {
-  aspectOf,
-  columns,
-  overallOf,
-  ratedOf,
-  sortedKeys,
-  TableBuilder,
-  type TableContext,
-} from './context'
+/**
+ * @module Report tables 6, 9, 15, 109, 110: the mean of each aspect (and rated question) by
+ * service, agency, region and channel, and in the report's channel-scoped cuts: agencies' and
+ * local bodies' own delivery (without the State Corporation and the portal), the State
+ * Corporation by region, and by region for central and local services.
+ */
+import type { Group, Query } from '../cube'
+import { REASONS, TITLES } from '../labels'
+import type { Table, Value } from '../types'
+import { ASPECTS, categoryLabel, type Locale } from '../vocabulary'
+import { columns, type Format, ordered, Reader, TableBuilder, type TableContext } from './context'
 
-const GROUP_TYPES: Dimension[] = ['service', 'agency', 'region', 'channel']
+/**
+ * groupType → the roll-up it shows, and for the channel-scoped ones the roll-up their delta is
+ * taken against (the same group over all channels, as the report prints it).
+ */
+const GROUP_TYPES: { groupType: string; query: Query; against?: Query }[] = [
+  { groupType: 'service', query: { by: ['service'] } },
+  { groupType: 'agency', query: { by: ['agency'] } },
+  { groupType: 'region', query: { by: ['region'] } },
+  { groupType: 'channel', query: { by: ['channel'] } },
+  {
+    groupType: 'agencyBody',
+    query: { by: ['agency'], where: { channel: 'body' } },
+    against: { by: ['agency'] },
+  },
+  {
+    groupType: 'localRegionBody',
+    query: { by: ['region'], where: { level: 'local', channel: 'body' } },
+    against: { by: ['region'], where: { level: 'local' } },
+  },
+  { groupType: 'corpRegion', query: { by: ['region'], where: { channel: 'corp' } } },
+  {
+    groupType: 'corpRegionCentral',
+    query: { by: ['region'], where: { channel: 'corp', level: 'central' } },
+  },
+  {
+    groupType: 'corpRegionLocal',
+    query: { by: ['region'], where: { channel: 'corp', level: 'local' } },
+  },
+]
 
-export function aspectsTable({ state, locale }: TableContext): Table {
+/** The rated items a table of aspects shows: the report's eight, then the rating questions. */
+export function ratedKeys(context: TableContext): string[] {
+  const questions = context.state.questions.filter((q) => q.type === 'rating').map((q) => q.key)
+  return [...ASPECTS, ...questions]
+}
+
+/** Column labels of the rating questions: their headers. */
+export function questionLabels(context: TableContext): Map<string, string> {
+  return new Map(
+    context.state.questions.map((q) => [q.key, q.header ?? q.headers?.join(', ') ?? q.key]),
+  )
+}
+
+export function aspectsTable(context: TableContext): Table {
+  const { cube, locale } = context
+  const read = new Reader(cube.layout)
+  const items = ratedKeys(context)
   const table = new TableBuilder(
     'aspects',
     TITLES.aspects[locale],
-    columns(locale, [
-      ['groupType', 'text'],
-      ['group', 'text'],
-      ['n', 'integer'],
-      ['overall', 'decimal'],
-      ['delta', 'decimal'],
-      ...ASPECTS.map((a) => [a, 'decimal'] as [string, 'decimal']),
-    ]),
+    columns(
+      locale,
+      [
+        ['groupType', 'text'],
+        ['group', 'key'],
+        ['label', 'text'],
+        ['n', 'integer'],
+        ['overall', 'decimal'],
+        ['delta', 'decimal'],
+        ...items.map((key): [string, Format] => [key, 'decimal']),
+      ],
+      questionLabels(context),
+    ),
   )
-  const allMean = meanScore(overallOf(state.groups.total.total ?? []))
-  const hasColumn = ASPECTS.map((a) => state.mapping[a] !== undefined)
-  const row = (groupType: string, group: string, counts: number[]) => {
-    const overall = meanScore(overallOf(counts))
+  table.notes.push(NOTES.delta[locale])
+  const totalCounts = cube.total()
+  const allMean = totalCounts ? read.mean(totalCounts) : null
+  const row = (
+    groupType: string,
+    group: string,
+    label: string,
+    counts: Float64Array,
+    against: number | null,
+  ) => {
+    const overall = read.mean(counts)
     const out: Record<string, Value> = {
       groupType,
       group,
-      n: ratedOf(counts),
+      label,
+      n: read.rated(counts),
       overall,
-      delta: overall === null || allMean === null ? null : overall - allMean,
+      delta: overall === null || against === null ? null : overall - against,
     }
-    ASPECTS.forEach((a, i) => {
-      out[a] = meanScore(aspectOf(counts, i))
-    })
+    for (const key of items) out[key] = read.itemMean(counts, key)
     return out
   }
   const why = (key: string) => {
-    const a = ASPECTS.indexOf(key as (typeof ASPECTS)[number])
-    if (a >= 0 && !hasColumn[a]) return REASONS.noColumn(key)[locale]
-    return a >= 0 ? 'no valid answers' : 'no valid overall scores'
+    if (items.includes(key) && !cube.layout.schema.ratings.includes(key)) {
+      return REASONS.noColumn(key)[locale]
+    }
+    if (key === 'delta') return 'no valid overall scores in the group or its comparison'
+    return items.includes(key) ? 'no valid answers' : 'no valid overall scores'
   }
-  for (const dimension of GROUP_TYPES) {
-    const groups = state.groups[dimension]
-    const keys = dimension === 'channel' ? CHANNELS.filter((c) => c in groups) : sortedKeys(groups)
-    for (const key of keys) {
-      const label = dimension === 'channel' ? category(key, locale) : key
-      table.add(row(dimension, label, groups[key]), why)
+  for (const { groupType, query, against } of GROUP_TYPES) {
+    const reference = against ? cube.rollUp(against) : null
+    for (const group of ordered(cube, cube.rollUp(query), query.by)) {
+      const text = cube.text(query.by[0], group.codes[0])
+      const label = query.by[0] === 'channel' ? categoryLabel(text, locale) : text
+      const base = reference ? meanOf(read, reference.get(group.codes.join(','))) : allMean
+      table.add(row(groupType, text, label, group.counts, base), why)
     }
   }
-  const total = state.groups.total.total
-  if (total) table.setTotal(row('total', category('total', locale), total), why)
+  if (totalCounts) {
+    table.setTotal(row('total', 'total', categoryLabel('total', locale), totalCounts, allMean), why)
+  }
   return table.build()
+}
+
+const meanOf = (read: Reader, group: Group | undefined) => (group ? read.mean(group.counts) : null)
+
+const NOTES = {
+  delta: {
+    kk: 'Айырма: Мемкорпорация мен порталсыз жолдарда (мемлекеттік орган, ЖАО өңірі) топтың өз орташа балы мен оның барлық арналардағы орташа балының айырмасы; басқа жолдарда топтың орташа балы мен барлық респонденттердің орташа балының айырмасы.',
+    ru: 'Отклонение: в строках без Госкорпорации и портала (госорган, регион МИО) — средний балл группы минус её же средний по всем каналам; в остальных — средний балл группы минус средний по всем респондентам.',
+    en: "Delta: in the own-delivery rows (agency, local bodies' region, without the State Corporation and the portal) the group's mean minus the same group's mean over all channels; elsewhere the group's mean minus the mean of all respondents.",
+  } satisfies Record<Locale, string>,
 }

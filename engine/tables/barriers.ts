@@ -1,81 +1,80 @@
 /** @module Report tables 3, 7, 10, 17: personal connections, informal payments, complaints. */
-import { CHANNELS } from '../cells'
-import { category, REASONS, TITLES } from '../labels'
-import { satisfaction } from '../measures'
-import { BARRIERS, type Table, type Value } from '../types'
-import {
-  barrierShare,
-  columns,
-  overallOf,
-  slice,
-  sortedKeys,
-  TableBuilder,
-  type TableContext,
-} from './context'
+import type { Query } from '../cube'
+import { REASONS, TITLES } from '../labels'
+import type { Table, Value } from '../types'
+import { categoryLabel } from '../vocabulary'
+import { columns, type Format, ordered, Reader, TableBuilder, type TableContext } from './context'
 
-/** Group types shared with the social-concern table: by service/agency, and by region per provider. */
-export function barrierGroups({ state }: TableContext, types: string[]) {
-  const out: [groupType: string, key: string, counts: number[]][] = []
-  const add = (groupType: string, groups: Record<string, number[]>, keys = sortedKeys(groups)) => {
-    if (types.includes(groupType)) for (const key of keys) out.push([groupType, key, groups[key]])
-  }
-  add('service', state.groups.service)
-  add('agency', state.groups.agency)
-  add(
-    'channel',
-    state.groups.channel,
-    CHANNELS.filter((c) => c in state.groups.channel),
-  )
-  add('localRegion', slice(state, 'regionLevel', 'local'))
-  add('corpRegion', slice(state, 'regionChannel', 'corp'))
-  return out
+/** groupType → the roll-up it shows; shared with the social-concern table. */
+export const BARRIER_GROUPS: Record<string, Query> = {
+  service: { by: ['service'] },
+  agency: { by: ['agency'] },
+  centralAgency: { by: ['agency'], where: { level: 'central' } },
+  channel: { by: ['channel'] },
+  localRegion: { by: ['region'], where: { level: 'local' } },
+  corpRegion: { by: ['region'], where: { channel: 'corp' } },
 }
 
-const KEYS = ['complaints', 'informalPayments', 'connections'] as const
+/** The report's barrier columns and the yes/no item each reads. */
+export const BARRIER_KEYS = [
+  ['connections', 'connections'],
+  ['informalPayments', 'informalPayment'],
+  ['complaints', 'complaint'],
+] as const
+
+/** Groups of a groupType, in the report's order: [key text, label, counts]. */
+export function barrierGroups(context: TableContext, query: Query) {
+  const { cube, locale } = context
+  return ordered(cube, cube.rollUp(query), query.by).map(({ codes, counts }) => {
+    const text = cube.text(query.by[0], codes[0])
+    const label = query.by[0] === 'channel' ? categoryLabel(text, locale) : text
+    return { group: text, label, counts }
+  })
+}
 
 export function barriersTable(context: TableContext): Table {
-  const { state, locale } = context
+  const { state, cube, locale } = context
+  const read = new Reader(cube.layout)
+  const questions = state.questions.filter((q) => q.type === 'yesno')
   const table = new TableBuilder(
     'barriers',
     TITLES.barriers[locale],
-    columns(locale, [
-      ['groupType', 'text'],
-      ['group', 'text'],
-      ['n', 'integer'],
-      ['connections', 'percent'],
-      ['informalPayments', 'percent'],
-      ['complaints', 'percent'],
-      ['satisfaction', 'percent'],
-    ]),
+    columns(
+      locale,
+      [
+        ['groupType', 'text'],
+        ['group', 'key'],
+        ['label', 'text'],
+        ['n', 'integer'],
+        ['connections', 'percent'],
+        ['informalPayments', 'percent'],
+        ['complaints', 'percent'],
+        ['satisfaction', 'percent'],
+        ...questions.map((q): [string, Format] => [q.key, 'percent']),
+      ],
+      new Map(questions.map((q) => [q.key, q.header ?? q.key])),
+    ),
   )
-  const row = (groupType: string, group: string, counts: number[]) => {
-    const out: Record<string, Value> = { groupType, group, n: counts[0] }
-    BARRIERS.forEach((_, b) => {
-      out[KEYS[b]] = barrierShare(counts, b)
-    })
-    out.satisfaction = satisfaction(overallOf(counts))
-    return {
-      groupType,
-      group,
-      n: out.n,
-      connections: out.connections,
-      informalPayments: out.informalPayments,
-      complaints: out.complaints,
-      satisfaction: out.satisfaction,
-    }
+  const row = (groupType: string, group: string, label: string, counts: Float64Array) => {
+    const out: Record<string, Value> = { groupType, group, label, n: read.respondents(counts) }
+    for (const [key, item] of BARRIER_KEYS) out[key] = read.yesShare(counts, item)
+    out.satisfaction = read.satisfaction(counts)
+    for (const q of questions) out[q.key] = read.yesShare(counts, q.key)
+    return out
   }
   const why = (key: string) => {
-    const b = KEYS.indexOf(key as (typeof KEYS)[number])
-    if (b >= 0 && state.mapping[BARRIERS[b]] === undefined) {
-      return REASONS.noColumn(BARRIERS[b])[locale]
+    const barrier = BARRIER_KEYS.find(([k]) => k === key)
+    if (barrier && !cube.layout.schema.yesno.includes(barrier[1])) {
+      return REASONS.noColumn(barrier[1])[locale]
     }
-    return b >= 0 ? 'nobody answered' : 'no valid overall scores'
+    return key === 'satisfaction' ? 'no valid overall scores' : 'nobody answered'
   }
-  const groups = ['service', 'agency', 'channel', 'localRegion', 'corpRegion']
-  for (const [groupType, key, counts] of barrierGroups(context, groups)) {
-    table.add(row(groupType, groupType === 'channel' ? category(key, locale) : key, counts), why)
+  for (const groupType of ['service', 'agency', 'channel', 'localRegion', 'corpRegion']) {
+    for (const { group, label, counts } of barrierGroups(context, BARRIER_GROUPS[groupType])) {
+      table.add(row(groupType, group, label, counts), why)
+    }
   }
-  const total = state.groups.total.total
-  if (total) table.setTotal(row('total', category('total', locale), total), why)
+  const total = cube.total()
+  if (total) table.setTotal(row('total', 'total', categoryLabel('total', locale), total), why)
   return table.build()
 }

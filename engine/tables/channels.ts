@@ -1,18 +1,11 @@
 /** @module Report table 12 (printed as 122): State Corporation against the state body, per service. */
-import { category, TITLES } from '../labels'
-import { satisfaction } from '../measures'
+import { TITLES } from '../labels'
 import type { Table } from '../types'
-import {
-  columns,
-  overallOf,
-  ratedOf,
-  slice,
-  sortedKeys,
-  TableBuilder,
-  type TableContext,
-} from './context'
+import { CHANNELS, categoryLabel } from '../vocabulary'
+import { columns, ordered, Reader, TableBuilder, type TableContext } from './context'
 
-export function channelsTable({ state, locale }: TableContext): Table {
+export function channelsTable({ cube, locale }: TableContext): Table {
+  const read = new Reader(cube.layout)
   const table = new TableBuilder(
     'channels',
     TITLES.channels[locale],
@@ -25,16 +18,16 @@ export function channelsTable({ state, locale }: TableContext): Table {
       ['diff', 'percent'],
     ]),
   )
-  const corp = slice(state, 'serviceChannel', 'corp')
-  const body = slice(state, 'serviceChannel', 'body')
-  const row = (service: string, c?: number[], b?: number[]) => {
-    const cs = c ? satisfaction(overallOf(c)) : null
-    const bs = b ? satisfaction(overallOf(b)) : null
+  const corp = cube.rollUp({ by: ['service'], where: { channel: 'corp' } })
+  const body = cube.rollUp({ by: ['service'], where: { channel: 'body' } })
+  const row = (service: string, c?: Float64Array | null, b?: Float64Array | null) => {
+    const cs = c ? read.satisfaction(c) : null
+    const bs = b ? read.satisfaction(b) : null
     return {
       service,
-      corpN: c ? ratedOf(c) : 0,
+      corpN: c ? read.rated(c) : 0,
       corpSatisfaction: cs,
-      bodyN: b ? ratedOf(b) : 0,
+      bodyN: b ? read.rated(b) : 0,
       bodySatisfaction: bs,
       diff: cs === null || bs === null ? null : cs - bs,
     }
@@ -45,12 +38,26 @@ export function channelsTable({ state, locale }: TableContext): Table {
       : key.startsWith('corp')
         ? 'no State Corporation respondents with a valid score'
         : 'no state-body respondents with a valid score'
-  for (const service of sortedKeys({ ...corp, ...body })) {
-    table.add(row(service, corp[service], body[service]), why)
+  const services = cube.rollUp({ by: ['service', 'channel'] })
+  const withEither = new Map(
+    [...services.values()]
+      .filter(
+        (g) => g.codes[1] === CHANNELS.indexOf('corp') || g.codes[1] === CHANNELS.indexOf('body'),
+      )
+      .map((g) => [String(g.codes[0]), { codes: [g.codes[0]], counts: g.counts }]),
+  )
+  for (const { codes } of ordered(cube, withEither, ['service'])) {
+    const key = String(codes[0])
+    table.add(
+      row(cube.text('service', codes[0]), corp.get(key)?.counts, body.get(key)?.counts),
+      why,
+    )
   }
-  if (state.groups.channel.corp || state.groups.channel.body) {
+  const corpAll = cube.total({ channel: 'corp' })
+  const bodyAll = cube.total({ channel: 'body' })
+  if (corpAll || bodyAll) {
     table.setTotal(
-      row(category('total', locale), state.groups.channel.corp, state.groups.channel.body),
+      { ...row('total', corpAll, bodyAll), label: categoryLabel('total', locale) },
       why,
     )
   }

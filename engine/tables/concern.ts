@@ -1,28 +1,32 @@
-/** @module Report table 104: the social-concern index by agency and by region per provider. */
-import { category, TITLES } from '../labels'
-import { type ConcernParts, dissatisfied, socialConcern } from '../measures'
+/**
+ * @module Report table 104: the social-concern index of central agencies, and of local bodies
+ * and the State Corporation by region, each with its group's total.
+ */
+import type { Query } from '../cube'
+import { TITLES } from '../labels'
+import { type ConcernParts, socialConcern } from '../measures/index'
 import type { Table } from '../types'
-import { barrierGroups } from './barriers'
-import {
-  aspectOf,
-  barrierShare,
-  columns,
-  overallOf,
-  TableBuilder,
-  type TableContext,
-} from './context'
+import { categoryLabel } from '../vocabulary'
+import { BARRIER_GROUPS, barrierGroups } from './barriers'
+import { columns, Reader, TableBuilder, type TableContext } from './context'
 
-const TRUST = 7
-const [COMPLAINT, INFORMAL_PAYMENT, CONNECTIONS] = [0, 1, 2]
+/** The report's three groups: central agencies, local bodies by region, State Corporation by region. */
+const GROUPS: [groupType: string, query: Query, total: Query['where']][] = [
+  ['agency', BARRIER_GROUPS.centralAgency, { level: 'central' }],
+  ['localRegion', BARRIER_GROUPS.localRegion, { level: 'local' }],
+  ['corpRegion', BARRIER_GROUPS.corpRegion, { channel: 'corp' }],
+]
 
 export function concernTable(context: TableContext): Table {
-  const { state, locale } = context
+  const { cube, locale } = context
+  const read = new Reader(cube.layout)
   const table = new TableBuilder(
     'concern',
     TITLES.concern[locale],
     columns(locale, [
       ['groupType', 'text'],
-      ['group', 'text'],
+      ['group', 'key'],
+      ['label', 'text'],
       ['index', 'percent'],
       ['dissatisfied', 'percent'],
       ['distrust', 'percent'],
@@ -31,32 +35,35 @@ export function concernTable(context: TableContext): Table {
       ['connections', 'percent'],
     ]),
   )
-  const row = (groupType: string, group: string, counts: number[]) => {
+  const row = (groupType: string, group: string, label: string, counts: Float64Array) => {
     const parts: ConcernParts = {
-      dissatisfied: dissatisfied(overallOf(counts)),
-      distrust: dissatisfied(aspectOf(counts, TRUST)),
-      complaints: barrierShare(counts, COMPLAINT),
-      informalPayments: barrierShare(counts, INFORMAL_PAYMENT),
-      connections: barrierShare(counts, CONNECTIONS),
+      dissatisfied: read.dissatisfied(counts),
+      distrust: read.itemLow(counts, 'trust'),
+      complaints: read.yesShare(counts, 'complaint'),
+      informalPayments: read.yesShare(counts, 'informalPayment'),
+      connections: read.yesShare(counts, 'connections'),
     }
     const { index, missing } = socialConcern(parts)
-    return { row: { groupType, group, index, ...parts }, missing }
-  }
-  const add = (groupType: string, group: string, counts: number[], total = false) => {
-    const { row: r, missing } = row(groupType, group, counts)
     const why = (key: string) =>
       key === 'index' ? `missing part: ${missing.join(', ')}` : 'nobody answered'
-    if (total) table.setTotal(r, why)
-    else table.add(r, why)
+    return { row: { groupType, group, label, index, ...parts }, why }
   }
-  for (const [groupType, key, counts] of barrierGroups(context, [
-    'agency',
-    'localRegion',
-    'corpRegion',
-  ])) {
-    add(groupType, key, counts)
+  const totalLabel = categoryLabel('total', locale)
+  for (const [groupType, query, where] of GROUPS) {
+    for (const { group, label, counts } of barrierGroups(context, query)) {
+      const { row: r, why } = row(groupType, group, label, counts)
+      table.add(r, why)
+    }
+    const total = cube.total(where)
+    if (total) {
+      const { row: r, why } = row(groupType, 'total', totalLabel, total)
+      table.add(r, why)
+    }
   }
-  const total = state.groups.total.total
-  if (total) add('total', category('total', locale), total, true)
+  const total = cube.total()
+  if (total) {
+    const { row: r, why } = row('total', 'total', totalLabel, total)
+    table.setTotal(r, why)
+  }
   return table.build()
 }

@@ -1,39 +1,137 @@
-/** @module What every table builder reads: the merged state, the options, and small helpers. */
+/** @module What every table builder reads: the merged state as a cube, the options, small helpers. */
+import type { Cube, Group } from '../cube'
 import { columnLabel } from '../labels'
-import { base, type Distribution, effectiveBase } from '../measures'
-import { AT, type Dimension, type PartialState, SEP } from '../state'
-import type { Column, Locale, RatingOrder, Table, TableId, Value } from '../types'
+import type { Layout } from '../layout'
+import {
+  base,
+  dissatisfied,
+  effectiveBase,
+  index100,
+  meanScore,
+  satisfaction,
+  score10,
+  topTwoBox,
+} from '../measures/index'
+import type { Scale } from '../schema'
+import type { PartialState } from '../state'
+import type { Column, Correction, RatingOrder, Table, TableId, Value } from '../types'
+import { categoryLabel, type Locale } from '../vocabulary'
 
 export interface TableContext {
   state: PartialState
+  cube: Cube
   locale: Locale
   minBase: number
   order: RatingOrder
+  significance: { level: number; correction: Correction }
+  /** Rated items left out of the drivers' model. */
+  driversExclude: readonly string[]
+  /** The previous wave, when one was given. */
+  previous?: { state: PartialState; cube: Cube }
 }
 
 export type Format = NonNullable<Column['format']>
 
-/** Columns from [key, format] pairs, labelled in the report's locale. */
-export function columns(locale: Locale, spec: [key: string, format: Format][]): Column[] {
-  return spec.map(([key, format]) => ({ key, label: columnLabel(key, locale), format }))
+/** Columns from [key, format] pairs, labelled in the report's locale (or by `labels`). */
+export function columns(
+  locale: Locale,
+  spec: [key: string, format: Format][],
+  labels: ReadonlyMap<string, string> = new Map(),
+): Column[] {
+  return spec.map(([key, format]) => ({
+    key,
+    label: labels.get(key) ?? columnLabel(key, locale),
+    format,
+  }))
 }
 
-export const overallOf = (counts: number[]): Distribution =>
-  counts.slice(AT.overall, AT.overall + 5)
-export const aspectOf = (counts: number[], a: number): Distribution =>
-  counts.slice(AT.aspect(a), AT.aspect(a) + 5)
+/**
+ * A group's counts read through the layout: the overall score's distribution and its measures,
+ * each rated item's, each yes/no item's share. Every count a table uses is read here.
+ */
+export class Reader {
+  readonly scale: Scale
 
-/** Base of the overall score. */
-export const ratedOf = (counts: number[]) => base(overallOf(counts))
+  constructor(readonly layout: Layout) {
+    this.scale = layout.schema.scale
+  }
 
-export function effectiveBaseOf(counts: number[]): number | null {
-  return effectiveBase(ratedOf(counts), counts[AT.overallW2])
-}
+  /** The overall score's weighted counts per point. */
+  overall(v: Float64Array): Float64Array {
+    const at = this.layout.overall
+    return v.subarray(at, at + this.layout.points)
+  }
 
-/** Share answering yes among those who answered barrier b. */
-export function barrierShare(counts: number[], b: number): number | null {
-  const answered = counts[AT.barrier(b) + 1]
-  return answered > 0 ? counts[AT.barrier(b)] / answered : null
+  /** Σw² of the overall score per point. */
+  overallSquares(v: Float64Array): Float64Array {
+    const at = this.layout.overallW2
+    return v.subarray(at, at + this.layout.points)
+  }
+
+  /** Rated item r's weighted counts per point (r indexes `schema.ratings`). */
+  rating(v: Float64Array, r: number): Float64Array {
+    const at = this.layout.ratings[r]
+    return v.subarray(at, at + this.layout.points)
+  }
+
+  /** Σw of respondents (rows with any answer). */
+  respondents(v: Float64Array): number {
+    return v[this.layout.respondents]
+  }
+
+  /** Weighted base of the overall score. */
+  rated(v: Float64Array): number {
+    return base(this.overall(v))
+  }
+
+  /** Respondents with a valid overall score, unweighted. */
+  ratedCount(v: Float64Array): number {
+    return v[this.layout.rated]
+  }
+
+  effectiveBase(v: Float64Array): number | null {
+    return effectiveBase(this.rated(v), base(this.overallSquares(v)))
+  }
+
+  satisfaction = (v: Float64Array) => satisfaction(this.overall(v))
+  top2 = (v: Float64Array) => topTwoBox(this.overall(v))
+  mean = (v: Float64Array) => meanScore(this.overall(v), this.scale)
+  score10 = (v: Float64Array) => score10(this.overall(v), this.scale)
+  index100 = (v: Float64Array) => index100(this.overall(v), this.scale)
+  dissatisfied = (v: Float64Array) => dissatisfied(this.overall(v))
+
+  /** Mean of rated item `key` (an aspect or a rating question); null when not in the schema. */
+  itemMean(v: Float64Array, key: string): number | null {
+    const r = this.layout.schema.ratings.indexOf(key)
+    return r < 0 ? null : meanScore(this.rating(v, r), this.scale)
+  }
+
+  /** Share of the two lowest points of rated item `key` (distrust when it is `trust`). */
+  itemLow(v: Float64Array, key: string): number | null {
+    const r = this.layout.schema.ratings.indexOf(key)
+    return r < 0 ? null : dissatisfied(this.rating(v, r))
+  }
+
+  /** Share answering yes among those who answered yes/no item `key`. */
+  yesShare(v: Float64Array, key: string): number | null {
+    const y = this.layout.schema.yesno.indexOf(key)
+    if (y < 0) return null
+    const at = this.layout.yesno[y]
+    return v[at + 1] > 0 ? v[at] / v[at + 1] : null
+  }
+
+  /** Σw of those who answered yes/no item `key`. */
+  yesAnswered(v: Float64Array, key: string): number {
+    const y = this.layout.schema.yesno.indexOf(key)
+    return y < 0 ? 0 : v[this.layout.yesno[y] + 1]
+  }
+
+  /** Multi question q: Σw of those who answered it, and Σw of yes per option. */
+  multi(v: Float64Array, q: number): { answered: number; yes: Float64Array } {
+    const at = this.layout.multi[q]
+    const options = this.layout.schema.multi[q].options.length
+    return { answered: v[at], yes: v.subarray(at + 1, at + 1 + options) }
+  }
 }
 
 /** Numeric labels in numeric order (service codes 1..55), text by code point: stable everywhere. */
@@ -46,24 +144,39 @@ export function compareLabels(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0
 }
 
-export function sortedKeys(groups: Record<string, unknown>): string[] {
-  return Object.keys(groups).sort(compareLabels)
+/**
+ * A roll-up's groups in the report's order: survey labels numerically then by text (a key's
+ * last code is the group's), vocabulary keys in their own order.
+ */
+export function ordered(
+  cube: Cube,
+  groups: Map<string, Group>,
+  dims: readonly ('service' | 'agency' | 'region' | 'channel' | 'level')[],
+): Group[] {
+  return [...groups.values()].sort((x, y) => {
+    for (let d = 0; d < dims.length; d++) {
+      const dim = dims[d]
+      const a = x.codes[d]
+      const b = y.codes[d]
+      if (a === b) continue
+      if (dim === 'channel' || dim === 'level') return a - b
+      const order = compareLabels(cube.text(dim, a), cube.text(dim, b))
+      if (order !== 0) return order
+    }
+    return 0
+  })
 }
 
-/** Groups of a crossed dimension whose second key is `key`, by their first label. */
-export function slice(state: PartialState, dimension: Dimension, key: string) {
-  const out: Record<string, number[]> = {}
-  for (const [label, counts] of Object.entries(state.groups[dimension])) {
-    const at = label.lastIndexOf(SEP)
-    if (label.slice(at + 1) === key) out[label.slice(0, at)] = counts
-  }
-  return out
+/** A group's key (survey text, or a vocabulary key) and its label for the sheets. */
+export function keyAndLabel(text: string, derived: boolean, locale: Locale) {
+  return { group: text, label: derived ? categoryLabel(text, locale) : text }
 }
 
 /** Builds a table, recording why each null measure is null. */
 export class TableBuilder {
   readonly rows: Record<string, Value>[] = []
   readonly reasons: Record<string, string> = {}
+  readonly notes: string[] = []
   total?: Record<string, Value>
 
   constructor(
@@ -84,8 +197,10 @@ export class TableBuilder {
 
   private note(at: string, row: Record<string, Value>, why?: (key: string) => string) {
     if (!why) return
-    for (const [key, value] of Object.entries(row)) {
-      if (value === null && key !== 'rank') this.reasons[`${at}.${key}`] = why(key)
+    for (const key of Object.keys(row)) {
+      if (row[key] !== null || key === 'rank' || key === 'service') continue
+      const reason = why(key)
+      if (reason) this.reasons[`${at}.${key}`] = reason
     }
   }
 
@@ -93,6 +208,7 @@ export class TableBuilder {
     const table: Table = { id: this.id, title: this.title, columns: this.columns, rows: this.rows }
     if (this.total) table.total = this.total
     if (Object.keys(this.reasons).length > 0) table.reasons = this.reasons
+    if (this.notes.length > 0) table.notes = this.notes
     return table
   }
 }

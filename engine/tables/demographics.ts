@@ -1,25 +1,19 @@
-/** @module Report tables 30, 32, 34: satisfaction by age band and gender. */
-import { AGE_BANDS } from '../cells'
-import { GENDERS } from '../decode'
-import { category, TITLES } from '../labels'
-import { meanScore, satisfaction } from '../measures'
+/** @module Report tables 30, 32, 34: satisfaction by age band and gender, over all services and per service. */
+import { TITLES } from '../labels'
 import type { Table } from '../types'
-import {
-  columns,
-  compareLabels,
-  overallOf,
-  ratedOf,
-  TableBuilder,
-  type TableContext,
-} from './context'
+import { AGE_BANDS, categoryLabel, GENDERS, type Gender } from '../vocabulary'
+import { columns, compareLabels, Reader, TableBuilder, type TableContext } from './context'
 
-export function demographicsTable({ state, locale }: TableContext): Table {
+export function demographicsTable({ cube, locale }: TableContext): Table {
+  const read = new Reader(cube.peopleLayout)
   const table = new TableBuilder(
     'demographics',
     TITLES.demographics[locale],
     columns(locale, [
+      ['service', 'text'],
       ['dimension', 'text'],
-      ['band', 'text'],
+      ['band', 'key'],
+      ['label', 'text'],
       ['n', 'integer'],
       ['satisfaction', 'percent'],
       ['mean', 'decimal'],
@@ -29,20 +23,46 @@ export function demographicsTable({ state, locale }: TableContext): Table {
     const i = (AGE_BANDS as readonly string[]).indexOf(band)
     return i < 0 ? AGE_BANDS.length : i
   }
-  const ages = Object.keys(state.groups.age).sort(
-    (a, b) => bandOrder(a) - bandOrder(b) || compareLabels(a, b),
-  )
-  const add = (dimension: string, band: string, counts: number[]) => {
-    const d = overallOf(counts)
-    table.add(
-      { dimension, band, n: ratedOf(counts), satisfaction: satisfaction(d), mean: meanScore(d) },
-      () => 'no valid overall scores',
+  const services = cube.state.labels.service
+  for (const byService of [false, true]) {
+    const rows: {
+      service: string | null
+      dimension: 'age' | 'gender'
+      band: string
+      counts: Float64Array
+    }[] = []
+    for (const dimension of ['age', 'gender'] as const) {
+      for (const { codes, counts } of cube.people(dimension, byService).values()) {
+        rows.push({
+          service: codes[0] < 0 ? null : services[codes[0]],
+          dimension,
+          band: cube.band(dimension, codes[1]),
+          counts,
+        })
+      }
+    }
+    rows.sort(
+      (a, b) =>
+        compareLabels(a.service ?? '', b.service ?? '') ||
+        (a.dimension === b.dimension ? 0 : a.dimension === 'age' ? -1 : 1) ||
+        (a.dimension === 'age'
+          ? bandOrder(a.band) - bandOrder(b.band) || compareLabels(a.band, b.band)
+          : GENDERS.indexOf(a.band as Gender) - GENDERS.indexOf(b.band as Gender)),
     )
-  }
-  for (const band of ages) add('age', band, state.groups.age[band])
-  for (const gender of GENDERS) {
-    const counts = state.groups.gender[gender]
-    if (counts) add('gender', category(gender, locale), counts)
+    for (const { service, dimension, band, counts } of rows) {
+      table.add(
+        {
+          service,
+          dimension,
+          band,
+          label: dimension === 'gender' ? categoryLabel(band, locale) : band,
+          n: read.rated(counts),
+          satisfaction: read.satisfaction(counts),
+          mean: read.mean(counts),
+        },
+        () => 'no valid overall scores',
+      )
+    }
   }
   return table.build()
 }

@@ -1,60 +1,71 @@
-/** @module Report tables 2, 11, 18, 107, 108: shares of each score by channel, agency, region. */
-import { CHANNELS } from '../cells'
-import { category, TITLES } from '../labels'
-import { shares } from '../measures'
-import type { Dimension } from '../state'
+/**
+ * @module Report tables 2, 11, 18, 107, 108 and the per-service distributions: the share of
+ * each point of the scale, by channel, agency, region, local bodies and the State Corporation
+ * by region, and service.
+ */
+import type { Cube, Query } from '../cube'
+import { TITLES } from '../labels'
+import { shares } from '../measures/index'
 import type { Table } from '../types'
-import { columns, overallOf, ratedOf, sortedKeys, TableBuilder, type TableContext } from './context'
+import { categoryLabel } from '../vocabulary'
+import { columns, type Format, ordered, Reader, TableBuilder, type TableContext } from './context'
 
-const GROUP_TYPES: [groupType: string, dimension: Dimension][] = [
-  ['channel', 'channel'],
-  ['agency', 'agency'],
-  ['region', 'region'],
-  ['total', 'total'],
+/** groupType → the roll-up it shows. */
+export const DISTRIBUTION_GROUPS: [groupType: string, query: Query][] = [
+  ['channel', { by: ['channel'] }],
+  ['agency', { by: ['agency'] }],
+  ['region', { by: ['region'] }],
+  ['localRegion', { by: ['region'], where: { level: 'local' } }],
+  ['corpRegion', { by: ['region'], where: { channel: 'corp' } }],
+  ['service', { by: ['service'] }],
 ]
 
-export function distributionTable({ state, locale }: TableContext): Table {
+export function distributionTable({ cube, locale }: TableContext): Table {
+  const read = new Reader(cube.layout)
+  const { min, max } = read.scale
+  const points = Array.from({ length: max - min + 1 }, (_, k) => min + k)
   const table = new TableBuilder(
     'distribution',
     TITLES.distribution[locale],
     columns(locale, [
       ['groupType', 'text'],
-      ['group', 'text'],
+      ['group', 'key'],
+      ['label', 'text'],
       ['n', 'integer'],
-      ...(['p1', 'p2', 'p3', 'p4', 'p5'] as const).map(
-        (k) => [k, 'percent'] as [string, 'percent'],
-      ),
-      ...(['n1', 'n2', 'n3', 'n4', 'n5'] as const).map(
-        (k) => [k, 'integer'] as [string, 'integer'],
-      ),
+      ...points.map((s): [string, Format] => [`p${s}`, 'percent']),
+      ...points.map((s): [string, Format] => [`n${s}`, 'integer']),
     ]),
   )
-  for (const [groupType, dimension] of GROUP_TYPES) {
-    const groups = state.groups[dimension]
-    const keys = dimension === 'channel' ? CHANNELS.filter((c) => c in groups) : sortedKeys(groups)
-    for (const key of keys) {
-      const d = overallOf(groups[key])
-      const p = shares(d)
-      const derived = dimension === 'channel' || dimension === 'total'
-      table.add(
-        {
-          groupType,
-          group: derived ? category(key, locale) : key,
-          n: ratedOf(groups[key]),
-          p1: p?.[0] ?? null,
-          p2: p?.[1] ?? null,
-          p3: p?.[2] ?? null,
-          p4: p?.[3] ?? null,
-          p5: p?.[4] ?? null,
-          n1: d[0],
-          n2: d[1],
-          n3: d[2],
-          n4: d[3],
-          n5: d[4],
-        },
-        () => 'no valid overall scores',
-      )
+  const add = (groupType: string, group: string, label: string, counts: Float64Array) => {
+    const d = read.overall(counts)
+    const p = shares(d)
+    const row: Record<string, string | number | null> = {
+      groupType,
+      group,
+      label,
+      n: read.rated(counts),
+    }
+    points.forEach((s, k) => {
+      row[`p${s}`] = p?.[k] ?? null
+    })
+    points.forEach((s, k) => {
+      row[`n${s}`] = d[k]
+    })
+    table.add(row, () => 'no valid overall scores')
+  }
+  for (const [groupType, query] of DISTRIBUTION_GROUPS) {
+    for (const group of ordered(cube, cube.rollUp(query), query.by)) {
+      const text = groupText(cube, query, group.codes)
+      const derived = query.by[0] === 'channel'
+      add(groupType, text, derived ? categoryLabel(text, locale) : text, group.counts)
     }
   }
+  const total = cube.total()
+  if (total) add('total', 'total', categoryLabel('total', locale), total)
   return table.build()
+}
+
+/** The text of a one-dimensional group. */
+export function groupText(cube: Cube, query: Query, codes: number[]): string {
+  return cube.text(query.by[0], codes[0])
 }

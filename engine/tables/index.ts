@@ -9,20 +9,26 @@ import { demographicsTable } from './demographics'
 import { distributionTable } from './distribution'
 import { driversTable } from './drivers'
 import { issuesTable } from './issues'
+import { placesTable } from './places'
+import { questionsTable } from './questions'
 import { ratingTable } from './rating'
 import { regionsTable } from './regions'
 
 export type { TableContext } from './context'
 
-export const BUILDERS: Record<TableId, (context: TableContext) => Table> = {
+/** Each table's builder; null when the survey has nothing for it (no questions, no previous wave). */
+export const BUILDERS: Record<TableId, (context: TableContext) => Table | null> = {
   rating: ratingTable,
   distribution: distributionTable,
   aspects: aspectsTable,
+  places: placesTable,
   regions: regionsTable,
   barriers: barriersTable,
   concern: concernTable,
   drivers: driversTable,
   channels: channelsTable,
   demographics: demographicsTable,
+  questions: (context) => (context.state.questions.length > 0 ? questionsTable(context) : null),
+  waves: () => null,
   issues: issuesTable,
 }

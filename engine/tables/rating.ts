@@ -1,17 +1,8 @@
 /** @module Report table 1: services ranked by satisfaction; small bases listed after, unranked. */
 import { TITLES } from '../labels'
-import { meanScore, satisfaction, score10, topTwoBox, wilson } from '../measures'
-import { SEP } from '../state'
+import { wilson } from '../measures/index'
 import type { Table, Value } from '../types'
-import {
-  columns,
-  compareLabels,
-  effectiveBaseOf,
-  overallOf,
-  ratedOf,
-  TableBuilder,
-  type TableContext,
-} from './context'
+import { columns, compareLabels, Reader, TableBuilder, type TableContext } from './context'
 
 interface Entry {
   service: string
@@ -25,24 +16,28 @@ interface Entry {
   smallBase: boolean
 }
 
-export function ratingTable({ state, locale, minBase, order }: TableContext): Table {
-  const agencies = agencyOfService(state.groups.serviceAgency)
-  const entries: Entry[] = Object.entries(state.groups.service).map(([service, counts]) => {
-    const d = overallOf(counts)
-    const sat = satisfaction(d)
-    const neff = effectiveBaseOf(counts)
-    return {
-      service,
-      agency: agencies.get(service) ?? null,
-      n: ratedOf(counts),
-      satisfaction: sat,
-      top2: topTwoBox(d),
-      mean: meanScore(d),
-      score10: score10(d),
-      ci: sat === null || neff === null ? null : wilson(sat, neff),
-      smallBase: (neff ?? 0) < minBase,
-    }
-  })
+export function ratingTable(context: TableContext): Table {
+  const { cube, locale, minBase, order } = context
+  const read = new Reader(cube.layout)
+  const agencies = agencyOfService(context)
+  const entries: Entry[] = [...cube.rollUp({ by: ['service'] }).values()].map(
+    ({ codes, counts }) => {
+      const service = cube.text('service', codes[0])
+      const sat = read.satisfaction(counts)
+      const neff = read.effectiveBase(counts)
+      return {
+        service,
+        agency: agencies.get(codes[0]) ?? null,
+        n: read.rated(counts),
+        satisfaction: sat,
+        top2: read.top2(counts),
+        mean: read.mean(counts),
+        score10: read.score10(counts),
+        ci: sat === null || neff === null ? null : wilson(sat, neff),
+        smallBase: (neff ?? 0) < minBase,
+      }
+    },
+  )
   const key = (e: Entry) =>
     (order === 'mean' ? e.mean : order === 'wilson' ? (e.ci?.[0] ?? null) : e.satisfaction) ?? -1
   entries.sort(
@@ -92,14 +87,14 @@ export function ratingTable({ state, locale, minBase, order }: TableContext): Ta
 }
 
 /** Each service's agency: the one most of its respondents named (ties: first label). */
-function agencyOfService(groups: Record<string, number[]>): Map<string, string> {
-  const best = new Map<string, [agency: string, n: number]>()
-  for (const [label, counts] of Object.entries(groups)) {
-    const at = label.indexOf(SEP)
-    const service = label.slice(0, at)
-    const agency = label.slice(at + 1)
+function agencyOfService({ cube }: TableContext): Map<number, string> {
+  const read = new Reader(cube.layout)
+  const best = new Map<number, [agency: string, n: number]>()
+  for (const { codes, counts } of cube.rollUp({ by: ['service', 'agency'] }).values()) {
+    const [service, code] = codes
+    const agency = cube.text('agency', code)
     const current = best.get(service)
-    const n = counts[0]
+    const n = read.respondents(counts)
     if (!current || n > current[1] || (n === current[1] && compareLabels(agency, current[0]) < 0)) {
       best.set(service, [agency, n])
     }

@@ -1,18 +1,27 @@
-/** @module Report tables 8, 14, 106, 108, 111: satisfaction by region, overall, local bodies, State Corporation. */
-import { category, TITLES } from '../labels'
-import { meanScore, satisfaction, score10 } from '../measures'
+/**
+ * @module Report tables 8, 14, 106, 108, 111: satisfaction by region, over all respondents, for
+ * local bodies, and at the State Corporation (all its services, central and local ones apart).
+ */
+import type { Query } from '../cube'
+import { TITLES } from '../labels'
 import type { Table, Value } from '../types'
-import {
-  columns,
-  overallOf,
-  ratedOf,
-  slice,
-  sortedKeys,
-  TableBuilder,
-  type TableContext,
-} from './context'
+import { categoryLabel } from '../vocabulary'
+import { columns, ordered, Reader, TableBuilder, type TableContext } from './context'
 
-export function regionsTable({ state, locale }: TableContext): Table {
+/** Each scope of the table: its key prefix and the roll-up by region it reads. */
+const SCOPES: [prefix: string, where: Query['where']][] = [
+  ['', undefined],
+  ['local', { level: 'local' }],
+  ['corp', { channel: 'corp' }],
+  ['corpCentral', { channel: 'corp', level: 'central' }],
+  ['corpLocal', { channel: 'corp', level: 'local' }],
+]
+
+const name = (prefix: string, key: string) =>
+  prefix === '' ? key : `${prefix}${key[0].toUpperCase()}${key.slice(1)}`
+
+export function regionsTable({ cube, locale }: TableContext): Table {
+  const read = new Reader(cube.layout)
   const table = new TableBuilder(
     'regions',
     TITLES.regions[locale],
@@ -25,43 +34,54 @@ export function regionsTable({ state, locale }: TableContext): Table {
       ['localN', 'integer'],
       ['localSatisfaction', 'percent'],
       ['localMean', 'decimal'],
+      ['localScore10', 'decimal'],
       ['corpN', 'integer'],
       ['corpSatisfaction', 'percent'],
       ['corpMean', 'decimal'],
+      ['corpCentralN', 'integer'],
+      ['corpCentralSatisfaction', 'percent'],
+      ['corpCentralMean', 'decimal'],
+      ['corpLocalN', 'integer'],
+      ['corpLocalSatisfaction', 'percent'],
+      ['corpLocalMean', 'decimal'],
     ]),
   )
-  const local = slice(state, 'regionLevel', 'local')
-  const corp = slice(state, 'regionChannel', 'corp')
-  const localAll = state.groups.level.local
-  const corpAll = state.groups.channel.corp
-  const row = (region: string, counts: number[], l?: number[], c?: number[]) => {
-    const d = overallOf(counts)
-    const ld = l && overallOf(l)
-    const cd = c && overallOf(c)
-    return {
-      region,
-      n: ratedOf(counts),
-      satisfaction: satisfaction(d),
-      mean: meanScore(d),
-      score10: score10(d),
-      localN: l ? ratedOf(l) : 0,
-      localSatisfaction: ld ? satisfaction(ld) : null,
-      localMean: ld ? meanScore(ld) : null,
-      corpN: c ? ratedOf(c) : 0,
-      corpSatisfaction: cd ? satisfaction(cd) : null,
-      corpMean: cd ? meanScore(cd) : null,
-    } satisfies Record<string, Value>
+  const keys = new Set(table.columns.map((c) => c.key))
+  const fill = (row: Record<string, Value>, prefix: string, counts: Float64Array | undefined) => {
+    const put = (key: string, value: Value) => {
+      if (keys.has(name(prefix, key))) row[name(prefix, key)] = value
+    }
+    put('n', counts ? read.rated(counts) : 0)
+    put('satisfaction', counts ? read.satisfaction(counts) : null)
+    put('mean', counts ? read.mean(counts) : null)
+    put('score10', counts ? read.score10(counts) : null)
   }
   const why = (key: string) =>
     key.startsWith('local')
       ? 'no local-body respondents with a valid score'
-      : key.startsWith('corp')
-        ? 'no State Corporation respondents with a valid score'
-        : 'no valid overall scores'
-  for (const region of sortedKeys(state.groups.region)) {
-    table.add(row(region, state.groups.region[region], local[region], corp[region]), why)
+      : key.startsWith('corpCentral')
+        ? 'no State Corporation respondents of central services with a valid score'
+        : key.startsWith('corpLocal')
+          ? 'no State Corporation respondents of local services with a valid score'
+          : key.startsWith('corp')
+            ? 'no State Corporation respondents with a valid score'
+            : 'no valid overall scores'
+  const scopes = SCOPES.map(([prefix, where]) => ({
+    prefix,
+    groups: cube.rollUp({ by: ['region'], where }),
+    total: cube.total(where) ?? undefined,
+  }))
+  for (const region of ordered(cube, cube.rollUp({ by: ['region'] }), ['region'])) {
+    const row: Record<string, Value> = { region: cube.text('region', region.codes[0]) }
+    for (const { prefix, groups } of scopes) {
+      fill(row, prefix, groups.get(region.codes.join(','))?.counts)
+    }
+    table.add(row, why)
   }
-  const total = state.groups.total.total
-  if (total) table.setTotal(row(category('total', locale), total, localAll, corpAll), why)
+  if (scopes[0].total) {
+    const row: Record<string, Value> = { region: 'total', label: categoryLabel('total', locale) }
+    for (const { prefix, total } of scopes) fill(row, prefix, total)
+    table.setTotal(row, why)
+  }
   return table.build()
 }

@@ -1,0 +1,318 @@
+/**
+ * @module Counting: decoded columns into the cells of a partial state. Each row is touched
+ * once: it adds into its cell of (service, agency, region, channel, level), its demographic
+ * cell of (service, age, gender), its choice answers and its driver group's joint counts.
+ * Every table is a roll-up of these cells, made when the report is built.
+ */
+import type { Coded, SurveyColumns } from './decode'
+import { type Layout, layoutOf, type PairLayout, pairLayoutOf, peopleLayoutOf } from './layout'
+import { CHANNELS } from './vocabulary'
+import { quantizeSquare } from './weights'
+
+/** Driver slots: central, local, State Corporation, then rows that belong to none. */
+export const DRIVER_SLOTS = 4
+
+export interface Counts {
+  /** Per cell: service, agency, region, channel, level codes (-1 = none). */
+  cellKeys: Int32Array
+  cellCounts: Float64Array
+  /** Per demographic cell: service, age, gender codes. */
+  peopleKeys: Int32Array
+  peopleCounts: Float64Array
+  /** Per choice question: [cell, option] per entry, and its Σw. */
+  choices: { keys: Int32Array; counts: Float64Array }[]
+  drivers: Float64Array
+  /** Respondents (rows with any answer), left out or not. */
+  rows: number
+}
+
+export const CELL_KEYS = 5
+export const PEOPLE_KEYS = 3
+
+/** Counts a survey's decoded columns. */
+export function countColumns(c: SurveyColumns): Counts {
+  const layout = layoutOf(c.schema)
+  const pairs = pairLayoutOf(c.schema)
+  const n = c.length
+  const weight = c.weight
+  const square = weight ? squares(weight) : null
+
+  const cellOf = new Int32Array(n)
+  const cellCount = cellIds(
+    [c.service.codes, c.agency?.codes, c.region?.codes, c.channel, c.level],
+    [
+      c.service.labels.length,
+      c.agency?.labels.length ?? 0,
+      c.region?.labels.length ?? 0,
+      CHANNELS.length,
+      2,
+    ],
+    c,
+    cellOf,
+  )
+  const cellCounts = new Float64Array(cellCount * layout.width)
+  const drivers = new Float64Array(DRIVER_SLOTS * pairs.width)
+  countCells(c, layout, pairs, cellOf, cellCounts, drivers, weight, square)
+  if (!weight) copySquares(cellCounts, cellCount, layout)
+  const cellKeys = keysOf(
+    [c.service.codes, c.agency?.codes, c.region?.codes, c.channel, c.level],
+    cellOf,
+    cellCount,
+  )
+
+  const people = peopleLayoutOf(c.schema)
+  const personOf = new Int32Array(n)
+  const personCount = cellIds(
+    [c.service.codes, c.age?.codes, c.gender],
+    [c.service.labels.length, c.age?.labels.length ?? 0, 2],
+    c,
+    personOf,
+  )
+  const peopleCounts = new Float64Array(personCount * people.width)
+  countPeople(c, people, personOf, peopleCounts, weight, square)
+  if (!weight) copySquares(peopleCounts, personCount, people)
+  const peopleKeys = keysOf([c.service.codes, c.age?.codes, c.gender], personOf, personCount)
+
+  const choices = c.choices.map((choice) => countChoice(choice, c, cellOf, weight))
+  let rows = 0
+  for (let i = 0; i < n; i++) rows += c.present[i]
+  return { cellKeys, cellCounts, peopleKeys, peopleCounts, choices, drivers, rows }
+}
+
+/** Whether row i is counted: it has an answer and a weight. */
+const counted = (c: SurveyColumns, weight: Float64Array | null, i: number) =>
+  c.present[i] === 1 && (weight === null || weight[i] > 0)
+
+/**
+ * Dense ids of the combinations of `parts` among counted rows (-1 for the others), written
+ * into `out`; built one key at a time so that the combined key never overflows.
+ */
+function cellIds(
+  parts: (ArrayLike<number> | null | undefined)[],
+  sizes: number[],
+  c: SurveyColumns,
+  out: Int32Array,
+): number {
+  const n = c.length
+  let ids = new Int32Array(n)
+  let card = 1
+  parts.forEach((codes, p) => {
+    if (!codes) return
+    const size = sizes[p] + 1
+    const next = new Int32Array(n)
+    const space = card * size
+    // A flat table when the key space is small (the usual case), a Map otherwise.
+    const table = space <= 1 << 22 ? new Int32Array(space).fill(-1) : null
+    const seen = table ? null : new Map<number, number>()
+    let count = 0
+    for (let i = 0; i < n; i++) {
+      const key = ids[i] * size + codes[i] + 1
+      let id = table ? table[key] : (seen?.get(key) ?? -1)
+      if (id < 0) {
+        id = count++
+        if (table) table[key] = id
+        else seen?.set(key, id)
+      }
+      next[i] = id
+    }
+    ids = next
+    card = count
+  })
+  // Renumber over counted rows only, in order of first appearance.
+  const renumber = new Int32Array(card).fill(-1)
+  let count = 0
+  for (let i = 0; i < n; i++) {
+    if (!counted(c, c.weight, i)) {
+      out[i] = -1
+      continue
+    }
+    const id = ids[i]
+    if (renumber[id] < 0) renumber[id] = count++
+    out[i] = renumber[id]
+  }
+  return count
+}
+
+/** Each cell's key codes, from its first row. */
+function keysOf(
+  parts: (ArrayLike<number> | null | undefined)[],
+  cellOf: Int32Array,
+  count: number,
+): Int32Array {
+  const width = parts.length
+  const keys = new Int32Array(count * width).fill(-1)
+  const seen = new Uint8Array(count)
+  for (let i = 0; i < cellOf.length; i++) {
+    const cell = cellOf[i]
+    if (cell < 0 || seen[cell]) continue
+    seen[cell] = 1
+    parts.forEach((codes, p) => {
+      if (codes) keys[cell * width + p] = codes[i]
+    })
+  }
+  return keys
+}
+
+/** Each row's w², computed once per run of equal weights. */
+function squares(weight: Float64Array): Float64Array {
+  const out = new Float64Array(weight.length)
+  let last = Number.NaN
+  let lastSquare = 0
+  for (let i = 0; i < weight.length; i++) {
+    const w = weight[i]
+    if (w !== last) {
+      last = w
+      lastSquare = quantizeSquare(w)
+    }
+    out[i] = lastSquare
+  }
+  return out
+}
+
+/** Without weights Σw² per point is the count: copied once instead of added row by row. */
+function copySquares(counts: Float64Array, cells: number, layout: Layout) {
+  for (let cell = 0; cell < cells; cell++) {
+    const base = cell * layout.width
+    counts.copyWithin(
+      base + layout.overallW2,
+      base + layout.overall,
+      base + layout.overall + layout.points,
+    )
+  }
+}
+
+/** The hot loop: every counted row into its cell and its driver group. */
+function countCells(
+  c: SurveyColumns,
+  layout: Layout,
+  pairs: PairLayout,
+  cellOf: Int32Array,
+  acc: Float64Array,
+  drivers: Float64Array,
+  weight: Float64Array | null,
+  square: Float64Array | null,
+) {
+  const { width, points } = layout
+  const RESPONDENTS = layout.respondents
+  const RATED = layout.rated
+  const OVERALL = layout.overall
+  const OVERALL_W2 = layout.overallW2
+  const ratingAt = layout.ratings
+  const yesAt = layout.yesno
+  const multiAt = layout.multi
+  const { overall, ratings, yesno, multi, channel, level } = c
+  const corp = CHANNELS.indexOf('corp')
+  const variables = pairs.variables
+  const pairWidth = pairs.width
+  // The offset of each pair's block, a · V + b, precomputed for the double loop below.
+  const pairAt = new Int32Array(variables * variables)
+  for (let a = 0; a < variables; a++) {
+    for (let b = a + 1; b < variables; b++) pairAt[a * variables + b] = pairs.pair(a, b)
+  }
+  const answered = new Int32Array(variables)
+  const values = new Int32Array(variables)
+  for (let i = 0; i < c.length; i++) {
+    const cell = cellOf[i]
+    if (cell < 0) continue
+    const w = weight ? weight[i] : 1
+    const base = cell * width
+    acc[base + RESPONDENTS] += w
+    const o = overall[i]
+    if (o >= 0) {
+      acc[base + OVERALL + o] += w
+      acc[base + RATED] += 1
+      if (square) acc[base + OVERALL_W2 + o] += square[i]
+    }
+    // The variables this row answered, for the drivers' joint counts: overall first.
+    let m = 0
+    if (o >= 0) {
+      answered[0] = 0
+      values[0] = o
+      m = 1
+    }
+    for (let r = 0; r < ratings.length; r++) {
+      const v = ratings[r][i]
+      if (v < 0) continue
+      acc[base + ratingAt[r] + v] += w
+      answered[m] = r + 1
+      values[m++] = v
+    }
+    for (let y = 0; y < yesno.length; y++) {
+      const v = yesno[y][i]
+      if (v < 0) continue
+      const at = base + yesAt[y]
+      acc[at] += v * w
+      acc[at + 1] += w
+    }
+    for (let q = 0; q < multi.length; q++) {
+      const options = multi[q]
+      if (options[0][i] < 0) continue
+      const at = base + multiAt[q]
+      acc[at] += w
+      for (let k = 0; k < options.length; k++) acc[at + 1 + k] += options[k][i] * w
+    }
+    if (m > 1) {
+      const slot =
+        channel && channel[i] === corp ? 2 : level && level[i] >= 0 ? level[i] : DRIVER_SLOTS - 1
+      const block = slot * pairWidth
+      for (let x = 0; x < m; x++) {
+        const a = answered[x]
+        const offset = block + values[x] * points
+        for (let z = x + 1; z < m; z++) {
+          drivers[offset + pairAt[a * variables + answered[z]] + values[z]] += w
+        }
+      }
+    }
+  }
+}
+
+/** Demographic cells: respondents and overall counts only. */
+function countPeople(
+  c: SurveyColumns,
+  layout: Layout,
+  personOf: Int32Array,
+  acc: Float64Array,
+  weight: Float64Array | null,
+  square: Float64Array | null,
+) {
+  const { width } = layout
+  for (let i = 0; i < c.length; i++) {
+    const cell = personOf[i]
+    if (cell < 0) continue
+    const w = weight ? weight[i] : 1
+    const base = cell * width
+    acc[base + layout.respondents] += w
+    const o = c.overall[i]
+    if (o < 0) continue
+    acc[base + layout.overall + o] += w
+    acc[base + layout.rated] += 1
+    if (square) acc[base + layout.overallW2 + o] += square[i]
+  }
+}
+
+/** One choice question's answers per (cell, option). */
+function countChoice(
+  choice: Coded,
+  c: SurveyColumns,
+  cellOf: Int32Array,
+  weight: Float64Array | null,
+): { keys: Int32Array; counts: Float64Array } {
+  const options = choice.labels.length
+  const sums = new Map<number, number>()
+  for (let i = 0; i < c.length; i++) {
+    const cell = cellOf[i]
+    const option = choice.codes[i]
+    if (cell < 0 || option < 0) continue
+    const key = cell * options + option
+    sums.set(key, (sums.get(key) ?? 0) + (weight ? weight[i] : 1))
+  }
+  const entries = [...sums].sort((x, y) => x[0] - y[0])
+  const keys = new Int32Array(entries.length * 2)
+  const counts = new Float64Array(entries.length)
+  entries.forEach(([key, sum], e) => {
+    keys[2 * e] = Math.floor(key / options)
+    keys[2 * e + 1] = key % options
+    counts[e] = sum
+  })
+  return { keys, counts }
+}

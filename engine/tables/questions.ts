@@ -1,0 +1,113 @@
+/**
+ * @module The declared questions (DESIGN §5 `questions`, the report's table 16): each question's
+ * mean (rating) or shares (yesno, choice, multi), in total and by service, agency, region,
+ * channel and the State Corporation by region.
+ */
+import type { Query } from '../cube'
+import { TITLES } from '../labels'
+import { meanScore } from '../measures/index'
+import type { Table, Value } from '../types'
+import { categoryLabel } from '../vocabulary'
+import { columns, ordered, Reader, TableBuilder, type TableContext } from './context'
+
+const GROUP_TYPES: [groupType: string, query: Query][] = [
+  ['total', { by: [] }],
+  ['service', { by: ['service'] }],
+  ['agency', { by: ['agency'] }],
+  ['region', { by: ['region'] }],
+  ['channel', { by: ['channel'] }],
+  ['corpRegion', { by: ['region'], where: { channel: 'corp' } }],
+]
+
+export function questionsTable(context: TableContext): Table {
+  const { cube, locale, state } = context
+  const read = new Reader(cube.layout)
+  const { schema } = cube.layout
+  const table = new TableBuilder(
+    'questions',
+    TITLES.questions[locale],
+    columns(locale, [
+      ['question', 'key'],
+      ['type', 'text'],
+      ['option', 'text'],
+      ['groupType', 'text'],
+      ['group', 'key'],
+      ['label', 'text'],
+      ['n', 'integer'],
+      ['share', 'percent'],
+      ['mean', 'decimal'],
+    ]),
+  )
+  const groupsOf = (query: Query) =>
+    ordered(cube, cube.rollUp(query), query.by).map(({ codes, counts }) => {
+      if (query.by.length === 0) {
+        return { group: 'total', label: categoryLabel('total', locale), codes, counts }
+      }
+      const text = cube.text(query.by[0], codes[0])
+      const label = query.by[0] === 'channel' ? categoryLabel(text, locale) : text
+      return { group: text, label, codes, counts }
+    })
+  const add = (row: Record<string, Value>) =>
+    table.add(row, (key) => (key === 'mean' || key === 'share' ? 'nobody answered' : ''))
+  for (const question of state.questions) {
+    const head = { question: question.key, type: question.type }
+    for (const [groupType, query] of GROUP_TYPES) {
+      if (question.type === 'choice') {
+        const q = schema.choices.indexOf(question.key)
+        const options = state.labels.choices[q]
+        const sums = cube.choice(q, query)
+        for (const { group, label, codes } of groupsOf(query)) {
+          const counts = sums.get(codes.join(','))
+          if (!counts) continue
+          let answered = 0
+          for (const sum of counts.values()) answered += sum
+          const codesInOrder = [...counts.keys()].sort((a, b) => a - b)
+          for (const option of codesInOrder) {
+            add({
+              ...head,
+              option: options[option],
+              groupType,
+              group,
+              label,
+              n: answered,
+              share: (counts.get(option) ?? 0) / answered,
+              mean: null,
+            })
+          }
+        }
+        continue
+      }
+      for (const { group, label, counts } of groupsOf(query)) {
+        const where = { ...head, groupType, group, label }
+        if (question.type === 'rating') {
+          const r = schema.ratings.indexOf(question.key)
+          const d = read.rating(counts, r)
+          let n = 0
+          for (let k = 0; k < d.length; k++) n += d[k]
+          add({ ...where, option: null, n, share: null, mean: meanScore(d, read.scale) })
+        } else if (question.type === 'yesno') {
+          add({
+            ...where,
+            option: null,
+            n: read.yesAnswered(counts, question.key),
+            share: read.yesShare(counts, question.key),
+            mean: null,
+          })
+        } else {
+          const q = schema.multi.findIndex((m) => m.key === question.key)
+          const { answered, yes } = read.multi(counts, q)
+          schema.multi[q].options.forEach((option, o) => {
+            add({
+              ...where,
+              option,
+              n: answered,
+              share: answered > 0 ? yes[o] / answered : null,
+              mean: null,
+            })
+          })
+        }
+      }
+    }
+  }
+  return table.build()
+}
