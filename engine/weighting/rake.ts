@@ -140,13 +140,15 @@ export function rake(input: RakeInput): RakeResult {
     return people
   }
 
+  // Weights at a bound within the slack are set to it too, so the last pass counts every
+  // respondent the final weights hold at a bound, not only those that drifted out again.
   const clamp = (): number => {
     const mean = meanWeight()
     let people = 0
     for (let k = 0; k < size; k++) {
       const w = weight[k] * factor[k]
-      if (w > hi * mean) factor[k] = (hi * mean) / weight[k]
-      else if (w < lo * mean) factor[k] = (lo * mean) / weight[k]
+      if (w >= hi * mean * (1 - tolerance)) factor[k] = (hi * mean) / weight[k]
+      else if (w <= lo * mean * (1 + tolerance)) factor[k] = (lo * mean) / weight[k]
       else continue
       people += count[k]
     }

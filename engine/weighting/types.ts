@@ -71,7 +71,7 @@ export interface RakeSummary {
   readonly maxWeight: number
   /** Times the weights were clamped to the trimming bounds (0 without trimming). */
   readonly trimPasses: number
-  /** Respondents whose weight was clamped in the last trimming pass. */
+  /** Respondents whose weight the last trimming pass set to a bound (0 without trimming). */
   readonly trimmed: number
   /** Respondents whose final weight lies outside the trimming bounds (0 when converged). */
   readonly outside: number
