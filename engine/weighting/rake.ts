@@ -14,8 +14,9 @@ export const RAKE_MAX_ITERATIONS = 100
  * each sweep takes the raking roles in turn and multiplies the weights of every category of
  * the role by target share ÷ achieved share, until the largest |achieved − target| share over
  * all roles and categories is within `tolerance` or `maxIterations` sweeps are done. The
- * factors multiply any base weight (a weight column); at convergence they are the
- * multiplicative calibration closest to the base weights (the raking ratio estimator).
+ * factors multiply any base weight (a weight column). At convergence each factor is a product
+ * of one factor per role and category: of all weights meeting the margins, those closest to
+ * the base weights in Kullback–Leibler divergence (the raking ratio estimator).
  * Sources: Deming & Stephan, "On a least squares adjustment of a sampled frequency table
  * when the expected marginal totals are known", *Annals of Mathematical Statistics* 11 (1940)
  * 427–444; Lumley, *Complex Surveys* (2010) ch. 7, and R's `survey::rake`, which this matches.
@@ -23,8 +24,10 @@ export const RAKE_MAX_ITERATIONS = 100
  * Trimming, when bounds are given, is applied and then honoured: after the margins converge,
  * weights are clamped to [min·mean, max·mean] of the current weights, the survey is raked
  * again, and this repeats until the margins are within tolerance and no weight is outside the
- * bounds (relative slack `tolerance`). R's `survey::trimWeights` instead clamps once and
- * spreads the excess evenly, leaving the margins off; re-raking keeps them.
+ * bounds (relative slack `tolerance`); `summary.trimmed` counts the respondents held at a
+ * bound. Trimmed weights are no longer a product of per-category factors, and a weight clamped
+ * in one pass may be raked back inside its bound in the next. R's `survey::trimWeights`
+ * instead clamps once and spreads the excess evenly, leaving the margins off.
  *
  * Final weights are scaled so their mean over respondents equals the mean of the base weights:
  * weighted totals keep the scale of the base weights (the respondent count without a weight

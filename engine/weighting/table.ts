@@ -25,6 +25,7 @@ export interface RakeTable {
 
 const quote = (label: string) => JSON.stringify(label)
 const list = (labels: readonly string[]) => labels.map(quote).join(', ')
+const respondents = (n: number) => `${n} respondent${n === 1 ? '' : 's'}`
 
 /**
  * Refuses what raking cannot honestly use and builds the canonical table.
@@ -145,17 +146,17 @@ export function rakeTable(input: RakeInput): RakeTable {
   for (let k = 0; k < size; k++) n += count[k]
 
   // Respondents per category; -1 is counted apart: raking would have to drop them.
-  const respondents = roles.map((_, r) => new Float64Array(categories[r].length))
+  const people = roles.map((_, r) => new Float64Array(categories[r].length))
   roles.forEach((role, r) => {
     let missing = 0
     for (let k = 0; k < size; k++) {
       if (cats[r][k] < 0) missing += count[k]
-      else respondents[r][cats[r][k]] += count[k]
+      else people[r][cats[r][k]] += count[k]
     }
     if (missing > 0) {
       throw new RakeError(
         'missing_category',
-        `${missing} respondent${missing === 1 ? ' has' : 's have'} no ${role}: raking needs every respondent's ${role}`,
+        `${respondents(missing)} ${missing === 1 ? 'has' : 'have'} no ${role}: raking needs every respondent's ${role}`,
         role,
         [],
         missing,
@@ -163,9 +164,7 @@ export function rakeTable(input: RakeInput): RakeTable {
     }
   })
 
-  const raked = roles.map((_, r) =>
-    categories[r].flatMap((_, c) => (respondents[r][c] > 0 ? [c] : [])),
-  )
+  const raked = roles.map((_, r) => categories[r].flatMap((_, c) => (people[r][c] > 0 ? [c] : [])))
   const targets = roles.map((role, r) => {
     const shares = margins.get(role) as ReadonlyMap<string, number>
     const inData = new Set(raked[r].map((c) => categories[r][c]))
@@ -180,24 +179,24 @@ export function rakeTable(input: RakeInput): RakeTable {
     }
     const unlisted = raked[r].filter((c) => !shares.has(categories[r][c]))
     if (unlisted.length > 0) {
-      const people = unlisted.reduce((s, c) => s + respondents[r][c], 0)
+      const held = unlisted.reduce((s, c) => s + people[r][c], 0)
       throw new RakeError(
         'unlisted_category',
-        `${role} ${list(unlisted.map((c) => categories[r][c]))} (${people} respondents) ${unlisted.length === 1 ? 'is' : 'are'} in the data but not in the margins`,
+        `${role} ${list(unlisted.map((c) => categories[r][c]))} (${respondents(held)}) ${unlisted.length === 1 ? 'is' : 'are'} in the data but not in the margins`,
         role,
         unlisted.map((c) => categories[r][c]),
-        people,
+        held,
       )
     }
     const zero = raked[r].filter((c) => shares.get(categories[r][c]) === 0)
     if (zero.length > 0) {
-      const people = zero.reduce((s, c) => s + respondents[r][c], 0)
+      const held = zero.reduce((s, c) => s + people[r][c], 0)
       throw new RakeError(
         'zero_share',
-        `${role} ${list(zero.map((c) => categories[r][c]))} ${zero.length === 1 ? 'has' : 'have'} share 0 in the margins but ${people} respondents, who would get weight 0`,
+        `${role} ${list(zero.map((c) => categories[r][c]))} ${zero.length === 1 ? 'has' : 'have'} share 0 in the margins but ${respondents(held)}, who would get weight 0`,
         role,
         zero.map((c) => categories[r][c]),
-        people,
+        held,
       )
     }
     // Rescaled in the data's order (not the map's), so the targets do not depend on how the

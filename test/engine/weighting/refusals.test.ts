@@ -162,6 +162,15 @@ describe('rake refuses, naming the role and category', () => {
       categories: ['Shymkent'],
       count: 18,
     })
+    const one = refusal({
+      ...survey,
+      categories: [
+        ['Almaty', 'Astana', 'Shymkent', 'Aktobe'],
+        ['female', 'male'],
+      ],
+      cells: [...survey.cells, { categories: [3, 0], weight: 1, count: 1 }],
+    })
+    expect(one.message).toBe('region "Aktobe" (1 respondent) is in the data but not in the margins')
   })
 
   it('a category with respondents but share 0, which would weight them 0', () => {
