@@ -69,6 +69,7 @@ export {
   wilson,
   Z95,
 } from './measures/index'
+export { mergeRakeSamples, RAKE_ROLES } from './rake-survey'
 export { report, reportFromState } from './report'
 export {
   checkQuestions,
@@ -81,7 +82,15 @@ export {
   type Scale,
   type Schema,
 } from './schema'
-export { aggregate, issuesOf, mergeStates, type PartialState, plainState } from './state'
+export {
+  type AggregateOptions,
+  aggregate,
+  issuesOf,
+  mergeStates,
+  type PartialState,
+  plainState,
+  surveyRakeSample,
+} from './state'
 export { readState, readStates } from './state-check'
 export {
   type Cell,
@@ -92,6 +101,7 @@ export {
   type DriverOptions,
   type Mapping,
   ORDERS,
+  type RakeSample,
   type RatingOrder,
   type Report,
   type ReportOptions,

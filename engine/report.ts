@@ -5,7 +5,7 @@ import { SurveyError } from './errors'
 import { aggregate, issuesOf, type PartialState } from './state'
 import { Reader, type TableContext } from './tables/context'
 import { BUILDERS } from './tables/index'
-import { type Report, type ReportOptions, TABLE_IDS, type Table } from './types'
+import { type Report, type ReportOptions, type Summary, TABLE_IDS, type Table } from './types'
 import { ENGINE_VERSION } from './version'
 
 const DEFAULTS = {
@@ -21,13 +21,29 @@ const DEFAULTS = {
  * @throws {SurveyError} a required column is missing, or no respondent gave a valid overall score
  * @example report({ header: ['Қызмет', 'Жалпы баға'], rows: [['1', 5], ['1', 4]] })
  */
-export function report(survey: Survey, options: ReportOptions = {}): Report {
+export function report(
+  survey: Survey,
+  options: ReportOptions = {},
+  previous?: Survey | PartialState,
+): Report {
   const maxIssues = options.maxIssues ?? DEFAULTS.maxIssues
-  return reportFromState(aggregate(survey, { maxIssues, scale: options.scale }), options)
+  const { scale, weighting } = options
+  const state = aggregate(survey, { maxIssues, scale, weighting })
+  const before =
+    previous === undefined || 'format' in previous ? previous : aggregate(previous, { scale })
+  return reportFromState(state, options, before)
 }
 
-/** The report of a (merged) partial state: identical to `report` over the same rows. */
-export function reportFromState(state: PartialState, options: ReportOptions = {}): Report {
+/**
+ * The report of a (merged) partial state: identical to `report` over the same rows. With the
+ * state of a previous wave, the waves table compares the two.
+ * @throws {SurveyError} `bad_input` when the previous wave is on another scale
+ */
+export function reportFromState(
+  state: PartialState,
+  options: ReportOptions = {},
+  previous?: PartialState,
+): Report {
   const { locale, minBase, order, tables } = { ...DEFAULTS, ...definedOnly(options) }
   const cube = new Cube(state)
   const read = new Reader(cube.layout)
@@ -52,36 +68,58 @@ export function reportFromState(state: PartialState, options: ReportOptions = {}
       correction: options.significance?.correction ?? 'fdr',
     },
     driversExclude: options.drivers?.exclude ?? [],
+    previous: previous && { state: previous, cube: new Cube(previous) },
+  }
+  if (previous && !sameScale(previous.schema.scale, state.schema.scale)) {
+    const { min, max } = previous.schema.scale
+    throw new SurveyError(
+      'bad_input',
+      `The previous wave is on the scale ${min}..${max}, this one on ${state.schema.scale.min}..${state.schema.scale.max}: waves are compared on one scale`,
+      { field: 'previous' },
+    )
   }
   const used = new Set<string>([
     ...Object.values(state.mapping),
     ...state.questions.flatMap((q) => (q.type === 'multi' ? (q.headers ?? []) : [q.header ?? ''])),
   ])
+  const summary: Summary = {
+    respondents: state.rows,
+    rated,
+    weighted: state.weighted,
+    effectiveBase: read.effectiveBase(total),
+    satisfaction: read.satisfaction(total),
+    mean: read.mean(total),
+    services: cube.rollUp({ by: ['service'] }).size,
+    issueCount: state.issueCount,
+    minBase,
+    locale,
+    order,
+    mapping: state.mapping,
+    scale: state.schema.scale,
+    questions: state.questions,
+    unused: state.header.filter((h) => h !== '' && !used.has(h)),
+  }
+  if (state.weighting) summary.weighting = state.weighting
+  if (context.previous) {
+    const before = context.previous.cube.total()
+    summary.previous = {
+      respondents: previous?.rows ?? 0,
+      satisfaction: before ? read.satisfaction(before) : null,
+      mean: before ? read.mean(before) : null,
+    }
+  }
   return {
     engine: ENGINE_VERSION,
-    summary: {
-      respondents: state.rows,
-      rated,
-      weighted: state.weighted,
-      effectiveBase: read.effectiveBase(total),
-      satisfaction: read.satisfaction(total),
-      mean: read.mean(total),
-      services: cube.rollUp({ by: ['service'] }).size,
-      issueCount: state.issueCount,
-      minBase,
-      locale,
-      order,
-      mapping: state.mapping,
-      scale: state.schema.scale,
-      questions: state.questions,
-      unused: state.header.filter((h) => h !== '' && !used.has(h)),
-    },
+    summary,
     tables: TABLE_IDS.filter((id) => tables.includes(id))
       .map((id) => BUILDERS[id](context))
       .filter((table): table is Table => table !== null),
     issues: issuesOf(state),
   }
 }
+
+const sameScale = (a: { min: number; max: number }, b: { min: number; max: number }) =>
+  a.min === b.min && a.max === b.max
 
 function definedOnly<T extends object>(options: T): Partial<T> {
   return Object.fromEntries(

@@ -7,8 +7,9 @@ import { type Counts, countColumns } from './count'
 import { type DecodeOptions, decodeSurvey, type IssueAt, type Survey } from './decode'
 import { SurveyError } from './errors'
 import { layoutOf, peopleLayoutOf, STATE_FORMAT } from './layout'
+import { rakeColumns, rakeRoles, rakeSample } from './rake-survey'
 import { type Question, type Schema, sameSchema } from './schema'
-import type { DataIssue, Mapping } from './types'
+import type { DataIssue, Mapping, RakeSample, WeightingOptions, WeightingSummary } from './types'
 import { ENGINE_VERSION } from './version'
 
 /** Labels of the coded roles, in code order; a choice question's options likewise. */
@@ -49,12 +50,35 @@ export interface PartialState {
   choices: { keys: ArrayLike<number>; counts: ArrayLike<number> }[]
   /** Joint counts of the drivers' variable pairs, one block per driver slot. */
   drivers: ArrayLike<number>
+  /** What raking did, when the weights were raked (the same in every chunk of a fan-out). */
+  weighting?: WeightingSummary
+}
+
+export interface AggregateOptions extends DecodeOptions {
+  /** Rake the weights to population margins before counting (DESIGN §4). */
+  weighting?: WeightingOptions
 }
 
 /** Counts one chunk of rows. `firstRow` is the sheet row of its first data row. */
-export function aggregate(survey: Survey, options: DecodeOptions = {}): PartialState {
+export function aggregate(survey: Survey, options: AggregateOptions = {}): PartialState {
   const columns = decodeSurvey(survey, options)
-  return stateOf(columns, countColumns(columns), options.maxIssues ?? 1000)
+  const weighting = options.weighting
+    ? rakeColumns(columns, options.weighting, options.firstRow)
+    : undefined
+  const state = stateOf(columns, countColumns(columns), options.maxIssues ?? 1000)
+  return weighting ? { ...state, weighting } : state
+}
+
+/**
+ * The raking sample of a survey (or of one chunk; merge the chunks' with `mergeRakeSamples`
+ * and pass the result as `weighting.sample` when aggregating each chunk).
+ */
+export function surveyRakeSample(
+  survey: Survey,
+  options: AggregateOptions & { weighting: WeightingOptions },
+): RakeSample {
+  const columns = decodeSurvey(survey, options)
+  return rakeSample(columns, rakeRoles(options.weighting), options.firstRow)
 }
 
 export function stateOf(
@@ -152,6 +176,12 @@ export function mergeStates(a: PartialState, b: PartialState): PartialState {
     table.addAll(cb.keys, cb.counts, [(cell) => cellOfB[cell], options.fromB])
     return table.plain()
   })
+  if (JSON.stringify(a.weighting) !== JSON.stringify(b.weighting)) {
+    throw new SurveyError(
+      'bad_input',
+      "partial states were weighted differently: rake every chunk with the whole survey's sample",
+    )
+  }
   const drivers = new Float64Array(a.drivers.length)
   for (let k = 0; k < drivers.length; k++) drivers[k] = a.drivers[k] + b.drivers[k]
   const maxIssues = Math.min(a.maxIssues, b.maxIssues)

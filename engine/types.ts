@@ -50,6 +50,22 @@ export interface WeightingOptions {
   margins: Record<string, Record<string, number>>
   /** Bounds on the final weight relative to the mean weight, e.g. 0.3 and 3. */
   trim?: { min?: number; max?: number }
+  /**
+   * The whole survey's raking sample (`rakeSample` of each chunk, merged), when a chunk of a
+   * fan-out is aggregated: every chunk then rakes to the same weights as one pass.
+   */
+  sample?: RakeSample
+}
+
+/**
+ * Respondents by their categories in the raking roles and their base weight: what raking
+ * needs of a survey. `cells` is flat: per cell one category code per role, the base weight,
+ * the number of respondents.
+ */
+export interface RakeSample {
+  roles: string[]
+  categories: string[][]
+  cells: number[]
 }
 
 export interface ReportOptions {
@@ -104,14 +120,23 @@ export interface Table {
 
 /** What raking did (DESIGN §4), in the summary of a raked report. */
 export interface WeightingSummary {
-  margins: Record<string, Record<string, { target: number; achieved: number; sample: number }>>
+  /** Each raking role's categories: target share, share achieved, share of the sample (unweighted). */
+  margins: { role: string; category: string; target: number; achieved: number; sample: number }[]
   iterations: number
   converged: boolean
+  /** Largest |achieved − target| share at the end. */
+  maxError: number
+  /** Kish's weighting efficiency (Σw)² / (n·Σw²). */
   efficiency: number
+  /** 1 / efficiency. */
   designEffect: number
+  /** Final weights relative to their mean. */
   minWeight: number
   maxWeight: number
+  /** Respondents held at a trimming bound. */
   trimmed: number
+  /** Respondents still outside the trimming bounds (0 when converged). */
+  outside: number
 }
 
 export interface Summary {

@@ -1,14 +1,23 @@
 /** @module The Worker's HTTP API (DESIGN §6) as a hono app. */
 import { Hono } from 'hono'
 import { requestId } from 'hono/request-id'
-import { aggregate, ENGINE_VERSION, mergeStates, report, reportFromState } from '../engine/index'
-import type { AggregateReply, HealthReply, ReportReply } from '../protocol/index'
+import {
+  aggregate,
+  ENGINE_VERSION,
+  mergeStates,
+  type PartialState,
+  plainState,
+  type ReportOptions,
+  reportFromState,
+  surveyRakeSample,
+} from '../engine/index'
+import type { AggregateReply, HealthReply, RakeSampleReply, ReportReply } from '../protocol/index'
 import { buildSheets, sheetRequests } from '../sheets/index'
 import { authenticate } from './auth/index'
 import { bodyGuard, parseJson, rawBody } from './body'
 import { type AppEnv, DEFAULT_MAX_ROWS, limitVar } from './env'
-import { notFound, onError } from './errors'
-import { readAggregateRequest, readReportRequest } from './request'
+import { ApiError, notFound, onError } from './errors'
+import { readAggregateRequest, readReportRequest, type SurveyOrStates } from './request'
 
 export const app = new Hono<AppEnv>()
 
@@ -26,9 +35,13 @@ app.use('/v1/*', authenticate)
 app.post('/v1/report', async (c) => {
   const body = parseJson(await rawBody(c))
   const request = readReportRequest(body, limitVar(c.env.MAX_ROWS, DEFAULT_MAX_ROWS))
-  const result = request.survey
-    ? report(request.survey, request.options)
-    : reportFromState(request.states.reduce(mergeStates), request.options)
+  const { options } = request
+  const stateOf = (source: SurveyOrStates): PartialState =>
+    source.survey
+      ? aggregate(source.survey, { scale: options.scale, weighting: options.weighting })
+      : source.states.reduce(mergeStates)
+  const previous = request.previous ? previousState(request.previous, options.scale) : undefined
+  const result = reportFromState(stateOf(request), options, previous)
   const requests = sheetRequests(buildSheets(result, { generatedAt: new Date().toISOString() }))
   return c.json({
     engine: result.engine,
@@ -42,12 +55,40 @@ app.post('/v1/report', async (c) => {
 // Fan-out (DESIGN §6): a chunk of a survey too large for one request → its mergeable state.
 app.post('/v1/aggregate', async (c) => {
   const body = parseJson(await rawBody(c))
-  const { survey, firstRow } = readAggregateRequest(
+  const { survey, firstRow, options } = readAggregateRequest(
     body,
     limitVar(c.env.MAX_ROWS, DEFAULT_MAX_ROWS),
   )
   return c.json({
     engine: ENGINE_VERSION,
-    state: aggregate(survey, { firstRow }),
+    state: plainState(aggregate(survey, { firstRow, ...options })),
   } satisfies AggregateReply)
 })
+
+// Raking in a fan-out (DESIGN §6): a chunk's raking sample; the client merges the chunks'
+// samples and sends the whole survey's with each /v1/aggregate.
+app.post('/v1/rake-sample', async (c) => {
+  const body = parseJson(await rawBody(c))
+  const { survey, firstRow, options } = readAggregateRequest(
+    body,
+    limitVar(c.env.MAX_ROWS, DEFAULT_MAX_ROWS),
+  )
+  const { weighting } = options
+  if (!weighting) {
+    throw new ApiError(400, 'bad_request', '"options.weighting" must give the margins to rake to', {
+      field: 'options.weighting',
+    })
+  }
+  return c.json({
+    engine: ENGINE_VERSION,
+    sample: surveyRakeSample(survey, { firstRow, scale: options.scale, weighting }),
+  } satisfies RakeSampleReply)
+})
+
+/**
+ * The previous wave's state: its survey aggregated on this report's scale (the waves must share
+ * it), or its states merged (the engine refuses them on another scale).
+ */
+function previousState(source: SurveyOrStates, scale: ReportOptions['scale']): PartialState {
+  return source.survey ? aggregate(source.survey, { scale }) : source.states.reduce(mergeStates)
+}

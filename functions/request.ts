@@ -1,6 +1,10 @@
 /** @module The body of `POST /v1/report` checked into the engine's Survey and options. */
 import type { PartialState, Survey } from '../engine/index'
 import {
+  CORRECTIONS,
+  type Correction,
+  checkQuestions,
+  checkScale,
   LOCALES,
   type Locale,
   type Mapping,
@@ -16,19 +20,36 @@ import { ApiError } from './errors'
 import { checkHeaderRow } from './header-row'
 import { checkSurveyShape } from './survey-shape'
 
-const BODY_KEYS = ['header', 'rows', 'columns', 'mapping', 'options']
-const STATES_KEYS = ['states', 'options']
-const OPTION_KEYS = ['locale', 'minBase', 'order', 'tables']
+const SURVEY_KEYS = ['header', 'rows', 'columns', 'mapping', 'questions']
+const BODY_KEYS = [...SURVEY_KEYS, 'options', 'previous']
+const STATES_KEYS = ['states', 'options', 'previous']
+const OPTION_KEYS = [
+  'locale',
+  'minBase',
+  'order',
+  'tables',
+  'scale',
+  'significance',
+  'drivers',
+  'weighting',
+]
 
-/** A survey to score, or the partial states of its chunks (fan-out) to merge and score. */
-export type ReportRequest =
-  | { survey: Survey; states?: undefined; options: ReportOptions }
-  | { survey?: undefined; states: PartialState[]; options: ReportOptions }
+/** A survey, or the partial states of its chunks (fan-out). */
+export type SurveyOrStates =
+  | { survey: Survey; states?: undefined }
+  | { survey?: undefined; states: PartialState[] }
+
+/** A survey to score, or the states of its chunks to merge and score, and maybe a previous wave. */
+export type ReportRequest = SurveyOrStates & {
+  options: ReportOptions
+  previous?: SurveyOrStates
+}
 
 export interface AggregateRequest {
   survey: Survey
   /** Sheet row of the chunk's first data row, so data issues name the right rows. */
   firstRow: number
+  options: Pick<ReportOptions, 'scale' | 'weighting'>
 }
 
 /**
@@ -39,37 +60,58 @@ export interface AggregateRequest {
  */
 export function readReportRequest(body: unknown, maxRows: number): ReportRequest {
   const value = record(body, 'body')
+  const options = optionsOf(value.options)
+  const previous = value.previous === undefined ? undefined : previousOf(value.previous, maxRows)
   if (value.states !== undefined) {
     unknownKeys(value, STATES_KEYS, '')
-    return { states: readStates(value.states), options: optionsOf(value.options) }
+    return { states: readStates(value.states), options, previous }
   }
   unknownKeys(value, BODY_KEYS, '')
-  return { survey: surveyOf(value, maxRows), options: optionsOf(value.options) }
+  return { survey: surveyOf(value, maxRows), options, previous }
+}
+
+/** The previous wave (DESIGN §6 `previous`): a survey in the same forms, or its states. */
+function previousOf(value: unknown, maxRows: number): SurveyOrStates {
+  const previous = record(value, 'previous')
+  if (previous.states !== undefined) {
+    unknownKeys(previous, ['states'], 'previous.')
+    return { states: readStates(previous.states) }
+  }
+  unknownKeys(previous, SURVEY_KEYS, 'previous.')
+  return { survey: surveyOf(previous, maxRows, 'previous.') }
 }
 
 /** The body of `POST /v1/aggregate`: one chunk of a survey, `options.firstRow` its first sheet row. */
 export function readAggregateRequest(body: unknown, maxRows: number): AggregateRequest {
   const value = record(body, 'body')
-  unknownKeys(value, BODY_KEYS, '')
+  unknownKeys(value, SURVEY_KEYS.concat('options'), '')
   const options = value.options === undefined ? {} : record(value.options, 'options')
-  unknownKeys(options, ['firstRow'], 'options.')
-  const { firstRow = 2 } = options
+  unknownKeys(options, ['firstRow', 'scale', 'weighting'], 'options.')
+  const { firstRow = 2, scale, weighting } = options
   if (!(Number.isSafeInteger(firstRow) && (firstRow as number) >= 2)) {
     bad('options.firstRow', 'a whole number ≥ 2 (the header is row 1)')
   }
-  return { survey: surveyOf(value, maxRows), firstRow: firstRow as number }
+  return {
+    survey: surveyOf(value, maxRows),
+    firstRow: firstRow as number,
+    options: {
+      scale: scaleOf(scale),
+      weighting: weighting === undefined ? undefined : weightingOf(weighting),
+    },
+  }
 }
 
 /** The survey, every cell checked (`checkSurveyShape`) and its header row too (`checkHeaderRow`). */
-function surveyOf(value: Record<string, unknown>, maxRows: number): Survey {
-  const { header, rows, columns, mapping } = value
+function surveyOf(value: Record<string, unknown>, maxRows: number, prefix = ''): Survey {
+  const { header, rows, columns, mapping, questions } = value
   if ((rows === undefined) === (columns === undefined)) {
-    bad('rows', 'given, or else "columns" (or "states"), but only one of them')
+    bad(`${prefix}rows`, 'given, or else "columns" (or "states"), but only one of them')
   }
   rowLimit(rowCount(rows, columns), maxRows)
-  checkSurveyShape(value)
+  checkSurveyShape(value, prefix)
   const survey = { header, rows, columns } as Survey
-  if (mapping !== undefined) survey.mapping = mappingOf(mapping)
+  if (mapping !== undefined) survey.mapping = mappingOf(mapping, prefix)
+  if (questions !== undefined) survey.questions = checkQuestions(questions)
   checkHeaderRow(survey)
   return survey
 }
@@ -86,11 +128,11 @@ function rowCount(rows: unknown, columns: unknown): number {
   return Math.max(0, ...lengths)
 }
 
-function mappingOf(mapping: unknown): Mapping {
-  const value = record(mapping, 'mapping')
-  unknownKeys(value, ROLES, 'mapping.')
+function mappingOf(mapping: unknown, prefix = ''): Mapping {
+  const value = record(mapping, `${prefix}mapping`)
+  unknownKeys(value, ROLES, `${prefix}mapping.`)
   for (const [role, header] of Object.entries(value)) {
-    if (typeof header !== 'string') bad(`mapping.${role}`, 'a header text')
+    if (typeof header !== 'string') bad(`${prefix}mapping.${role}`, 'a header text')
   }
   return value as Mapping
 }
@@ -99,7 +141,7 @@ function optionsOf(options: unknown): ReportOptions {
   if (options === undefined) return {}
   const value = record(options, 'options')
   unknownKeys(value, OPTION_KEYS, 'options.')
-  const { locale, minBase, order, tables } = value
+  const { locale, minBase, order, tables, scale, significance, drivers, weighting } = value
   if (locale !== undefined && !LOCALES.includes(locale as Locale)) {
     bad('options.locale', LOCALES.join(', '))
   }
@@ -115,7 +157,73 @@ function optionsOf(options: unknown): ReportOptions {
   ) {
     bad('options.tables', `table ids among ${TABLE_IDS.join(', ')}`)
   }
-  return value as ReportOptions
+  const checked = value as ReportOptions
+  checked.scale = scaleOf(scale)
+  if (significance !== undefined) {
+    const sig = record(significance, 'options.significance')
+    unknownKeys(sig, ['level', 'correction'], 'options.significance.')
+    if (
+      sig.level !== undefined &&
+      !(typeof sig.level === 'number' && sig.level > 0 && sig.level < 0.5)
+    ) {
+      bad('options.significance.level', 'a number between 0 and 0.5 (0.05 for 95 %)')
+    }
+    if (sig.correction !== undefined && !CORRECTIONS.includes(sig.correction as Correction)) {
+      bad('options.significance.correction', CORRECTIONS.join(', '))
+    }
+  }
+  if (drivers !== undefined) {
+    const d = record(drivers, 'options.drivers')
+    unknownKeys(d, ['exclude'], 'options.drivers.')
+    if (
+      d.exclude !== undefined &&
+      !(Array.isArray(d.exclude) && d.exclude.every((k) => typeof k === 'string'))
+    ) {
+      bad('options.drivers.exclude', 'a list of rated items\' keys, such as ["trust"]')
+    }
+  }
+  if (weighting !== undefined) checked.weighting = weightingOf(weighting)
+  return checked
+}
+
+/** The scale, checked by the engine's rule; undefined stays undefined (1..5). */
+function scaleOf(scale: unknown): ReportOptions['scale'] {
+  if (scale === undefined) return undefined
+  try {
+    return checkScale(scale)
+  } catch (error) {
+    return bad('options.scale', `{"min": 0 or 1, "max": 5..10} (${(error as Error).message})`)
+  }
+}
+
+/** Raking margins: role → category → share, and optional trimming bounds. */
+function weightingOf(value: unknown): NonNullable<ReportOptions['weighting']> {
+  const weighting = record(value, 'options.weighting')
+  unknownKeys(weighting, ['margins', 'trim', 'sample'], 'options.weighting.')
+  const margins = record(weighting.margins, 'options.weighting.margins')
+  for (const role of Object.keys(margins)) {
+    if (!(ROLES as readonly string[]).includes(role)) {
+      bad(`options.weighting.margins.${role}`, `a role among ${ROLES.join(', ')}`)
+    }
+    const shares = record(margins[role], `options.weighting.margins.${role}`)
+    for (const category of Object.keys(shares)) {
+      const share = shares[category]
+      if (!(typeof share === 'number' && Number.isFinite(share) && share >= 0)) {
+        bad(`options.weighting.margins.${role}[${JSON.stringify(category)}]`, 'a share ≥ 0')
+      }
+    }
+  }
+  if (weighting.trim !== undefined) {
+    const trim = record(weighting.trim, 'options.weighting.trim')
+    unknownKeys(trim, ['min', 'max'], 'options.weighting.trim.')
+    for (const bound of ['min', 'max'] as const) {
+      const x = trim[bound]
+      if (x !== undefined && !(typeof x === 'number' && Number.isFinite(x) && x > 0)) {
+        bad(`options.weighting.trim.${bound}`, 'a positive multiple of the mean weight')
+      }
+    }
+  }
+  return weighting as unknown as NonNullable<ReportOptions['weighting']>
 }
 
 function record(value: unknown, field: string): Record<string, unknown> {

@@ -8,7 +8,13 @@ import { ApiError } from './errors'
 const CELL = 'text, a number, true/false or null'
 
 /** Checks `header` and the `rows` or `columns` of a body. @throws {ApiError} 400 naming the field */
-export function checkSurveyShape({ header, rows, columns }: Record<string, unknown>): void {
+export function checkSurveyShape(
+  { header, rows, columns }: Record<string, unknown>,
+  prefix = '',
+): void {
+  function bad(field: string, expected: string): never {
+    return fail(`${prefix}${field}`, expected)
+  }
   if (!Array.isArray(header)) bad('header', 'an array of header cells')
   for (let c = 0; c < header.length; c++) {
     const cell = header[c]
@@ -24,7 +30,7 @@ export function checkSurveyShape({ header, rows, columns }: Record<string, unkno
     for (let r = 0; r < rows.length; r++) {
       const row = rows[r]
       if (!Array.isArray(row)) bad(`rows[${r}]`, 'an array of cells')
-      cells(row, (c) => `rows[${r}][${c}]`)
+      cells(row, (c) => `${prefix}rows[${r}][${c}]`)
     }
   } else if (rows !== undefined) bad('rows', 'an array of rows')
   if (Array.isArray(columns)) {
@@ -42,9 +48,10 @@ export function checkSurveyShape({ header, rows, columns }: Record<string, unkno
               ? 'dict'
               : undefined
       if (form === undefined) bad(field, '{"values": [...]} or {"dict": [...], "codes": [...]}')
-      if (form === 'values') cells(column?.values as unknown[], (i) => `${field}.values[${i}]`)
+      if (form === 'values')
+        cells(column?.values as unknown[], (i) => `${prefix}${field}.values[${i}]`)
       // Codes are checked by the engine, which reads them anyway.
-      else cells(column?.dict as unknown[], (i) => `${field}.dict[${i}]`)
+      else cells(column?.dict as unknown[], (i) => `${prefix}${field}.dict[${i}]`)
     }
   } else if (columns !== undefined) bad('columns', 'an array with one entry per header cell')
 }
@@ -52,7 +59,7 @@ export function checkSurveyShape({ header, rows, columns }: Record<string, unkno
 function cells(values: readonly unknown[], field: (i: number) => string) {
   // A plain loop: this runs once per cell of the body.
   for (let i = 0; i < values.length; i++) {
-    if (!isCell(values[i])) bad(field(i), `${CELL}, not ${kind(values[i])}`)
+    if (!isCell(values[i])) fail(field(i), `${CELL}, not ${kind(values[i])}`)
   }
 }
 
@@ -65,6 +72,6 @@ const isCell = (value: unknown) =>
 const kind = (value: unknown) =>
   Array.isArray(value) ? 'an array' : value === undefined ? 'missing' : `an ${typeof value}`
 
-function bad(field: string, expected: string): never {
+function fail(field: string, expected: string): never {
   throw new ApiError(400, 'bad_request', `"${field}" must be ${expected}`, { field })
 }

@@ -25,6 +25,7 @@ export {
   isAggregateReply,
   isErrorBody,
   isReportReply,
+  type RakeSampleReply,
   type ReportReply,
 } from './reply'
 export { selectColumns } from './select-columns'

@@ -3,7 +3,7 @@
  * and the clients read, and one check per answer that a client runs before trusting it.
  */
 import type { sheets_v4 } from 'googleapis'
-import type { PartialState, Report } from '../engine/index'
+import type { PartialState, RakeSample, Report } from '../engine/index'
 
 /** `200` of `POST /v1/report`: the engine's report and the sheet plan that writes it. */
 export interface ReportReply extends Report {
@@ -14,6 +14,12 @@ export interface ReportReply extends Report {
 export interface AggregateReply {
   engine: string
   state: PartialState
+}
+
+/** `200` of `POST /v1/rake-sample`: one chunk's raking sample. */
+export interface RakeSampleReply {
+  engine: string
+  sample: RakeSample
 }
 
 /** `200` of `GET /v1/health`. */

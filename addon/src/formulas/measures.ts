@@ -26,6 +26,10 @@ function definitionOf(value: unknown): Definition {
   throw new Error(`definition must be "top" or "top2", not "${String(value)}"`)
 }
 
+/** The top box, or the top two boxes. */
+const share = (d: number[], definition: Definition) =>
+  definition === 'top2' ? topTwoBox(d) : satisfaction(d)
+
 function countsOf(range: RangeArg, weights?: RangeArg) {
   const cells = cellsOf(range, 'the range')
   return scoreCounts(cells, weightsFor(weights, cells))
@@ -38,7 +42,7 @@ function measured(value: number | null): number {
 
 /** Share who gave 5 ("top", the report's headline) or 4–5 ("top2"). */
 export function SATISFACTION(range: RangeArg, definition?: unknown, weights?: RangeArg): number {
-  return measured(satisfaction(countsOf(range, weights).d, definitionOf(definition)))
+  return measured(share(countsOf(range, weights).d, definitionOf(definition)))
 }
 
 export function TOP2BOX(range: RangeArg, weights?: RangeArg): number {
@@ -72,7 +76,7 @@ export function SATISFACTION_CI(
   weights?: RangeArg,
 ): number[][] {
   const { d, sumW2 } = countsOf(range, weights)
-  const p = measured(satisfaction(d, definitionOf(definition)))
+  const p = measured(share(d, definitionOf(definition)))
   const interval = wilson(p, effectiveBase(base(d), sumW2) ?? 0)
   if (interval === null) throw new Error('no scores 1..5 in the range')
   return [interval]

@@ -1,6 +1,12 @@
 /** @module Custom-function arguments: ranges (1-D, 2-D or one cell) read cell by cell. */
 
-import { type Cell, cellText, type Parsed, parseWeight, quantize } from '../../../engine/index'
+import {
+  type Cell,
+  cellText,
+  type Parsed,
+  parseWeight,
+  quantizeWeight,
+} from '../../../engine/index'
 
 /** What Sheets passes: a 2-D array for a range, the value itself for a single cell. */
 export type RangeArg = Cell | Cell[][]
@@ -67,7 +73,7 @@ export function weightsFor(arg: RangeArg | undefined, of: Cells): number[] {
     }
     const parsed = parseWeight(cell)
     if (!parsed.ok) throw cellError(cells, index, parsed.reason ?? 'not a weight')
-    return quantize(parsed.value)
+    return quantizeWeight(parsed.value)
   })
 }
 

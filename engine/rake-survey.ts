@@ -1,0 +1,310 @@
+/**
+ * @module Raking a decoded survey (DESIGN §4): its respondents reduced to a raking sample
+ * (categories of the raking roles × base weight), raked to the margins, and each respondent's
+ * weight multiplied by its cell's factor before counting. A fan-out first merges the chunks'
+ * samples, so that every chunk rakes to exactly the weights of one pass.
+ */
+import { parseAge, parseChannel, parseGender, parseLabel, parseLevel } from './cells'
+import type { SurveyColumns } from './decode'
+import { SurveyError } from './errors'
+import type { RakeSample, WeightingOptions, WeightingSummary } from './types'
+import { CHANNELS, GENDERS, LEVELS, type Role } from './vocabulary'
+import { rake } from './weighting/index'
+import { quantizeWeight } from './weights'
+
+/** The roles a survey can be raked on: its categorical columns. */
+export const RAKE_ROLES = [
+  'service',
+  'agency',
+  'region',
+  'channel',
+  'level',
+  'age',
+  'gender',
+] as const satisfies readonly Role[]
+type RakeRole = (typeof RAKE_ROLES)[number]
+
+/** The raking roles of the margins, in the roles' order. */
+export function rakeRoles(weighting: Pick<WeightingOptions, 'margins'>): RakeRole[] {
+  const named = Object.keys(weighting.margins)
+  for (const role of named) {
+    if (!(RAKE_ROLES as readonly string[]).includes(role)) {
+      throw new SurveyError(
+        'bad_input',
+        `Margins for "${role}": a survey is raked on ${RAKE_ROLES.join(', ')}`,
+        { field: 'weighting.margins' },
+      )
+    }
+  }
+  if (named.length === 0) {
+    throw new SurveyError('bad_input', 'Margins name no role to rake on', {
+      field: 'weighting.margins',
+    })
+  }
+  return RAKE_ROLES.filter((role) => named.includes(role))
+}
+
+/** Each row's category code per raking role (-1 missing) and the labels of the codes. */
+function categoriesOf(columns: SurveyColumns, role: RakeRole) {
+  switch (role) {
+    case 'service':
+      return columns.service
+    case 'agency':
+    case 'region':
+    case 'age': {
+      const coded = columns[role]
+      if (!coded) throw noColumn(role)
+      return coded
+    }
+    case 'channel':
+    case 'level':
+    case 'gender': {
+      const codes = columns[role]
+      if (!codes) throw noColumn(role)
+      const keys = role === 'channel' ? CHANNELS : role === 'level' ? LEVELS : GENDERS
+      return { codes, labels: [...keys] as string[] }
+    }
+  }
+}
+
+const noColumn = (role: string) =>
+  new SurveyError('bad_input', `Margins for "${role}", but the survey has no ${role} column`, {
+    field: 'weighting.margins',
+  })
+
+/**
+ * A survey's raking sample: its counted respondents by category of each role and base weight.
+ * @throws {SurveyError} `bad_input` when respondents have no category in a raking role (their
+ * number and the first row named): raking cannot place them, and none is dropped silently
+ */
+export function rakeSample(
+  columns: SurveyColumns,
+  roles: readonly RakeRole[],
+  firstRow = 2,
+): RakeSample {
+  const parts = roles.map((role) => categoriesOf(columns, role))
+  const index = new Map<string, number>()
+  const cells: number[] = []
+  const width = roles.length + 2
+  const key = new Array<number>(width - 1)
+  for (let i = 0; i < columns.length; i++) {
+    const w = columns.weight ? columns.weight[i] : 1
+    if (columns.present[i] === 0 || !(w > 0)) continue
+    for (let r = 0; r < parts.length; r++) {
+      const code = parts[r].codes[i]
+      if (code < 0) throw missingCategory(columns, roles[r], parts[r].codes, firstRow)
+      key[r] = code
+    }
+    key[roles.length] = w
+    const text = key.join(',')
+    let cell = index.get(text)
+    if (cell === undefined) {
+      cell = index.size
+      index.set(text, cell)
+      cells.push(...key, 0)
+    }
+    cells[cell * width + width - 1] += 1
+  }
+  return { roles: [...roles], categories: parts.map((p) => [...p.labels]), cells }
+}
+
+function missingCategory(
+  columns: SurveyColumns,
+  role: string,
+  codes: ArrayLike<number>,
+  firstRow: number,
+): SurveyError {
+  let count = 0
+  let first = -1
+  for (let i = 0; i < columns.length; i++) {
+    const w = columns.weight ? columns.weight[i] : 1
+    if (columns.present[i] === 0 || !(w > 0) || codes[i] >= 0) continue
+    if (first < 0) first = i
+    count++
+  }
+  return new SurveyError(
+    'bad_input',
+    `${count} respondent${count === 1 ? '' : 's'} (the first in row ${firstRow + first}) ${count === 1 ? 'has' : 'have'} no ${role}: raking on ${role} needs every respondent's ${role}; fill it in, or rake without ${role}`,
+    { field: 'weighting.margins', role, count, row: firstRow + first },
+  )
+}
+
+/**
+ * Two chunks' samples as one: categories matched by label, cells by categories and weight.
+ * @throws {SurveyError} `bad_input` when they rake on different roles
+ */
+export function mergeRakeSamples(a: RakeSample, b: RakeSample): RakeSample {
+  if (JSON.stringify(a.roles) !== JSON.stringify(b.roles)) {
+    throw new SurveyError('bad_input', 'raking samples of different roles cannot be merged')
+  }
+  const categories = a.categories.map((labels) => [...labels])
+  const recode = b.categories.map((labels, r) => {
+    const index = new Map(categories[r].map((label, code) => [label, code]))
+    return labels.map((label) => {
+      let code = index.get(label)
+      if (code === undefined) {
+        code = categories[r].push(label) - 1
+        index.set(label, code)
+      }
+      return code
+    })
+  })
+  const width = a.roles.length + 2
+  const index = new Map<string, number>()
+  const cells: number[] = []
+  const add = (source: number[], map: (r: number, code: number) => number) => {
+    for (let at = 0; at < source.length; at += width) {
+      const key = source
+        .slice(at, at + width - 1)
+        .map((x, r) => (r < a.roles.length ? map(r, x) : x))
+      const text = key.join(',')
+      let cell = index.get(text)
+      if (cell === undefined) {
+        cell = index.size
+        index.set(text, cell)
+        cells.push(...key, 0)
+      }
+      cells[cell * width + width - 1] += source[at + width - 1]
+    }
+  }
+  add(a.cells, (_, code) => code)
+  add(b.cells, (r, code) => recode[r][code])
+  return { roles: a.roles, categories, cells }
+}
+
+/**
+ * Rakes the survey's weights to the margins, in place (a survey without a weight column gets
+ * one), and says what raking did. With `weighting.sample` (the whole survey's, for a chunk of
+ * a fan-out) raking runs on it, so every chunk gets the weights of one pass.
+ * @throws {SurveyError} `bad_input` for margins that name an unknown role or category, leave
+ * out one that has respondents, or respondents without a category (see `rakeSample`)
+ */
+export function rakeColumns(
+  columns: SurveyColumns,
+  weighting: WeightingOptions,
+  firstRow = 2,
+): WeightingSummary {
+  const roles = rakeRoles(weighting)
+  const own = rakeSample(columns, roles, firstRow)
+  const population = weighting.sample ?? own
+  if (JSON.stringify(population.roles) !== JSON.stringify(roles)) {
+    throw new SurveyError(
+      'bad_input',
+      `The raking sample is of ${population.roles.join(', ')}, the margins of ${roles.join(', ')}`,
+      { field: 'weighting.sample' },
+    )
+  }
+  const width = roles.length + 2
+  const cells = []
+  for (let at = 0; at < population.cells.length; at += width) {
+    cells.push({
+      categories: population.cells.slice(at, at + roles.length),
+      weight: population.cells[at + roles.length],
+      count: population.cells[at + width - 1],
+    })
+  }
+  const margins = new Map(
+    roles.map((role) => [role, marginsOf(role, weighting.margins[role])] as const),
+  )
+  const { factors, summary } = rake({
+    roles,
+    categories: population.categories,
+    cells,
+    margins,
+    trim: weighting.trim,
+  })
+  // Each of this survey's rows takes the factor of its cell in the population's sample.
+  const factorOf = new Map<string, number>()
+  cells.forEach((cell, c) => {
+    const labels = cell.categories.map((code, r) => population.categories[r][code])
+    factorOf.set(JSON.stringify([...labels, cell.weight]), factors[c])
+  })
+  const weight = columns.weight ?? new Float64Array(columns.length).fill(1)
+  const parts = roles.map((role) => categoriesOf(columns, role))
+  for (let i = 0; i < columns.length; i++) {
+    const w = weight[i]
+    if (columns.present[i] === 0 || !(w > 0)) continue
+    const labels = parts.map((part) => part.labels[part.codes[i]])
+    const factor = factorOf.get(JSON.stringify([...labels, w]))
+    if (factor === undefined) {
+      throw new SurveyError(
+        'bad_input',
+        `Row ${firstRow + i} is not in the raking sample given (${labels.join(', ')}, weight ${w}): send the sample of the whole survey`,
+        { field: 'weighting.sample' },
+      )
+    }
+    weight[i] = quantizeWeight(w * factor)
+  }
+  columns.weight = weight
+  const mean = meanWeight(cells, factors)
+  return {
+    margins: summary.margins.flatMap(({ role, categories }) =>
+      categories.map((m) => ({
+        role,
+        category: m.category,
+        target: m.target,
+        achieved: m.achieved,
+        sample: m.unweighted,
+      })),
+    ),
+    iterations: summary.iterations,
+    converged: summary.converged,
+    maxError: summary.maxError,
+    efficiency: summary.efficiency,
+    designEffect: summary.designEffect,
+    minWeight: summary.minWeight / mean,
+    maxWeight: summary.maxWeight / mean,
+    trimmed: summary.trimmed,
+    outside: summary.outside,
+  }
+}
+
+/** Mean final weight over respondents. */
+function meanWeight(cells: { weight: number; count: number }[], factors: number[]): number {
+  let sum = 0
+  let n = 0
+  cells.forEach((cell, c) => {
+    sum += cell.weight * factors[c] * cell.count
+    n += cell.count
+  })
+  return sum / n
+}
+
+/**
+ * A role's margins with each category read as the survey's cells are (so «ЦОН», «corp» and
+ * «Мемкорпорация» are one channel, «Әйел» and «female» one gender).
+ * @throws {SurveyError} `bad_input` naming a category that is not one, or named twice
+ */
+function marginsOf(role: RakeRole, shares: Record<string, number>): Map<string, number> {
+  const parse =
+    role === 'channel'
+      ? parseChannel
+      : role === 'level'
+        ? parseLevel
+        : role === 'gender'
+          ? parseGender
+          : role === 'age'
+            ? parseAge
+            : parseLabel
+  const out = new Map<string, number>()
+  for (const text of Object.keys(shares)) {
+    const parsed = parse(text)
+    if (!parsed.ok) {
+      throw new SurveyError(
+        'bad_input',
+        `Margins for ${role}: "${text}" is not a ${role} (${parsed.reason ?? 'blank'})`,
+        { field: 'weighting.margins', role, category: text },
+      )
+    }
+    const key = String(parsed.value)
+    if (out.has(key)) {
+      throw new SurveyError(
+        'bad_input',
+        `Margins for ${role} name "${key}" twice (as "${text}" and another spelling)`,
+        { field: 'weighting.margins', role, category: text },
+      )
+    }
+    out.set(key, shares[text])
+  }
+  return out
+}
