@@ -1,0 +1,3 @@
+/** @module Sapa's statistics: distributions, design-based variances, tests, intervals. */
+export { normalCdf, normalQuantile, normalTwoSidedP, Z95 } from './normal'
+export { studentTCdf, studentTQuantile, studentTTwoSidedP } from './student-t'
