@@ -8,5 +8,6 @@ export {
   varianceOfProportion,
   wilsonEffectiveBase,
 } from './design-variance'
+export { type Interval, meanTInterval, type ScaleRange, wilsonInterval } from './intervals'
 export { normalCdf, normalQuantile, normalTwoSidedP, Z95 } from './normal'
 export { studentTCdf, studentTQuantile, studentTTwoSidedP } from './student-t'
