@@ -11,3 +11,12 @@ export {
 export { type Interval, meanTInterval, type ScaleRange, wilsonInterval } from './intervals'
 export { normalCdf, normalQuantile, normalTwoSidedP, Z95 } from './normal'
 export { studentTCdf, studentTQuantile, studentTTwoSidedP } from './student-t'
+export {
+  type MeanEstimate,
+  type NotTestable,
+  type ProportionEstimate,
+  twoProportionZTest,
+  type WelchTest,
+  welchTTest,
+  type ZTest,
+} from './two-sample-tests'
