@@ -10,6 +10,8 @@ export {
 } from './design-variance'
 export { type Interval, meanTInterval, type ScaleRange, wilsonInterval } from './intervals'
 export { normalCdf, normalQuantile, normalTwoSidedP, Z95 } from './normal'
+export { adjustPValues, type Correction } from './p-adjust'
+export { type Sign, significanceSign } from './significance-sign'
 export { studentTCdf, studentTQuantile, studentTTwoSidedP } from './student-t'
 export {
   type MeanEstimate,
