@@ -1,0 +1,96 @@
+import { describe, expect, it } from 'vitest'
+import { adjustPValues, significanceSign } from '../../../engine/stats'
+
+// Oracle: /usr/bin/python3, statsmodels 0.13.5:
+//   from statsmodels.stats.multitest import multipletests
+//   reject, corrected = multipletests(p, alpha=0.05, method=m)[:2]
+//   for m in ['fdr_bh', 'holm', 'bonferroni']
+const family = [0.01, 0.04, 0.03, 0.005, 0.2, 0.04, 0.9, 0.012] // ties at 0.04
+const statsmodels = {
+  fdr: [
+    0.032, 0.05333333333333334, 0.05333333333333334, 0.032, 0.2285714285714286, 0.05333333333333334,
+    0.9, 0.032,
+  ],
+  holm: [0.07, 0.16, 0.15, 0.04, 0.4, 0.16, 0.9, 0.07200000000000001],
+  bonferroni: [0.08, 0.32, 0.24, 0.04, 1.0, 0.32, 1.0, 0.096],
+}
+const rejected = {
+  fdr: [true, false, false, true, false, false, false, true],
+  holm: [false, false, false, true, false, false, false, false],
+  bonferroni: [false, false, false, true, false, false, false, false],
+}
+
+function expectClose(actual: (number | null)[], expected: (number | null)[]) {
+  expect(actual.length).toBe(expected.length)
+  actual.forEach((a, i) => {
+    const e = expected[i]
+    if (e === null) expect(a).toBe(null)
+    else expect(Math.abs((a as number) - e)).toBeLessThanOrEqual(1e-15)
+  })
+}
+
+describe('adjustPValues', () => {
+  for (const method of ['fdr', 'holm', 'bonferroni'] as const) {
+    it(`${method} matches statsmodels multipletests, in input order`, () => {
+      expectClose(adjustPValues(family, method), statsmodels[method])
+    })
+
+    it(`${method}: adjusted p ≤ 0.05 is statsmodels' reject`, () => {
+      const adjusted = adjustPValues(family, method)
+      expect(adjusted.map((p) => (p as number) <= 0.05)).toEqual(rejected[method])
+    })
+  }
+
+  it('leaves null (not testable) out of the family and in its place', () => {
+    // statsmodels on the three non-null values [0.6, 0.0001, 0.03]:
+    //   fdr_bh → [0.6, 0.00030000000000000003, 0.045]; holm → [0.6, 0.0003…, 0.06];
+    //   bonferroni → [1.0, 0.0003…, 0.09]
+    const p = [null, 0.6, 0.0001, null, 0.03]
+    expectClose(adjustPValues(p), [null, 0.6, 0.00030000000000000003, null, 0.045])
+    expectClose(adjustPValues(p, 'holm'), [null, 0.6, 0.00030000000000000003, null, 0.06])
+    expectClose(adjustPValues(p, 'bonferroni'), [null, 1, 0.00030000000000000003, null, 0.09])
+    expect(adjustPValues(p, 'none')).toEqual(p)
+  })
+
+  it('handles empty, single and all-null families', () => {
+    expect(adjustPValues([])).toEqual([])
+    expect(adjustPValues([0.03])).toEqual([0.03])
+    expect(adjustPValues([0.03], 'holm')).toEqual([0.03])
+    expect(adjustPValues([null, null], 'bonferroni')).toEqual([null, null])
+  })
+
+  it('never exceeds 1 and keeps BH monotone in p', () => {
+    const adjusted = adjustPValues([0.9, 0.95, 0.99, 1], 'fdr') as number[]
+    // By hand: n·p/rank = 3.6, 1.9, 1.32, 1 → running min from the top: all 1
+    expect(adjusted).toEqual([1, 1, 1, 1])
+  })
+
+  it('refuses p-values outside [0, 1] and NaN with a fixed message', () => {
+    for (const bad of [-0.1, 1.5, Number.NaN]) {
+      expect(() => adjustPValues([0.1, bad])).toThrow(
+        'adjustPValues requires p-values between 0 and 1 (or null)',
+      )
+    }
+  })
+})
+
+describe('significanceSign', () => {
+  it('gives the sign of a significant difference and 0 otherwise', () => {
+    expect(significanceSign(-0.12, 0.003)).toBe(-1)
+    expect(significanceSign(0.12, 0.05)).toBe(1) // p = α rejects, as statsmodels does
+    expect(significanceSign(0.04, 0.2)).toBe(0)
+    expect(significanceSign(0.04, 0.02, 0.01)).toBe(0)
+    expect(significanceSign(0, 0.001)).toBe(0)
+  })
+
+  it('is 0 when not testable', () => {
+    expect(significanceSign(0.3, null)).toBe(0)
+    expect(significanceSign(null, 0.001)).toBe(0)
+  })
+
+  it('refuses an alpha outside (0, 1)', () => {
+    expect(() => significanceSign(1, 0.01, 0)).toThrow(
+      'significanceSign requires alpha between 0 and 1',
+    )
+  })
+})

@@ -1,0 +1,148 @@
+import { describe, expect, it } from 'vitest'
+import { twoProportionZTest, welchTTest } from '../../../engine/stats'
+
+function close(actual: number | null, expected: number, tol: number) {
+  expect(actual).not.toBeNull()
+  expect(Math.abs((actual as number) - expected) / Math.abs(expected)).toBeLessThanOrEqual(tol)
+}
+
+/** Unweighted estimate of a proportion: v = p(1 − p)/n, as statsmodels' Wald test takes it. */
+const wald = (count: number, n: number) => ({
+  p: count / n,
+  variance: ((count / n) * (1 - count / n)) / n,
+})
+
+describe('twoProportionZTest', () => {
+  // Oracle: /usr/bin/python3, statsmodels 0.13.5:
+  //   from statsmodels.stats.proportion import test_proportions_2indep
+  //   r = test_proportions_2indep(c1, n1, c2, n2, method='wald', compare='diff')
+  //   r.statistic, r.pvalue
+  it('matches statsmodels test_proportions_2indep(method="wald") to 1e-13', () => {
+    const cases: [number, number, number, number, number, number][] = [
+      [65, 100, 120, 250, 2.971319699871426, 0.0029652292756890946],
+      [3, 10, 9, 12, -2.351384749229239, 0.018703682785851636],
+    ]
+    for (const [c1, n1, c2, n2, z, p] of cases) {
+      const r = twoProportionZTest(wald(c1, n1), wald(c2, n2))
+      close(r.z, z, 1e-13)
+      close(r.p, p, 1e-13)
+    }
+  })
+
+  it('takes design-based variances (R survey, two weighted groups)', () => {
+    // R 4.2.2, survey 4.1-1: a is the sample of design-variance.test.ts, b is
+    //   data.frame(y = c(5, 5, 4, 1, 5, 3), w = c(1, 2, 1, 1, 0.5, 0.5)); for each,
+    //   p <- svymean(~as.numeric(y == 5), svydesign(ids = ~1, weights = ~w, data = ·))
+    //   z <- (coef(pa) - coef(pb)) / sqrt(SE(pa)^2 + SE(pb)^2); 2 * pnorm(-abs(z))
+    //   → pb 0.58333333333333326, SE(pb)² 0.055902777777777787,
+    //     z -0.35525940087367402, p 0.72239526764776196
+    const r = twoProportionZTest(
+      { p: 0.47, variance: 0.045868251428571434 },
+      { p: 0.58333333333333326, variance: 0.055902777777777787 },
+    )
+    close(r.z, -0.35525940087367402, 1e-13)
+    close(r.p, 0.72239526764776196, 1e-13)
+  })
+
+  it('tests p = 1 against a varying sample (statsmodels divides by zero here)', () => {
+    // By hand: z = (1 − 0.9)/√(0 + 0.09/50) = 0.1/0.04242640687… = 2.3570226039551585 (= 5/√4.5)
+    const r = twoProportionZTest(wald(50, 50), wald(45, 50))
+    close(r.z, 5 / Math.sqrt(4.5), 1e-14)
+  })
+
+  it('is not testable, never NaN, with no variance or a missing estimate', () => {
+    expect(twoProportionZTest(wald(10, 10), wald(5, 5))).toEqual({
+      z: null,
+      p: null,
+      reason: 'no variance',
+    })
+    expect(twoProportionZTest({ p: 0.5, variance: null }, wald(1, 2))).toEqual({
+      z: null,
+      p: null,
+      reason: 'no estimate',
+    })
+    expect(twoProportionZTest({ p: null, variance: 0.1 }, wald(1, 2)).p).toBe(null)
+  })
+
+  it('refuses negative or NaN variances with a fixed message', () => {
+    expect(() => twoProportionZTest({ p: 0.5, variance: -1 }, wald(1, 2))).toThrow(
+      'twoProportionZTest requires variances ≥ 0',
+    )
+    expect(() => twoProportionZTest(wald(1, 2), { p: 0.5, variance: Number.NaN })).toThrow(
+      'twoProportionZTest requires variances ≥ 0',
+    )
+  })
+})
+
+describe('welchTTest', () => {
+  /** Unweighted estimate of a mean: v = s²/m. */
+  function sample(xs: number[]) {
+    const m = xs.length
+    const mean = xs.reduce((s, x) => s + x, 0) / m
+    const s2 = xs.reduce((s, x) => s + (x - mean) ** 2, 0) / (m - 1)
+    return { mean, variance: s2 / m, m }
+  }
+
+  // Oracles: /usr/bin/python3, scipy 1.10.1: stats.ttest_ind(a, b, equal_var=False) → t, p;
+  // R 4.2.2: r <- t.test(a, b); r$parameter → Satterthwaite df (scipy 1.10 does not return it).
+  const cases: [number[], number[], number, number, number][] = [
+    // a, b, t, df (R), p (scipy)
+    [
+      [5, 4, 5, 3, 1, 5, 2, 4],
+      [3, 3, 4, 2, 5, 1, 2, 3, 3, 2, 4],
+      1.1307684873319424,
+      12.496232860427096,
+      0.2793883549041038,
+    ],
+    [
+      [1, 2, 1, 1, 2],
+      [4, 5, 5, 4, 5, 4, 5, 5, 4, 5, 5, 5],
+      -11.534855730586354,
+      6.8641026072479523,
+      9.611022732257769e-6,
+    ],
+    // One side constant: df = m₂ − 1 = 4 exactly.
+    [[5, 5, 5, 5], [3, 4, 5, 4, 2], 2.745625891934576, 4, 0.05160595781117475],
+  ]
+
+  it('matches scipy ttest_ind(equal_var=False) and R t.test df to 1e-12', () => {
+    for (const [a, b, t, df, p] of cases) {
+      const r = welchTTest(sample(a), sample(b))
+      close(r.t, t, 1e-12)
+      close(r.df, df, 1e-12)
+      close(r.p, p, 1e-12)
+    }
+  })
+
+  it('keeps df finite for tiny variances (v² underflows, the shares do not)', () => {
+    const r = welchTTest({ mean: 1, variance: 1e-200, m: 10 }, { mean: 1, variance: 1e-200, m: 10 })
+    expect(r.df).toBe(18) // equal variances and m: df = 2(m − 1), by hand
+    expect(r.p).toBe(1)
+  })
+
+  it('is not testable, never NaN, for m < 2, both variances 0 or a missing estimate', () => {
+    const one = { mean: 3, variance: 0, m: 1 }
+    expect(welchTTest(one, sample([1, 2, 3]))).toEqual({
+      t: null,
+      df: null,
+      p: null,
+      reason: 'too few respondents',
+    })
+    expect(welchTTest(sample([4, 4]), sample([5, 5, 5]))).toEqual({
+      t: null,
+      df: null,
+      p: null,
+      reason: 'no variance',
+    })
+    expect(welchTTest({ mean: null, variance: null, m: 0 }, sample([1, 2]))).toMatchObject({
+      p: null,
+      reason: 'no estimate',
+    })
+  })
+
+  it('refuses negative or NaN variances with a fixed message', () => {
+    expect(() => welchTTest({ mean: 1, variance: -0.1, m: 3 }, sample([1, 2]))).toThrow(
+      'welchTTest requires variances ≥ 0',
+    )
+  })
+})
