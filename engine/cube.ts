@@ -27,17 +27,28 @@ export class Cube {
   readonly peopleLayout: Layout
   readonly pairs: PairLayout
   readonly cells: number
-  private readonly keys: ArrayLike<number>
-  private readonly counts: ArrayLike<number>
+  private readonly keys: Int32Array
+  private readonly counts: Float64Array
+  /** Codes per key part: labels of service, agency, region; channels; levels. */
+  private readonly sizes: number[]
   private readonly cache = new Map<string, Map<string, Group>>()
 
   constructor(readonly state: PartialState) {
     this.layout = layoutOf(state.schema)
     this.peopleLayout = peopleLayoutOf(state.schema)
     this.pairs = pairLayoutOf(state.schema)
-    this.keys = state.cells.keys
-    this.counts = state.cells.counts
+    // Typed copies: the roll-ups are the report's hot loops, over one shape of array.
+    this.keys = Int32Array.from(state.cells.keys)
+    this.counts = Float64Array.from(state.cells.counts)
     this.cells = state.cells.keys.length / DIMS.length
+    const { labels } = state
+    this.sizes = [
+      labels.service.length,
+      labels.agency.length,
+      labels.region.length,
+      CHANNELS.length,
+      LEVELS.length,
+    ]
   }
 
   /** The text of a code: a survey label (service, agency, region) or a vocabulary key. */
@@ -67,28 +78,35 @@ export class Cube {
     const dims = query.by.map((dim) => DIMS.indexOf(dim))
     const channel = query.where?.channel === undefined ? -2 : CHANNELS.indexOf(query.where.channel)
     const level = query.where?.level === undefined ? -2 : LEVELS.indexOf(query.where.level)
+    // A group's number: its codes in mixed radix, so each cell is placed without making a string.
+    const radix = dims.map((d) => this.sizes[d] + 1)
     const { width } = this.layout
+    const keys = this.keys
+    const counts = this.counts
+    const index = new Map<number, Group>()
     const groups = new Map<string, Group>()
-    const codes = new Array<number>(dims.length)
     for (let cell = 0; cell < this.cells; cell++) {
       const at = cell * DIMS.length
-      if (channel !== -2 && this.keys[at + 3] !== channel) continue
-      if (level !== -2 && this.keys[at + 4] !== level) continue
+      if (channel !== -2 && keys[at + 3] !== channel) continue
+      if (level !== -2 && keys[at + 4] !== level) continue
+      let number = 0
       let missing = false
       for (let d = 0; d < dims.length; d++) {
-        codes[d] = this.keys[at + dims[d]]
-        if (codes[d] < 0) missing = true
+        const code = keys[at + dims[d]]
+        if (code < 0) missing = true
+        number = number * radix[d] + code
       }
       if (missing) continue
-      const key = codes.join(',')
-      let group = groups.get(key)
+      let group = index.get(number)
       if (!group) {
-        group = { codes: [...codes], counts: new Float64Array(width) }
-        groups.set(key, group)
+        const codes = dims.map((d) => keys[at + d])
+        group = { codes, counts: new Float64Array(width) }
+        index.set(number, group)
+        groups.set(codes.join(','), group)
       }
       const into = group.counts
       const from = cell * width
-      for (let k = 0; k < width; k++) into[k] += this.counts[from + k]
+      for (let k = 0; k < width; k++) into[k] += counts[from + k]
     }
     this.cache.set(id, groups)
     return groups

@@ -88,7 +88,6 @@ export {
   issuesOf,
   mergeStates,
   type PartialState,
-  plainState,
   surveyRakeSample,
 } from './state'
 export { readState, readStates } from './state-check'

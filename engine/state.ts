@@ -43,13 +43,13 @@ export interface PartialState {
   maxIssues: number
   labels: StateLabels
   /** Per cell 5 codes (service, agency, region, channel, level; -1 none) and `layout.width` counts. */
-  cells: { keys: ArrayLike<number>; counts: ArrayLike<number> }
+  cells: { keys: number[]; counts: number[] }
   /** Per demographic cell 3 codes (service, age, gender) and the people layout's counts. */
-  people: { keys: ArrayLike<number>; counts: ArrayLike<number> }
+  people: { keys: number[]; counts: number[] }
   /** Per choice question: (cell, option) pairs and their Σw. */
-  choices: { keys: ArrayLike<number>; counts: ArrayLike<number> }[]
+  choices: { keys: number[]; counts: number[] }[]
   /** Joint counts of the drivers' variable pairs, one block per driver slot. */
-  drivers: ArrayLike<number>
+  drivers: number[]
   /** What raking did, when the weights were raked (the same in every chunk of a fan-out). */
   weighting?: WeightingSummary
 }
@@ -106,22 +106,14 @@ export function stateOf(
       age: columns.age?.labels ?? [],
       choices: columns.choices.map((choice) => choice.labels),
     },
-    cells: { keys: counts.cellKeys, counts: counts.cellCounts },
-    people: { keys: counts.peopleKeys, counts: counts.peopleCounts },
-    choices: counts.choices,
-    drivers: counts.drivers,
-  }
-}
-
-/** The state with plain arrays for its numbers, as JSON carries it. */
-export function plainState(state: PartialState): PartialState {
-  const plain = (x: ArrayLike<number>) => (Array.isArray(x) ? x : Array.from(x))
-  return {
-    ...state,
-    cells: { keys: plain(state.cells.keys), counts: plain(state.cells.counts) },
-    people: { keys: plain(state.people.keys), counts: plain(state.people.counts) },
-    choices: state.choices.map((c) => ({ keys: plain(c.keys), counts: plain(c.counts) })),
-    drivers: plain(state.drivers),
+    // Plain arrays: a state is JSON as it stands (typed arrays would stringify as objects).
+    cells: { keys: Array.from(counts.cellKeys), counts: Array.from(counts.cellCounts) },
+    people: { keys: Array.from(counts.peopleKeys), counts: Array.from(counts.peopleCounts) },
+    choices: counts.choices.map((c) => ({
+      keys: Array.from(c.keys),
+      counts: Array.from(c.counts),
+    })),
+    drivers: Array.from(counts.drivers),
   }
 }
 
@@ -182,8 +174,7 @@ export function mergeStates(a: PartialState, b: PartialState): PartialState {
       "partial states were weighted differently: rake every chunk with the whole survey's sample",
     )
   }
-  const drivers = new Float64Array(a.drivers.length)
-  for (let k = 0; k < drivers.length; k++) drivers[k] = a.drivers[k] + b.drivers[k]
+  const drivers = a.drivers.map((x, k) => x + b.drivers[k])
   const maxIssues = Math.min(a.maxIssues, b.maxIssues)
   const issues = [...a.issues, ...b.issues]
     .sort((x, y) => x[0] - y[0] || x[1] - y[1])

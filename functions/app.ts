@@ -6,7 +6,6 @@ import {
   ENGINE_VERSION,
   mergeStates,
   type PartialState,
-  plainState,
   type ReportOptions,
   reportFromState,
   surveyRakeSample,
@@ -61,7 +60,7 @@ app.post('/v1/aggregate', async (c) => {
   )
   return c.json({
     engine: ENGINE_VERSION,
-    state: plainState(aggregate(survey, { firstRow, ...options })),
+    state: aggregate(survey, { firstRow, ...options }),
   } satisfies AggregateReply)
 })
 

@@ -136,12 +136,18 @@ export class Reader {
 
 /** Numeric labels in numeric order (service codes 1..55), text by code point: stable everywhere. */
 export function compareLabels(a: string, b: string): number {
-  const x = Number(a)
-  const y = Number(b)
-  const numeric = a.trim() !== '' && b.trim() !== '' && Number.isFinite(x) && Number.isFinite(y)
-  if (numeric && x !== y) return x - y
-  if (numeric !== (Number.isFinite(x) && Number.isFinite(y))) return Number.isFinite(x) ? -1 : 1
-  return a < b ? -1 : a > b ? 1 : 0
+  if (a === b) return 0
+  const x = numberOf(a)
+  const y = numberOf(b)
+  if (x !== null && y !== null && x !== y) return x - y
+  if ((x === null) !== (y === null)) return x !== null ? -1 : 1
+  return a < b ? -1 : 1
+}
+
+/** A label's number when it is one ("12", " 3 "); blank text is not. */
+const numberOf = (label: string) => {
+  const x = Number(label)
+  return label.trim() !== '' && Number.isFinite(x) ? x : null
 }
 
 /**
@@ -202,6 +208,24 @@ export class TableBuilder {
       const reason = why(key)
       if (reason) this.reasons[`${at}.${key}`] = reason
     }
+  }
+
+  /** Records why row `at`'s `key` is null (a test that could not run, say). */
+  explain(at: number, key: string, reason: string) {
+    this.reasons[`${at}.${key}`] = reason
+  }
+
+  /**
+   * Fills the reasons of null measures no `add` or `explain` has given, from `why` (for
+   * rows whose values were set after they were added, such as significance signs).
+   */
+  explainRest(why: (key: string) => string) {
+    this.rows.forEach((row, i) => {
+      for (const key of Object.keys(row)) {
+        if (row[key] !== null || key === 'rank' || key === 'service') continue
+        if (this.reasons[`${i}.${key}`] === undefined) this.reasons[`${i}.${key}`] = why(key)
+      }
+    })
   }
 
   build(): Table {

@@ -9,6 +9,14 @@ import { shares } from '../measures/index'
 import type { Table } from '../types'
 import { categoryLabel } from '../vocabulary'
 import { columns, type Format, ordered, Reader, TableBuilder, type TableContext } from './context'
+import {
+  estimate,
+  Family,
+  meanTest,
+  rest,
+  satisfactionTest,
+  significanceNote,
+} from './significance'
 
 /** groupType → the roll-up it shows. */
 export const DISTRIBUTION_GROUPS: [groupType: string, query: Query][] = [
@@ -20,7 +28,7 @@ export const DISTRIBUTION_GROUPS: [groupType: string, query: Query][] = [
   ['service', { by: ['service'] }],
 ]
 
-export function distributionTable({ cube, locale }: TableContext): Table {
+export function distributionTable({ cube, locale, significance }: TableContext): Table {
   const read = new Reader(cube.layout)
   const { min, max } = read.scale
   const points = Array.from({ length: max - min + 1 }, (_, k) => min + k)
@@ -34,9 +42,20 @@ export function distributionTable({ cube, locale }: TableContext): Table {
       ['n', 'integer'],
       ...points.map((s): [string, Format] => [`p${s}`, 'percent']),
       ...points.map((s): [string, Format] => [`n${s}`, 'integer']),
+      ['sigSatisfaction', 'sign'],
+      ['sigMean', 'sign'],
     ]),
   )
-  const add = (groupType: string, group: string, label: string, counts: Float64Array) => {
+  table.notes.push(significanceNote(significance.correction, significance.level, locale))
+  const satisfactionFamily = new Family(significance.correction, significance.level)
+  const meanFamily = new Family(significance.correction, significance.level)
+  const add = (
+    groupType: string,
+    group: string,
+    label: string,
+    counts: Float64Array,
+    universe: Float64Array | null,
+  ) => {
     const d = read.overall(counts)
     const p = shares(d)
     const row: Record<string, string | number | null> = {
@@ -51,17 +70,40 @@ export function distributionTable({ cube, locale }: TableContext): Table {
     points.forEach((s, k) => {
       row[`n${s}`] = d[k]
     })
-    table.add(row, () => 'no valid overall scores')
+    row.sigSatisfaction = null
+    row.sigMean = null
+    const at = table.rows.length
+    if (universe) {
+      const mine = estimate(read, counts)
+      const others = estimate(read, rest(universe, counts))
+      satisfactionFamily.add(satisfactionTest(mine, others), (sign, reason) => {
+        row.sigSatisfaction = sign
+        if (reason) table.explain(at, 'sigSatisfaction', reason)
+      })
+      meanFamily.add(meanTest(mine, others), (sign, reason) => {
+        row.sigMean = sign
+        if (reason) table.explain(at, 'sigMean', reason)
+      })
+    } else {
+      table.explain(at, 'sigSatisfaction', 'the total is not tested')
+      table.explain(at, 'sigMean', 'the total is not tested')
+    }
+    table.add(row)
   }
   for (const [groupType, query] of DISTRIBUTION_GROUPS) {
+    // Each group is tested against the rest of its own scope (local bodies, the State Corporation).
+    const universe = cube.total(query.where)
     for (const group of ordered(cube, cube.rollUp(query), query.by)) {
       const text = groupText(cube, query, group.codes)
       const derived = query.by[0] === 'channel'
-      add(groupType, text, derived ? categoryLabel(text, locale) : text, group.counts)
+      add(groupType, text, derived ? categoryLabel(text, locale) : text, group.counts, universe)
     }
   }
   const total = cube.total()
-  if (total) add('total', 'total', categoryLabel('total', locale), total)
+  if (total) add('total', 'total', categoryLabel('total', locale), total, null)
+  satisfactionFamily.resolve()
+  meanFamily.resolve()
+  table.explainRest(() => 'no valid overall scores')
   return table.build()
 }
 

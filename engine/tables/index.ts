@@ -13,6 +13,7 @@ import { placesTable } from './places'
 import { questionsTable } from './questions'
 import { ratingTable } from './rating'
 import { regionsTable } from './regions'
+import { wavesTable } from './waves'
 
 export type { TableContext } from './context'
 
@@ -29,6 +30,6 @@ export const BUILDERS: Record<TableId, (context: TableContext) => Table | null> 
   channels: channelsTable,
   demographics: demographicsTable,
   questions: (context) => (context.state.questions.length > 0 ? questionsTable(context) : null),
-  waves: () => null,
+  waves: wavesTable,
   issues: issuesTable,
 }

@@ -4,9 +4,16 @@
  */
 import { TITLES } from '../labels'
 import type { Table, Value } from '../types'
-import { categoryLabel } from '../vocabulary'
+import { categoryLabel, type Locale } from '../vocabulary'
 import { questionLabels, ratedKeys } from './aspects'
 import { columns, type Format, ordered, Reader, TableBuilder, type TableContext } from './context'
+import { estimate, Family, rest, satisfactionTest, significanceNote } from './significance'
+
+const placesNote: Record<Locale, string> = {
+  kk: 'Әр орын сол қызметтің басқа орындарымен салыстырылады.',
+  ru: 'Каждое место сравнивается с другими местами той же услуги.',
+  en: "Each place is compared with the same service's other places.",
+}
 
 export function placesTable(context: TableContext): Table {
   const { cube, locale } = context
@@ -24,11 +31,16 @@ export function placesTable(context: TableContext): Table {
         ['n', 'integer'],
         ['satisfaction', 'percent'],
         ['mean', 'decimal'],
+        ['sigSatisfaction', 'sign'],
         ...items.map((key): [string, Format] => [key, 'decimal']),
       ],
       questionLabels(context),
     ),
   )
+  const { correction, level } = context.significance
+  table.notes.push(significanceNote(correction, level, locale), placesNote[locale])
+  const services = cube.rollUp({ by: ['service'] })
+  const family = new Family(context.significance.correction, context.significance.level)
   const groups = ordered(cube, cube.rollUp({ by: ['service', 'channel'] }), ['service', 'channel'])
   for (const { codes, counts } of groups) {
     const channel = cube.text('channel', codes[1])
@@ -39,9 +51,22 @@ export function placesTable(context: TableContext): Table {
       n: read.rated(counts),
       satisfaction: read.satisfaction(counts),
       mean: read.mean(counts),
+      sigSatisfaction: null,
     }
     for (const key of items) row[key] = read.itemMean(counts, key)
-    table.add(row, (key) => (items.includes(key) ? 'no valid answers' : 'no valid overall scores'))
+    // Against the same service at its other places.
+    const service = services.get(String(codes[0]))?.counts as Float64Array
+    const at = table.rows.length
+    family.add(
+      satisfactionTest(estimate(read, counts), estimate(read, rest(service, counts))),
+      (sign, reason) => {
+        row.sigSatisfaction = sign
+        if (reason) table.explain(at, 'sigSatisfaction', reason)
+      },
+    )
+    table.add(row)
   }
+  family.resolve()
+  table.explainRest((key) => (items.includes(key) ? 'no valid answers' : 'no valid overall scores'))
   return table.build()
 }

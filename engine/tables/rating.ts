@@ -1,8 +1,19 @@
 /** @module Report table 1: services ranked by satisfaction; small bases listed after, unranked. */
 import { TITLES } from '../labels'
-import { wilson } from '../measures/index'
+import { adjustPValues, rankRanges, type Sign, significanceSign } from '../stats/index'
 import type { Table, Value } from '../types'
 import { columns, compareLabels, Reader, TableBuilder, type TableContext } from './context'
+import {
+  type Estimate,
+  estimate,
+  Family,
+  meanInterval,
+  meanTest,
+  rest,
+  satisfactionInterval,
+  satisfactionTest,
+  significanceNote,
+} from './significance'
 
 interface Entry {
   service: string
@@ -13,28 +24,34 @@ interface Entry {
   mean: number | null
   score10: number | null
   ci: [number, number] | null
+  meanCi: [number, number] | null
+  estimate: Estimate
+  counts: Float64Array
   smallBase: boolean
 }
 
 export function ratingTable(context: TableContext): Table {
-  const { cube, locale, minBase, order } = context
+  const { cube, locale, minBase, order, significance } = context
   const read = new Reader(cube.layout)
   const agencies = agencyOfService(context)
   const entries: Entry[] = [...cube.rollUp({ by: ['service'] }).values()].map(
     ({ codes, counts }) => {
       const service = cube.text('service', codes[0])
-      const sat = read.satisfaction(counts)
-      const neff = read.effectiveBase(counts)
+      const e = estimate(read, counts)
       return {
         service,
         agency: agencies.get(codes[0]) ?? null,
         n: read.rated(counts),
-        satisfaction: sat,
+        satisfaction: e.satisfaction,
         top2: read.top2(counts),
-        mean: read.mean(counts),
+        mean: e.mean,
         score10: read.score10(counts),
-        ci: sat === null || neff === null ? null : wilson(sat, neff),
-        smallBase: (neff ?? 0) < minBase,
+        ci: satisfactionInterval(e),
+        meanCi: meanInterval(e, read.scale),
+        estimate: e,
+        counts,
+        // Kish's effective base: a small base is small whatever the question.
+        smallBase: (read.effectiveBase(counts) ?? 0) < minBase,
       }
     },
   )
@@ -54,6 +71,8 @@ export function ratingTable(context: TableContext): Table {
     TITLES.rating[locale],
     columns(locale, [
       ['rank', 'integer'],
+      ['rankLow', 'integer'],
+      ['rankHigh', 'integer'],
       ['service', 'text'],
       ['agency', 'text'],
       ['n', 'integer'],
@@ -63,13 +82,26 @@ export function ratingTable(context: TableContext): Table {
       ['score10', 'decimal'],
       ['ciLow', 'percent'],
       ['ciHigh', 'percent'],
+      ['meanCiLow', 'decimal'],
+      ['meanCiHigh', 'decimal'],
+      ['sigSatisfaction', 'sign'],
+      ['sigMean', 'sign'],
       ['smallBase', 'text'],
     ]),
   )
+  table.notes.push(significanceNote(significance.correction, significance.level, locale))
+  const ranked = entries.filter((e) => !e.smallBase)
+  const ranges = rankRangesOf(ranked, order, significance)
+  const total = cube.total() as Float64Array
+  const satisfactionFamily = new Family(significance.correction, significance.level)
+  const meanFamily = new Family(significance.correction, significance.level)
   let rank = 0
-  for (const e of entries) {
+  entries.forEach((e, i) => {
+    const range = e.smallBase ? undefined : ranges[rank]
     const row: Record<string, Value> = {
       rank: e.smallBase ? null : ++rank,
+      rankLow: range?.low ?? null,
+      rankHigh: range?.high ?? null,
       service: e.service,
       agency: e.agency,
       n: e.n,
@@ -79,11 +111,68 @@ export function ratingTable(context: TableContext): Table {
       score10: e.score10,
       ciLow: e.ci?.[0] ?? null,
       ciHigh: e.ci?.[1] ?? null,
+      meanCiLow: e.meanCi?.[0] ?? null,
+      meanCiHigh: e.meanCi?.[1] ?? null,
+      sigSatisfaction: null,
+      sigMean: null,
       smallBase: e.smallBase,
     }
-    table.add(row, (k) => (k === 'agency' ? 'no agency column' : 'no valid overall scores'))
-  }
+    const others = estimate(read, rest(total, e.counts))
+    satisfactionFamily.add(satisfactionTest(e.estimate, others), (sign, reason) => {
+      row.sigSatisfaction = sign
+      if (reason) table.explain(i, 'sigSatisfaction', reason)
+    })
+    meanFamily.add(meanTest(e.estimate, others), (sign, reason) => {
+      row.sigMean = sign
+      if (reason) table.explain(i, 'sigMean', reason)
+    })
+    table.add(row)
+  })
+  satisfactionFamily.resolve()
+  meanFamily.resolve()
+  table.explainRest((key) =>
+    key === 'agency'
+      ? 'no agency column'
+      : key === 'rankLow' || key === 'rankHigh'
+        ? 'small base: not ranked'
+        : key.startsWith('meanCi') || key === 'ciLow' || key === 'ciHigh'
+          ? 'too few respondents for an interval'
+          : 'no valid overall scores',
+  )
   return table.build()
+}
+
+/**
+ * Each ranked service's best and worst rank given the pairwise differences that are significant
+ * on the measure the rating is ordered by (satisfaction for the Wilson order), corrected
+ * together across all pairs.
+ */
+function rankRangesOf(
+  ranked: Entry[],
+  order: TableContext['order'],
+  significance: TableContext['significance'],
+) {
+  const n = ranked.length
+  const pairs: { i: number; j: number; difference: number | null; p: number | null }[] = []
+  for (let i = 0; i < n; i++) {
+    for (let j = i + 1; j < n; j++) {
+      const a = ranked[i].estimate
+      const b = ranked[j].estimate
+      const test = order === 'mean' ? meanTest(a, b) : satisfactionTest(a, b)
+      pairs.push({ i, j, difference: test.difference, p: test.p })
+    }
+  }
+  const adjusted = adjustPValues(
+    pairs.map((pair) => pair.p),
+    significance.correction,
+  )
+  const signs: Sign[][] = Array.from({ length: n }, () => new Array<Sign>(n).fill(0))
+  pairs.forEach(({ i, j, difference }, k) => {
+    const sign = significanceSign(difference, adjusted[k], significance.level)
+    signs[i][j] = sign
+    signs[j][i] = (sign === 0 ? 0 : -sign) as Sign
+  })
+  return rankRanges(n, signs)
 }
 
 /** Each service's agency: the one most of its respondents named (ties: first label). */

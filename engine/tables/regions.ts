@@ -7,6 +7,15 @@ import { TITLES } from '../labels'
 import type { Table, Value } from '../types'
 import { categoryLabel } from '../vocabulary'
 import { columns, ordered, Reader, TableBuilder, type TableContext } from './context'
+import {
+  estimate,
+  Family,
+  meanInterval,
+  meanTest,
+  rest,
+  satisfactionTest,
+  significanceNote,
+} from './significance'
 
 /** Each scope of the table: its key prefix and the roll-up by region it reads. */
 const SCOPES: [prefix: string, where: Query['where']][] = [
@@ -20,7 +29,7 @@ const SCOPES: [prefix: string, where: Query['where']][] = [
 const name = (prefix: string, key: string) =>
   prefix === '' ? key : `${prefix}${key[0].toUpperCase()}${key.slice(1)}`
 
-export function regionsTable({ cube, locale }: TableContext): Table {
+export function regionsTable({ cube, locale, significance }: TableContext): Table {
   const read = new Reader(cube.layout)
   const table = new TableBuilder(
     'regions',
@@ -44,8 +53,17 @@ export function regionsTable({ cube, locale }: TableContext): Table {
       ['corpLocalN', 'integer'],
       ['corpLocalSatisfaction', 'percent'],
       ['corpLocalMean', 'decimal'],
+      ['meanCiLow', 'decimal'],
+      ['meanCiHigh', 'decimal'],
+      ['sigSatisfaction', 'sign'],
+      ['sigMean', 'sign'],
+      ['localSigSatisfaction', 'sign'],
+      ['localSigMean', 'sign'],
+      ['corpSigSatisfaction', 'sign'],
+      ['corpSigMean', 'sign'],
     ]),
   )
+  table.notes.push(significanceNote(significance.correction, significance.level, locale))
   const keys = new Set(table.columns.map((c) => c.key))
   const fill = (row: Record<string, Value>, prefix: string, counts: Float64Array | undefined) => {
     const put = (key: string, value: Value) => {
@@ -71,16 +89,61 @@ export function regionsTable({ cube, locale }: TableContext): Table {
     groups: cube.rollUp({ by: ['region'], where }),
     total: cube.total(where) ?? undefined,
   }))
+  // The scopes whose regions are tested against the rest of the scope.
+  const tested = scopes.filter(
+    ({ prefix }) => prefix === '' || prefix === 'local' || prefix === 'corp',
+  )
+  const families = tested.map(() => ({
+    satisfaction: new Family(significance.correction, significance.level),
+    mean: new Family(significance.correction, significance.level),
+  }))
   for (const region of ordered(cube, cube.rollUp({ by: ['region'] }), ['region'])) {
     const row: Record<string, Value> = { region: cube.text('region', region.codes[0]) }
     for (const { prefix, groups } of scopes) {
       fill(row, prefix, groups.get(region.codes.join(','))?.counts)
     }
-    table.add(row, why)
+    const e = estimate(read, region.counts)
+    const interval = meanInterval(e, read.scale)
+    row.meanCiLow = interval?.[0] ?? null
+    row.meanCiHigh = interval?.[1] ?? null
+    const at = table.rows.length
+    tested.forEach(({ prefix, groups, total }, f) => {
+      const satisfactionKey = name(prefix, 'sigSatisfaction')
+      const meanKey = name(prefix, 'sigMean')
+      row[satisfactionKey] = null
+      row[meanKey] = null
+      const counts = groups.get(region.codes.join(','))?.counts
+      if (!counts || !total) {
+        table.explain(at, satisfactionKey, why(satisfactionKey))
+        table.explain(at, meanKey, why(meanKey))
+        return
+      }
+      const mine = estimate(read, counts)
+      const others = estimate(read, rest(total, counts))
+      families[f].satisfaction.add(satisfactionTest(mine, others), (sign, reason) => {
+        row[satisfactionKey] = sign
+        if (reason) table.explain(at, satisfactionKey, reason)
+      })
+      families[f].mean.add(meanTest(mine, others), (sign, reason) => {
+        row[meanKey] = sign
+        if (reason) table.explain(at, meanKey, reason)
+      })
+    })
+    table.add(row)
   }
+  for (const family of families) {
+    family.satisfaction.resolve()
+    family.mean.resolve()
+  }
+  table.explainRest((key) =>
+    key.startsWith('meanCi') ? 'too few respondents for an interval' : why(key),
+  )
   if (scopes[0].total) {
     const row: Record<string, Value> = { region: 'total', label: categoryLabel('total', locale) }
     for (const { prefix, total } of scopes) fill(row, prefix, total)
+    const interval = meanInterval(estimate(read, scopes[0].total), read.scale)
+    row.meanCiLow = interval?.[0] ?? null
+    row.meanCiHigh = interval?.[1] ?? null
     table.setTotal(row, why)
   }
   return table.build()

@@ -1,0 +1,165 @@
+/**
+ * @module Which differences are real (DESIGN §4): a group's satisfaction and mean against the
+ * rest of its table, the correction across the table, intervals, rank ranges. Every estimate's
+ * variance is design-based (Taylor linearisation; the textbook formulas without weights).
+ */
+import type { Scale } from '../schema'
+import {
+  adjustPValues,
+  type Correction,
+  type Interval,
+  meanTInterval,
+  type Sign,
+  significanceSign,
+  twoProportionZTest,
+  varianceOfMean,
+  varianceOfProportion,
+  welchTTest,
+  wilsonEffectiveBase,
+  wilsonInterval,
+} from '../stats/index'
+import type { Locale } from '../vocabulary'
+import type { Reader } from './context'
+
+/** A group's satisfaction and mean with the variances of their estimates. */
+export interface Estimate {
+  /** Unweighted respondents with a valid overall score. */
+  m: number
+  satisfaction: number | null
+  satisfactionVariance: number | null
+  mean: number | null
+  meanVariance: number | null
+  /** The design effective base of satisfaction (m without weights), for Wilson's interval. */
+  effectiveBase: number | null
+}
+
+export function estimate(read: Reader, counts: Float64Array): Estimate {
+  const d = read.overall(counts)
+  const squares = read.overallSquares(counts)
+  const k = d.length
+  const m = read.ratedCount(counts)
+  let sumW = 0
+  let sumW2 = 0
+  for (let i = 0; i < k; i++) {
+    sumW += d[i]
+    sumW2 += squares[i]
+  }
+  const top = { sumW, sumW2, yesSumW: d[k - 1], yesSumW2: squares[k - 1], m }
+  const values = Array.from({ length: k }, (_, i) => read.scale.min + i)
+  return {
+    m,
+    satisfaction: read.satisfaction(counts),
+    satisfactionVariance: sumW > 0 ? varianceOfProportion(top) : null,
+    mean: read.mean(counts),
+    meanVariance: sumW > 0 ? varianceOfMean({ values, sumW: d, sumW2: squares, m }) : null,
+    effectiveBase: wilsonEffectiveBase(top),
+  }
+}
+
+/** The counts of a universe less one of its groups: the group's complement (exact sums). */
+export function rest(universe: Float64Array, group: Float64Array): Float64Array {
+  const out = new Float64Array(universe.length)
+  for (let k = 0; k < out.length; k++) out[k] = Math.max(0, universe[k] - group[k])
+  return out
+}
+
+/** Wilson 95 % interval of satisfaction on the design effective base. */
+export function satisfactionInterval(e: Estimate): Interval | null {
+  return e.satisfaction === null || e.effectiveBase === null
+    ? null
+    : wilsonInterval(e.satisfaction, e.effectiveBase)
+}
+
+/** t-based 95 % interval of the mean, within the scale. */
+export function meanInterval(e: Estimate, scale: Scale): Interval | null {
+  return e.mean === null ? null : meanTInterval(e.mean, e.meanVariance, e.m, scale)
+}
+
+/** A test of one quantity: its difference and two-sided p-value (null when not testable). */
+export interface Test {
+  difference: number | null
+  p: number | null
+  /** Why there is no p-value. */
+  reason?: string
+}
+
+/** Two-proportion z test of satisfaction, a against b (independent samples). */
+export function satisfactionTest(a: Estimate, b: Estimate): Test {
+  const z = twoProportionZTest(
+    { p: a.satisfaction, variance: a.satisfactionVariance },
+    { p: b.satisfaction, variance: b.satisfactionVariance },
+  )
+  return {
+    difference:
+      a.satisfaction === null || b.satisfaction === null ? null : a.satisfaction - b.satisfaction,
+    p: z.p,
+    reason: z.p === null ? z.reason : undefined,
+  }
+}
+
+/** Welch's t test of the mean (Satterthwaite df), a against b. */
+export function meanTest(a: Estimate, b: Estimate): Test {
+  const t = welchTTest(
+    { mean: a.mean, variance: a.meanVariance, m: a.m },
+    { mean: b.mean, variance: b.meanVariance, m: b.m },
+  )
+  return {
+    difference: a.mean === null || b.mean === null ? null : a.mean - b.mean,
+    p: t.p,
+    reason: t.p === null ? t.reason : undefined,
+  }
+}
+
+/**
+ * The tests of one column of a table, corrected together: each test's sign is written into its
+ * row once the family is complete (Benjamini–Hochberg by default).
+ */
+export class Family {
+  private readonly tests: { test: Test; set: (sign: Sign | null, reason?: string) => void }[] = []
+
+  constructor(
+    private readonly correction: Correction,
+    private readonly level: number,
+  ) {}
+
+  add(test: Test, set: (sign: Sign | null, reason?: string) => void) {
+    this.tests.push({ test, set })
+  }
+
+  /** Adjusts the family's p-values and writes each sign (null, with the reason, when not testable). */
+  resolve() {
+    const adjusted = adjustPValues(
+      this.tests.map(({ test }) => test.p),
+      this.correction,
+    )
+    this.tests.forEach(({ test, set }, i) => {
+      if (test.p === null) set(null, `not testable: ${test.reason ?? 'no estimate'}`)
+      else set(significanceSign(test.difference, adjusted[i], this.level))
+    })
+  }
+}
+
+/** What the sheets say under a table with significance. */
+export function significanceNote(correction: Correction, level: number, locale: Locale): string {
+  const confidence = `${Math.round((1 - level) * 1000) / 10} %`
+  const names: Record<Correction, Record<Locale, string>> = {
+    fdr: {
+      kk: 'Бенджамини–Хохберг түзетуі (жалған ашулар үлесі)',
+      ru: 'поправка Бенджамини–Хохберга (доля ложных открытий)',
+      en: 'Benjamini–Hochberg correction (false discovery rate)',
+    },
+    holm: { kk: 'Холм түзетуі', ru: 'поправка Холма', en: 'Holm correction' },
+    bonferroni: {
+      kk: 'Бонферрони түзетуі',
+      ru: 'поправка Бонферрони',
+      en: 'Bonferroni correction',
+    },
+    none: { kk: 'түзетусіз', ru: 'без поправки', en: 'no correction' },
+  }
+  const text: Record<Locale, string> = {
+    kk: `▲ ▼: топ қалғандарынан ${confidence} сенімділікпен жоғары немесе төмен (қанағаттанушылық: екі үлесті салыстыру z-тесті; орташа балл: Уэлч t-тесті; кестедегі барлық тексеріс бойынша ${names[correction].kk}).`,
+    ru: `▲ ▼: группа выше или ниже остальных с доверием ${confidence} (удовлетворенность: z-тест двух долей; средний балл: t-тест Уэлча; ${names[correction].ru} по всем проверкам таблицы).`,
+    en: `▲ ▼: the group is above or below the rest at ${confidence} confidence (satisfaction: two-proportion z test; mean: Welch's t test; ${names[correction].en} across the table's tests).`,
+  }
+  return text[locale]
+}
