@@ -78,7 +78,7 @@ export function wavesTable(context: TableContext): Table | null {
       changeFamily.add(satisfactionTest(e, f), sign(row, 'sigChange', table, at))
       meanFamily.add(meanTest(e, f), sign(row, 'sigChangeMean', table, at))
       const n = read.rated(a as Float64Array)
-      common.push({ share: n, n, previousN: before.rated(b as Float64Array), now: e, then: f })
+      common.push({ share: n, n, previousN: before.rated(b as Float64Array), now: e, before: f })
       commonN += n
     } else {
       const only = e?.satisfaction != null ? NOTES.onlyNow[locale] : NOTES.onlyThen[locale]
@@ -131,7 +131,7 @@ interface Common {
   n: number
   previousN: number
   now: Estimate
-  then: Estimate
+  before: Estimate
 }
 
 function standardised(common: Common[], level: number) {
@@ -148,7 +148,7 @@ function standardised(common: Common[], level: number) {
     let total = 0
     for (const c of common) {
       const a = f(c.now)
-      const b = f(c.then)
+      const b = f(c.before)
       if (a === null || b === null) return null
       total += c.share * c.share * (a + b)
     }
@@ -159,9 +159,9 @@ function standardised(common: Common[], level: number) {
       ? { difference, p: null, reason: 'no variance' }
       : { difference, p: normalTwoSidedP(difference / Math.sqrt(v)) }
   const satisfaction = sum((c) => c.now.satisfaction)
-  const previousSatisfaction = sum((c) => c.then.satisfaction)
+  const previousSatisfaction = sum((c) => c.before.satisfaction)
   const mean = sum((c) => c.now.mean)
-  const previousMean = sum((c) => c.then.mean)
+  const previousMean = sum((c) => c.before.mean)
   const change =
     satisfaction === null || previousSatisfaction === null
       ? null
