@@ -12,6 +12,7 @@ export { type Interval, meanTInterval, type ScaleRange, wilsonInterval } from '.
 export { normalCdf, normalQuantile, normalTwoSidedP, Z95 } from './normal'
 export { adjustPValues, type Correction } from './p-adjust'
 export { type PairwiseComparison, type RankRange, rankRanges } from './rank-range'
+export { type RelativeWeights, relativeWeights } from './relative-weights'
 export { type Sign, significanceSign } from './significance-sign'
 export { studentTCdf, studentTQuantile, studentTTwoSidedP } from './student-t'
 export {
