@@ -2,8 +2,7 @@
 // Why not a library: ml-matrix's EigenvalueDecomposition (JAMA's tred2/tql2) bundles to 72 KB
 // minified (18 KB gzip; esbuild --bundle --minify, es2019) because it drags the whole Matrix
 // class in; this routine bundles to 1.2 KB and, for the ≤ 20 predictors of a driver model, is as
-// exact:
-// Jacobi computes small eigenvalues to high relative accuracy (Demmel & Veselić 1992).
+// exact: Jacobi computes small eigenvalues to high relative accuracy (Demmel & Veselić 1992).
 
 /** Eigenvalues in descending order; `vectors[i][k]` is component i of eigenvector k. */
 export interface SymmetricEigen {
