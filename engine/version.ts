@@ -1,2 +1,2 @@
 /** @module The methodology version every report carries. */
-export const ENGINE_VERSION = '0.1.0'
+export const ENGINE_VERSION = '0.2.0'

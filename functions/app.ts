@@ -13,7 +13,7 @@ import {
 import type { AggregateReply, HealthReply, RakeSampleReply, ReportReply } from '../protocol/index'
 import { buildSheets, sheetRequests } from '../sheets/index'
 import { authenticate } from './auth/index'
-import { bodyGuard, parseJson, rawBody } from './body'
+import { bodyGuard, readBody } from './body'
 import { type AppEnv, DEFAULT_MAX_ROWS, limitVar } from './env'
 import { ApiError, notFound, onError } from './errors'
 import { readAggregateRequest, readReportRequest, type SurveyOrStates } from './request'
@@ -32,7 +32,7 @@ app.post('/v1/*', bodyGuard)
 app.use('/v1/*', authenticate)
 
 app.post('/v1/report', async (c) => {
-  const body = parseJson(await rawBody(c))
+  const body = await readBody(c)
   const request = readReportRequest(body, limitVar(c.env.MAX_ROWS, DEFAULT_MAX_ROWS))
   const { options } = request
   const stateOf = (source: SurveyOrStates): PartialState =>
@@ -41,19 +41,24 @@ app.post('/v1/report', async (c) => {
       : source.states.reduce(mergeStates)
   const previous = request.previous ? previousState(request.previous, options.scale) : undefined
   const result = reportFromState(stateOf(request), options, previous)
-  const requests = sheetRequests(buildSheets(result, { generatedAt: new Date().toISOString() }))
-  return c.json({
+  const reply: ReportReply = {
     engine: result.engine,
     summary: result.summary,
     tables: result.tables,
     issues: result.issues,
-    plan: { requests },
-  } satisfies ReportReply)
+  }
+  // The clients build their sheets from the tables (sheets/); the Sheets API plan, most of an
+  // answer's bytes, goes only to API clients that ask for it.
+  if (request.plan) {
+    const sheets = buildSheets(result, { generatedAt: new Date().toISOString() })
+    reply.plan = { requests: sheetRequests(sheets) }
+  }
+  return c.json(reply)
 })
 
 // Fan-out (DESIGN §6): a chunk of a survey too large for one request → its mergeable state.
 app.post('/v1/aggregate', async (c) => {
-  const body = parseJson(await rawBody(c))
+  const body = await readBody(c)
   const { survey, firstRow, options } = readAggregateRequest(
     body,
     limitVar(c.env.MAX_ROWS, DEFAULT_MAX_ROWS),
@@ -67,7 +72,7 @@ app.post('/v1/aggregate', async (c) => {
 // Raking in a fan-out (DESIGN §6): a chunk's raking sample; the client merges the chunks'
 // samples and sends the whole survey's with each /v1/aggregate.
 app.post('/v1/rake-sample', async (c) => {
-  const body = parseJson(await rawBody(c))
+  const body = await readBody(c)
   const { survey, firstRow, options } = readAggregateRequest(
     body,
     limitVar(c.env.MAX_ROWS, DEFAULT_MAX_ROWS),

@@ -1,16 +1,27 @@
-/** @module The request body: JSON only, size-limited before and while reading, read once. */
+/**
+ * @module The request body: JSON or the binary form, size-limited before and while reading,
+ * read once.
+ */
 import type { Context, MiddlewareHandler } from 'hono'
+import { BINARY_CONTENT_TYPE, BinaryBodyError, decodeBinaryBody } from '../protocol/index'
 import { type AppEnv, DEFAULT_MAX_BODY_BYTES, limitVar } from './env'
 import { ApiError } from './errors'
 
+const mediaType = (c: Context<AppEnv>) =>
+  (c.req.header('content-type') ?? '').split(';')[0].trim().toLowerCase()
+
 /**
- * Refuses a body that is not JSON (415) or announces more than MAX_BODY_BYTES (413),
- * before anything is read.
+ * Refuses a body that is neither JSON nor the binary form (415) or announces more than
+ * MAX_BODY_BYTES (413), before anything is read.
  */
 export const bodyGuard: MiddlewareHandler<AppEnv> = async (c, next) => {
-  const type = (c.req.header('content-type') ?? '').split(';')[0].trim().toLowerCase()
-  if (type !== 'application/json') {
-    throw new ApiError(415, 'unsupported_media_type', 'Send the body as application/json')
+  const type = mediaType(c)
+  if (type !== 'application/json' && type !== BINARY_CONTENT_TYPE) {
+    throw new ApiError(
+      415,
+      'unsupported_media_type',
+      `Send the body as application/json or ${BINARY_CONTENT_TYPE}`,
+    )
   }
   const limit = maxBodyBytes(c)
   const length = c.req.header('content-length')
@@ -37,6 +48,18 @@ export function rawBody(c: Context<AppEnv>): Promise<Uint8Array> {
     c.set('rawBody', body)
   }
   return body
+}
+
+/** The body, JSON or binary by its content type (bodyGuard let only these two through). */
+export async function readBody(c: Context<AppEnv>): Promise<unknown> {
+  const bytes = await rawBody(c)
+  if (mediaType(c) !== BINARY_CONTENT_TYPE) return parseJson(bytes)
+  try {
+    return decodeBinaryBody(bytes, parseJson)
+  } catch (error) {
+    if (!(error instanceof BinaryBodyError)) throw error
+    throw new ApiError(400, 'bad_request', error.message, { field: error.field })
+  }
 }
 
 /** Nesting a body may have: a survey needs 4 levels, the states of a fan-out under 10. */

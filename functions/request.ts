@@ -43,6 +43,8 @@ export type SurveyOrStates =
 export type ReportRequest = SurveyOrStates & {
   options: ReportOptions
   previous?: SurveyOrStates
+  /** Whether the answer carries the Sheets API plan (`options.plan`). */
+  plan: boolean
 }
 
 export interface AggregateRequest {
@@ -60,14 +62,22 @@ export interface AggregateRequest {
  */
 export function readReportRequest(body: unknown, maxRows: number): ReportRequest {
   const value = record(body, 'body')
-  const options = optionsOf(value.options)
+  let plan = false
+  let given = value.options
+  if (given !== undefined && given !== null && typeof given === 'object' && 'plan' in given) {
+    const { plan: wanted, ...rest } = given as Record<string, unknown>
+    if (typeof wanted !== 'boolean') bad('options.plan', 'true or false')
+    plan = wanted as boolean
+    given = rest
+  }
+  const options = optionsOf(given)
   const previous = value.previous === undefined ? undefined : previousOf(value.previous, maxRows)
   if (value.states !== undefined) {
     unknownKeys(value, STATES_KEYS, '')
-    return { states: readStates(value.states), options, previous }
+    return { states: readStates(value.states), options, previous, plan }
   }
   unknownKeys(value, BODY_KEYS, '')
-  return { survey: surveyOf(value, maxRows), options, previous }
+  return { survey: surveyOf(value, maxRows), options, previous, plan }
 }
 
 /** The previous wave (DESIGN §6 `previous`): a survey in the same forms, or its states. */
@@ -123,7 +133,9 @@ function rowCount(rows: unknown, columns: unknown): number {
   const lengths = columns.map((column) => {
     const { values, codes } = (column ?? {}) as { values?: unknown; codes?: unknown }
     const cells = Array.isArray(values) ? values : codes
-    return Array.isArray(cells) ? cells.length : 0
+    return Array.isArray(cells) || ArrayBuffer.isView(cells)
+      ? (cells as ArrayLike<unknown>).length
+      : 0
   })
   return Math.max(0, ...lengths)
 }

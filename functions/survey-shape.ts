@@ -42,9 +42,7 @@ export function checkSurveyShape(
           ? undefined
           : Array.isArray(column.values) && column.dict === undefined && column.codes === undefined
             ? 'values'
-            : Array.isArray(column.dict) &&
-                Array.isArray(column.codes) &&
-                column.values === undefined
+            : Array.isArray(column.dict) && isCodes(column.codes) && column.values === undefined
               ? 'dict'
               : undefined
       if (form === undefined) bad(field, '{"values": [...]} or {"dict": [...], "codes": [...]}')
@@ -62,6 +60,13 @@ function cells(values: readonly unknown[], field: (i: number) => string) {
     if (!isCell(values[i])) fail(field(i), `${CELL}, not ${kind(values[i])}`)
   }
 }
+
+/** Codes as JSON sends them, or as the binary body's typed arrays. */
+const isCodes = (codes: unknown) =>
+  Array.isArray(codes) ||
+  codes instanceof Int8Array ||
+  codes instanceof Int16Array ||
+  codes instanceof Int32Array
 
 const isCell = (value: unknown) =>
   value === null ||

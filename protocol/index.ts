@@ -1,4 +1,12 @@
 /** @module The wire contract between the clients and the Worker: body encoding, chunking, replies. */
+
+export {
+  BINARY_CONTENT_TYPE,
+  BinaryBodyError,
+  decodeBinaryBody,
+  encodeBinaryBody,
+  utf8,
+} from './binary'
 export {
   type AggregateBody,
   aggregateBodies,

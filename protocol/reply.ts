@@ -5,9 +5,12 @@
 import type { sheets_v4 } from 'googleapis'
 import type { PartialState, RakeSample, Report } from '../engine/index'
 
-/** `200` of `POST /v1/report`: the engine's report and the sheet plan that writes it. */
+/**
+ * `200` of `POST /v1/report`: the engine's report, and with `options.plan` the Sheets API
+ * batchUpdate requests that write its sheets.
+ */
 export interface ReportReply extends Report {
-  plan: { requests: sheets_v4.Schema$Request[] }
+  plan?: { requests: sheets_v4.Schema$Request[] }
 }
 
 /** `200` of `POST /v1/aggregate`: one chunk's mergeable state. */
@@ -49,8 +52,9 @@ export interface ErrorBody {
 }
 
 /**
- * Whether a 200 body is a whole report: engine version, summary, tables, issues and a plan
- * of requests. A client that gets anything less says the answer is broken and writes nothing.
+ * Whether a 200 body is a whole report: engine version, summary, tables, issues (and, when
+ * there is one, a plan of requests). A client that gets anything less says the answer is
+ * broken and writes nothing.
  *
  * @example
  * const reply: unknown = JSON.parse(text)
@@ -64,8 +68,7 @@ export function isReportReply(value: unknown): value is ReportReply {
     Array.isArray(tables) &&
     tables.every((table) => isRecord(table) && typeof table.id === 'string') &&
     Array.isArray(issues) &&
-    isRecord(plan) &&
-    Array.isArray(plan.requests)
+    (plan === undefined || (isRecord(plan) && Array.isArray(plan.requests)))
   )
 }
 
