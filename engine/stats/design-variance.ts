@@ -69,6 +69,7 @@ export function varianceOfMean({ values, sumW, sumW2, m }: PointSums): number | 
   // Σwy/Σw may miss the single occupied value by an ulp; a constant group has no spread at all.
   if (occupied === 1) return 0
   const mean = weighted / total
+  // Centred per point: the same as Σw²y² − 2ȳΣw²y + ȳ²Σw² without its cancellation.
   let spread = 0
   for (let i = 0; i < k; i++) {
     const d = values[i] - mean

@@ -47,7 +47,7 @@ const SYMMETRY_TOLERANCE = 1e-12
  * @example
  * // Two uncorrelated predictors: each weight is its r² (by hand).
  * relativeWeights([[1, 0], [0, 1]], [0.6, 0.3])
- * // { rSquared: 0.45, weights: [0.36, 0.09], shares: [0.8, 0.2], clampedEigenvalues: 0 }
+ * // { rSquared: 0.45 (to 1e-16), weights: [0.36, 0.09], shares: [0.8, 0.2], clampedEigenvalues: 0 }
  */
 export function relativeWeights(
   rxx: readonly (readonly (number | null)[])[],

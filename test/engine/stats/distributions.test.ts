@@ -213,7 +213,21 @@ const tQuantileR = [
 //   p < ½:         findroot(lambda t: log(cdf(t, v)) − log(p), …), p > ½ the same on 1 − cdf
 //   [p, v, float(root)] for v in [0.3, 1, 2.5, 7, 30, 1000, 1e5, 1e9]
 //     for p in [1e-12, 1e-6, 0.025, 0.3, 0.4999, 0.49999999, 0.500000001, 0.7, 0.975, 0.999999]
+//   and the (p, v) pairs of the first twelve rows.
 const tQuantileTable = [
+  // Heavy tails (df 0.05, 0.1) either side of p = ¼, far tails and df = 1e12: the same oracle.
+  [0.01, 0.05, -1.0876044676001903e33],
+  [0.2499, 0.05, -120544.07267621218],
+  [0.25, 0.05, -119583.3758546469],
+  [0.2501, 0.05, -118630.71509015547],
+  [0.4, 0.05, -9.890410499368251],
+  [0.2501, 0.1, -167.56460577150384],
+  [0.999999, 0.5, 102849115625.71901],
+  [1e-100, 3.0, -2.225769823822442e33],
+  [1e-20, 4.5, -40222.12836181788],
+  [0.75, 12.7, 0.6942973794759509],
+  [1e-300, 1e12, -37.047096312082125],
+  [0.9, 1e12, 1.2815515655454472],
   [1e-12, 0.3, -3.007185808790979e38],
   [1e-6, 0.3, -3.0071858087909745e18],
   [0.025, 0.3, -6582.035699400776],
@@ -320,9 +334,12 @@ describe('normal distribution', () => {
     expect(normalCdf(Number.POSITIVE_INFINITY)).toBe(1)
   })
 
-  it('Z95 is scipy 1.10.1 stats.norm.ppf(0.975), within 1 ulp of normalQuantile(0.975)', () => {
+  it('Z95 is scipy 1.10.1 stats.norm.ppf(0.975), within 1 ulp of normalQuantile(0.975) and of mpmath', () => {
     expect(Z95).toBe(1.959963984540054)
     expect(Math.abs(normalQuantile(0.975) - Z95)).toBeLessThanOrEqual(2.3e-16)
+    // mpmath 1.2.1, 40 digits: sqrt(2) * erfinv(mpf('0.95')) = 1.959963984540054235524594…,
+    // whose nearest double is 1.9599639845400543
+    expect(Math.abs(Z95 - 1.9599639845400543)).toBeLessThanOrEqual(2.3e-16)
   })
 
   it('refuses NaN and probabilities outside [0, 1] with fixed messages', () => {
