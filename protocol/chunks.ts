@@ -4,7 +4,16 @@
  * JSON. Pure, no platform globals: the command line and the add-on (`UrlFetchApp.fetchAll`)
  * build their requests with it.
  */
-import type { Cell, EncodedColumn, Mapping, PartialState, ReportOptions } from '../engine/index'
+import type {
+  Cell,
+  EncodedColumn,
+  Mapping,
+  PartialState,
+  Question,
+  ReportOptions,
+  Scale,
+  WeightingOptions,
+} from '../engine/index'
 import { encodeColumns } from './encode-columns'
 
 /**
@@ -28,15 +37,23 @@ export interface ChunkLimits {
 
 /** A survey as the client holds it: getValues-shaped rows, or columns already encoded. */
 export type ClientSurvey =
-  | { header: Cell[]; rows: Cell[][]; mapping?: Mapping }
-  | { header: Cell[]; columns: EncodedColumn[]; mapping?: Mapping }
+  | { header: Cell[]; rows: Cell[][]; mapping?: Mapping; questions?: Question[] }
+  | { header: Cell[]; columns: EncodedColumn[]; mapping?: Mapping; questions?: Question[] }
 
-/** One chunk's body for `POST /v1/aggregate`. */
+/** What every chunk of a survey is aggregated with: its scale and, when raking, the margins. */
+export interface ChunkOptions {
+  scale?: Scale
+  /** With the whole survey's raking `sample` for `/v1/aggregate`, without it for `/v1/rake-sample`. */
+  weighting?: WeightingOptions
+}
+
+/** One chunk's body for `POST /v1/aggregate` (and `POST /v1/rake-sample`). */
 export interface AggregateBody {
   header: Cell[]
   columns: EncodedColumn[]
   mapping?: Mapping
-  options: { firstRow: number }
+  questions?: Question[]
+  options: { firstRow: number } & ChunkOptions
 }
 
 /** Rows of a survey in either form. */
@@ -206,6 +223,8 @@ function envelopeBytes(survey: ClientSurvey): number {
     header: survey.header,
     columns,
     ...(survey.mapping ? { mapping: survey.mapping } : {}),
+    ...(survey.questions?.length ? { questions: survey.questions } : {}),
+    // Room for the chunk options (scale, weighting with its sample) is left by CHUNK_BYTES.
     options: { firstRow: Number.MAX_SAFE_INTEGER },
   })
 }
@@ -248,14 +267,19 @@ export function chunkRanges(rows: number, chunkRows = CHUNK_ROWS): [start: numbe
  * @example
  * const bodies = aggregateBodies({ header, rows }) // add-on: one UrlFetchApp request each
  */
-export function aggregateBodies(survey: ClientSurvey, limits: ChunkLimits = {}): AggregateBody[] {
-  return chunkPlan(survey, limits).map((range) => aggregateBody(survey, range))
+export function aggregateBodies(
+  survey: ClientSurvey,
+  limits: ChunkLimits = {},
+  options: ChunkOptions = {},
+): AggregateBody[] {
+  return chunkPlan(survey, limits).map((range) => aggregateBody(survey, range, options))
 }
 
 /** The `/v1/aggregate` body of rows [start, end): one at a time keeps a client's memory low. */
 export function aggregateBody(
   survey: ClientSurvey,
   [start, end]: [start: number, end: number],
+  options: ChunkOptions = {},
 ): AggregateBody {
   return {
     header: survey.header,
@@ -264,8 +288,15 @@ export function aggregateBody(
         ? encodeColumns(survey.header, survey.rows.slice(start, end))
         : sliceColumns(survey.columns, start, end),
     ...(survey.mapping ? { mapping: survey.mapping } : {}),
-    options: { firstRow: start + 2 },
+    ...(survey.questions?.length ? { questions: survey.questions } : {}),
+    options: { firstRow: start + 2, ...definedOnly(options) },
   }
+}
+
+function definedOnly<T extends object>(options: T): Partial<T> {
+  return Object.fromEntries(
+    Object.entries(options).filter(([, v]) => v !== undefined),
+  ) as Partial<T>
 }
 
 /** Rows [start, end) of compact columns; a dictionary keeps only the entries they use. */
@@ -292,7 +323,18 @@ export function sliceColumns(
   })
 }
 
-/** The `/v1/report` body that merges the chunks' states into the report of the whole survey. */
-export function statesBody(states: PartialState[], options: ReportOptions = {}) {
-  return Object.keys(options).length > 0 ? { states, options } : { states }
+/**
+ * The `/v1/report` body that merges the chunks' states into the report of the whole survey;
+ * with the previous wave's states (or survey) when waves are compared.
+ */
+export function statesBody(
+  states: PartialState[],
+  options: ReportOptions = {},
+  previous?: { states: PartialState[] } | Omit<ClientSurvey, 'rows'>,
+) {
+  return {
+    states,
+    ...(Object.keys(options).length > 0 ? { options } : {}),
+    ...(previous ? { previous } : {}),
+  }
 }

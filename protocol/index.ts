@@ -14,6 +14,7 @@ export {
   CHUNK_BYTES,
   CHUNK_ROWS,
   type ChunkLimits,
+  type ChunkOptions,
   type ClientSurvey,
   chunkPlan,
   chunkRanges,
