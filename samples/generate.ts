@@ -1,6 +1,6 @@
 /**
  * @module Writes the bundled samples: the 2017 survey (samples/survey-2017.csv, .xlsx and
- * .issues.json) and the 10-point survey (survey-10point.*).
+ * .issues.json), the 10-point survey (survey-10point.*) and the previous wave (survey-2016.*).
  *
  * The 2017 survey: 9,517 synthetic respondents calibrated to the public monitoring report of
  * 2017 (see samples/reference/README.md). The same seeds give the same bytes on every run.
@@ -30,6 +30,7 @@ import { calibrateScores, type ScoreFit } from './generator/scores'
 import { COL, HEADER, sheetRows } from './generator/sheet'
 import { buildTenPoint, TEN_POINT_BASE, TEN_POINT_DECLARATION } from './generator/ten-point'
 import { drawWaiting, WAITING_HEADERS } from './generator/waiting'
+import { buildWave2016, WAVE_2016_BASE } from './generator/wave-2016'
 import { workbookBytes, type XlsxColumn } from './generator/xlsx'
 
 export const SEED = 'sapa/monitoring-2017/v1'
@@ -205,11 +206,22 @@ export async function generateTenPoint(outDir: string, reference = loadReference
   return sample
 }
 
+/** Writes the previous wave: survey-2016.csv and .xlsx. */
+export async function generateWave2016(outDir: string, reference = loadReference()) {
+  const sample = buildWave2016(reference)
+  mkdirSync(outDir, { recursive: true })
+  const file = (ext: string) => join(outDir, `${WAVE_2016_BASE}.${ext}`)
+  writeFileSync(file('csv'), formatCsv([sample.header, ...sample.rows]))
+  writeFileSync(file('xlsx'), await workbookBytes(SHEET_NAME, XLSX_COLUMNS, sample.rows))
+  return sample
+}
+
 /** Writes every bundled sample into outDir. */
 export async function generate(outDir: string): Promise<Sample> {
   // Each sample reads the reference afresh: none depends on what another's generation did.
   const sample = await generate2017(outDir)
   await generateTenPoint(outDir)
+  await generateWave2016(outDir)
   return sample
 }
 
@@ -268,6 +280,6 @@ if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.ur
   const sample = await generate(outDir)
   printSummary(sample)
   console.log(
-    `wrote ${outDir}/${FILE_BASE}.{csv,xlsx,issues.json} and ${TEN_POINT_BASE}.{csv,xlsx,issues.json,questions.json} in ${Math.round(performance.now() - started)} ms`,
+    `wrote ${outDir}/${FILE_BASE}.{csv,xlsx,issues.json}, ${TEN_POINT_BASE}.{csv,xlsx,issues.json,questions.json} and ${WAVE_2016_BASE}.{csv,xlsx} in ${Math.round(performance.now() - started)} ms`,
   )
 }
