@@ -1,6 +1,7 @@
 /**
  * @module Writes the bundled samples: the 2017 survey (samples/survey-2017.csv, .xlsx and
- * .issues.json), the 10-point survey (survey-10point.*) and the previous wave (survey-2016.*).
+ * .issues.json), the 10-point survey (survey-10point.*), the previous wave (survey-2016.*) and
+ * the regional population margins (margins-regions-2017.csv).
  *
  * The 2017 survey: 9,517 synthetic respondents calibrated to the public monitoring report of
  * 2017 (see samples/reference/README.md). The same seeds give the same bytes on every run.
@@ -16,6 +17,7 @@ import { calibrateAspects } from './generator/aspect-tables'
 import { drawAspects } from './generator/aspects'
 import { calibrateBarriers, drawBarriers } from './generator/barriers'
 import { formatCsv } from './generator/csv'
+import { MARGINS_FILE, regionMargins } from './generator/margins'
 import {
   aspectDeviations,
   barrierShares,
@@ -216,12 +218,21 @@ export async function generateWave2016(outDir: string, reference = loadReference
   return sample
 }
 
+/** Writes margins-regions-2017.csv: regional population shares to rake the 2017 sample to. */
+export function generateMargins(outDir: string, reference = loadReference()) {
+  const rows = regionMargins(reference)
+  mkdirSync(outDir, { recursive: true })
+  writeFileSync(join(outDir, MARGINS_FILE), formatCsv(rows))
+  return rows
+}
+
 /** Writes every bundled sample into outDir. */
 export async function generate(outDir: string): Promise<Sample> {
   // Each sample reads the reference afresh: none depends on what another's generation did.
   const sample = await generate2017(outDir)
   await generateTenPoint(outDir)
   await generateWave2016(outDir)
+  generateMargins(outDir)
   return sample
 }
 
@@ -280,6 +291,6 @@ if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.ur
   const sample = await generate(outDir)
   printSummary(sample)
   console.log(
-    `wrote ${outDir}/${FILE_BASE}.{csv,xlsx,issues.json}, ${TEN_POINT_BASE}.{csv,xlsx,issues.json,questions.json} and ${WAVE_2016_BASE}.{csv,xlsx} in ${Math.round(performance.now() - started)} ms`,
+    `wrote ${outDir}/${FILE_BASE}.{csv,xlsx,issues.json}, ${TEN_POINT_BASE}.{csv,xlsx,issues.json,questions.json}, ${WAVE_2016_BASE}.{csv,xlsx} and ${MARGINS_FILE} in ${Math.round(performance.now() - started)} ms`,
   )
 }
