@@ -32,11 +32,12 @@ const WAITING_TIME = 'Кезек күту уақыты'
 const ONLINE = 'Онлайн қызметтің ыңғайлылығы'
 const COMPLAINT_HOW = 'Шағым қалай берілді'
 const SOURCE_PREFIX = 'Қызмет туралы ақпарат көзі: '
+// No header holds a comma, so that `--question KEY=multi:H1,H2,…` can list them.
 const SOURCES = [
   ['Интернет-ресурстар', 0.45],
-  ['Таныстар, туыстар', 0.35],
+  ['Таныстар мен туыстар', 0.35],
   ['Мемлекеттік органның өзі', 0.3],
-  ['Теледидар, радио, газет', 0.12],
+  ['Бұқаралық ақпарат құралдары', 0.12],
   ['Әлеуметтік желілер', 0.2],
 ] as const
 const COMPLAINT_WAYS = [
