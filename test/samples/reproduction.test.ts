@@ -15,7 +15,7 @@ import { type Report, report, type Table, type Value } from '../../engine/index'
 const SAMPLES = new URL('../../samples/', import.meta.url)
 const REFERENCE = new URL('../../samples/reference/monitoring-2017/', import.meta.url)
 
-const csv = (url: URL): string[][] => parse(readFileSync(url, 'utf8'), { relax_quotes: false })
+const csv = (url: URL): string[][] => parse(readFileSync(url, 'utf8'))
 const reference = (name: string): Record<string, string>[] =>
   parse(readFileSync(new URL(`${name}.csv`, REFERENCE), 'utf8'), { columns: true })
 
