@@ -1,8 +1,10 @@
 /**
- * @module Writes the 2017 sample survey: samples/survey-2017.csv, .xlsx and .issues.json.
+ * @module Writes the bundled samples: the 2017 survey (samples/survey-2017.csv, .xlsx and
+ * .issues.json), the 10-point survey (survey-10point.*), the previous wave (survey-2016.*) and
+ * the regional population margins (margins-regions-2017.csv).
  *
- * 9,517 synthetic respondents calibrated to the public monitoring report of 2017 (see
- * samples/reference/README.md). The same seed gives the same bytes on every run.
+ * The 2017 survey: 9,517 synthetic respondents calibrated to the public monitoring report of
+ * 2017 (see samples/reference/README.md). The same seeds give the same bytes on every run.
  *
  * @example
  * npx tsx samples/generate.ts            # into samples/
@@ -15,6 +17,7 @@ import { calibrateAspects } from './generator/aspect-tables'
 import { drawAspects } from './generator/aspects'
 import { calibrateBarriers, drawBarriers } from './generator/barriers'
 import { formatCsv } from './generator/csv'
+import { MARGINS_FILE, regionMargins } from './generator/margins'
 import {
   aspectDeviations,
   barrierShares,
@@ -27,7 +30,9 @@ import { loadReference, type Reference } from './generator/reference'
 import { drawRespondents } from './generator/respondents'
 import { calibrateScores, type ScoreFit } from './generator/scores'
 import { COL, HEADER, sheetRows } from './generator/sheet'
+import { buildTenPoint, TEN_POINT_BASE, TEN_POINT_DECLARATION } from './generator/ten-point'
 import { drawWaiting, WAITING_HEADERS } from './generator/waiting'
+import { buildWave2016, WAVE_2016_BASE } from './generator/wave-2016'
 import { workbookBytes, type XlsxColumn } from './generator/xlsx'
 
 export const SEED = 'sapa/monitoring-2017/v1'
@@ -162,8 +167,8 @@ export const XLSX_COLUMNS: XlsxColumn[] = HEADER.map((header, i) => ({
 }))
 
 /** Writes survey-2017.csv, survey-2017.xlsx and survey-2017.issues.json into outDir. */
-export async function generate(outDir: string): Promise<Sample> {
-  const sample = buildSample()
+export async function generate2017(outDir: string, reference = loadReference()): Promise<Sample> {
+  const sample = buildSample(reference)
   mkdirSync(outDir, { recursive: true })
   writeFileSync(join(outDir, `${FILE_BASE}.csv`), sample.csv)
   writeFileSync(
@@ -174,6 +179,60 @@ export async function generate(outDir: string): Promise<Sample> {
     join(outDir, `${FILE_BASE}.issues.json`),
     `${JSON.stringify(sample.issues, null, 2)}\n`,
   )
+  return sample
+}
+
+const json = (value: unknown) => `${JSON.stringify(value, null, 2)}\n`
+const plainColumns = (header: readonly string[]): XlsxColumn[] =>
+  header.map((h, i) => ({
+    header: h,
+    width: Math.min(40, Math.max(8, Math.ceil(h.length * 0.8))),
+    ...(i === 1 ? { kind: 'date' as const } : {}),
+  }))
+
+/**
+ * Writes the 10-point sample: survey-10point.csv, .xlsx, .issues.json and .questions.json
+ * (the declaration of its scale and questions).
+ */
+export async function generateTenPoint(outDir: string, reference = loadReference()) {
+  const sample = buildTenPoint(reference)
+  mkdirSync(outDir, { recursive: true })
+  const file = (ext: string) => join(outDir, `${TEN_POINT_BASE}.${ext}`)
+  writeFileSync(file('csv'), formatCsv([sample.header, ...sample.rows]))
+  writeFileSync(
+    file('xlsx'),
+    await workbookBytes(SHEET_NAME, plainColumns(sample.header), sample.rows),
+  )
+  writeFileSync(file('issues.json'), json(sample.issues))
+  writeFileSync(file('questions.json'), json(TEN_POINT_DECLARATION))
+  return sample
+}
+
+/** Writes the previous wave: survey-2016.csv and .xlsx. */
+export async function generateWave2016(outDir: string, reference = loadReference()) {
+  const sample = buildWave2016(reference)
+  mkdirSync(outDir, { recursive: true })
+  const file = (ext: string) => join(outDir, `${WAVE_2016_BASE}.${ext}`)
+  writeFileSync(file('csv'), formatCsv([sample.header, ...sample.rows]))
+  writeFileSync(file('xlsx'), await workbookBytes(SHEET_NAME, XLSX_COLUMNS, sample.rows))
+  return sample
+}
+
+/** Writes margins-regions-2017.csv: regional population shares to rake the 2017 sample to. */
+export function generateMargins(outDir: string, reference = loadReference()) {
+  const rows = regionMargins(reference)
+  mkdirSync(outDir, { recursive: true })
+  writeFileSync(join(outDir, MARGINS_FILE), formatCsv(rows))
+  return rows
+}
+
+/** Writes every bundled sample into outDir. */
+export async function generate(outDir: string): Promise<Sample> {
+  // Each sample reads the reference afresh: none depends on what another's generation did.
+  const sample = await generate2017(outDir)
+  await generateTenPoint(outDir)
+  await generateWave2016(outDir)
+  generateMargins(outDir)
   return sample
 }
 
@@ -232,6 +291,6 @@ if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.ur
   const sample = await generate(outDir)
   printSummary(sample)
   console.log(
-    `wrote ${outDir}/${FILE_BASE}.{csv,xlsx,issues.json} in ${Math.round(performance.now() - started)} ms`,
+    `wrote ${outDir}/${FILE_BASE}.{csv,xlsx,issues.json}, ${TEN_POINT_BASE}.{csv,xlsx,issues.json,questions.json}, ${WAVE_2016_BASE}.{csv,xlsx} and ${MARGINS_FILE} in ${Math.round(performance.now() - started)} ms`,
   )
 }
