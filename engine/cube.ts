@@ -151,6 +151,7 @@ export class Cube {
   choice(question: number, query: Query): Map<string, Map<number, number>> {
     const dims = query.by.map((dim) => DIMS.indexOf(dim))
     const channel = query.where?.channel === undefined ? -2 : CHANNELS.indexOf(query.where.channel)
+    const level = query.where?.level === undefined ? -2 : LEVELS.indexOf(query.where.level)
     const { keys, counts } = this.state.choices[question]
     const out = new Map<string, Map<number, number>>()
     for (let e = 0; e < counts.length; e++) {
@@ -158,6 +159,7 @@ export class Cube {
       const option = keys[2 * e + 1]
       const at = cell * DIMS.length
       if (channel !== -2 && this.keys[at + 3] !== channel) continue
+      if (level !== -2 && this.keys[at + 4] !== level) continue
       const codes = dims.map((d) => this.keys[at + d])
       if (codes.some((code) => code < 0)) continue
       const key = codes.join(',')

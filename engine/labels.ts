@@ -247,6 +247,11 @@ export const GROUP_TYPES: Record<string, Text> = {
     'Регион (МИО, без Госкорпорации и портала)',
     'Region (local bodies, own delivery only)',
   ),
+  corpLevel: t(
+    'Мемкорпорация: орталық және жергілікті қызметтер',
+    'Госкорпорация: центральные и местные услуги',
+    'State Corporation: central and local services',
+  ),
   corpRegionCentral: t(
     'Өңір (Мемкорпорация, орталық қызметтер)',
     'Регион (Госкорпорация, центральные услуги)',

@@ -25,6 +25,8 @@ export const DISTRIBUTION_GROUPS: [groupType: string, query: Query][] = [
   ['region', { by: ['region'] }],
   ['localRegion', { by: ['region'], where: { level: 'local' } }],
   ['corpRegion', { by: ['region'], where: { channel: 'corp' } }],
+  // The State Corporation's central and local services (the report's lines 734–736).
+  ['corpLevel', { by: ['level'], where: { channel: 'corp' } }],
   ['service', { by: ['service'] }],
 ]
 
@@ -95,7 +97,7 @@ export function distributionTable({ cube, locale, significance }: TableContext):
     const universe = cube.total(query.where)
     for (const group of ordered(cube, cube.rollUp(query), query.by)) {
       const text = groupText(cube, query, group.codes)
-      const derived = query.by[0] === 'channel'
+      const derived = query.by[0] === 'channel' || query.by[0] === 'level'
       add(groupType, text, derived ? categoryLabel(text, locale) : text, group.counts, universe)
     }
   }

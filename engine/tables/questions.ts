@@ -61,8 +61,8 @@ export function questionsTable(context: TableContext): Table {
           if (!counts) continue
           let answered = 0
           for (const sum of counts.values()) answered += sum
-          const codesInOrder = [...counts.keys()].sort((a, b) => a - b)
-          for (const option of codesInOrder) {
+          // Every option of the question, a share of 0 where nobody in the group chose it.
+          for (let option = 0; option < options.length; option++) {
             add({
               ...head,
               option: options[option],

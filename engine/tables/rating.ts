@@ -23,6 +23,7 @@ interface Entry {
   top2: number | null
   mean: number | null
   score10: number | null
+  index100: number | null
   ci: [number, number] | null
   meanCi: [number, number] | null
   estimate: Estimate
@@ -46,6 +47,7 @@ export function ratingTable(context: TableContext): Table {
         top2: read.top2(counts),
         mean: e.mean,
         score10: read.score10(counts),
+        index100: read.index100(counts),
         ci: satisfactionInterval(e),
         meanCi: meanInterval(e, read.scale),
         estimate: e,
@@ -80,6 +82,7 @@ export function ratingTable(context: TableContext): Table {
       ['top2', 'percent'],
       ['mean', 'decimal'],
       ['score10', 'decimal'],
+      ['index100', 'decimal'],
       ['ciLow', 'percent'],
       ['ciHigh', 'percent'],
       ['meanCiLow', 'decimal'],
@@ -109,6 +112,7 @@ export function ratingTable(context: TableContext): Table {
       top2: e.top2,
       mean: e.mean,
       score10: e.score10,
+      index100: e.index100,
       ciLow: e.ci?.[0] ?? null,
       ciHigh: e.ci?.[1] ?? null,
       meanCiLow: e.meanCi?.[0] ?? null,
