@@ -9,6 +9,8 @@ import { offlineEnv, ROOT, WRANGLER } from './wrangler'
 export interface LocalWorker {
   /** Base URL, e.g. `http://127.0.0.1:43121`. */
   url: string
+  /** wrangler dev's DevTools inspector, e.g. `http://127.0.0.1:43122` (the bench profiles through it). */
+  inspectorUrl: string
   stop(): Promise<void>
 }
 
@@ -81,7 +83,7 @@ export async function startLocalWorker(options: LocalWorkerOptions = {}): Promis
     await stop()
     throw error
   }
-  return { url, stop }
+  return { url, inspectorUrl: `http://127.0.0.1:${inspectorPort}`, stop }
 }
 
 async function waitReady(
