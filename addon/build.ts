@@ -11,6 +11,7 @@ import { build } from 'esbuild'
 import type { Locale } from '../engine/index'
 import { ENTRY_POINTS } from './src/entry-points'
 import { FORMULAS, type FormulaDoc, OPTIONAL } from './src/formulas/catalogue'
+import { localeChoices, parseLocale } from './src/shared/messages'
 
 const here = (path: string) => fileURLToPath(new URL(path, import.meta.url))
 export const DIST = here('./dist')
@@ -148,11 +149,11 @@ function workerUrlArguments(argv: readonly string[]): string[] {
 
 function localeArgument(argv: readonly string[]): Locale {
   const at = argv.indexOf('--locale')
-  const value = at >= 0 ? argv[at + 1] : 'kk'
-  if (value !== 'kk' && value !== 'ru' && value !== 'en') {
-    throw new Error(`--locale must be kk, ru or en, not "${value}"`)
-  }
-  return value
+  if (at < 0) return 'kk'
+  const value = argv[at + 1] ?? ''
+  const locale = parseLocale(value)
+  if (!locale) throw new Error(`--locale must be ${localeChoices('')}, not "${value}"`)
+  return locale
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
