@@ -27,7 +27,8 @@ export interface LocalWorkerOptions {
 
 /**
  * Starts `wrangler dev` with no login and no network needs, waits until `/v1/health`
- * answers, and stops it (with workerd) on `stop()` or when this process exits.
+ * answers, and stops it (with workerd) on `stop()`, when this process exits, or, through a
+ * guard process, when this process dies without exiting (SIGKILL, V8 out of memory).
  *
  * @example
  * const worker = await startLocalWorker({ vars: { SAPA_HMAC_SECRET: secret } })
