@@ -4,13 +4,16 @@
  * appsscript.json. Run: `npm run build:addon -- --worker-url https://sapa.example.workers.dev
  * [--worker-url …] [--locale kk|ru|en]`: the Worker URLs become the manifest's
  * `urlFetchWhitelist` (required for a versioned deployment) and the only URLs Settings accept.
+ * `npm run push -- --worker-url …` builds the same way, then runs `clasp push`.
  */
+import { spawnSync } from 'node:child_process'
 import { mkdir, readFile, writeFile } from 'node:fs/promises'
 import { fileURLToPath } from 'node:url'
 import { build } from 'esbuild'
 import type { Locale } from '../engine/index'
 import { ENTRY_POINTS } from './src/entry-points'
 import { FORMULAS, type FormulaDoc, OPTIONAL } from './src/formulas/catalogue'
+import { localeChoices, parseLocale } from './src/shared/messages'
 
 const here = (path: string) => fileURLToPath(new URL(path, import.meta.url))
 export const DIST = here('./dist')
@@ -148,21 +151,70 @@ function workerUrlArguments(argv: readonly string[]): string[] {
 
 function localeArgument(argv: readonly string[]): Locale {
   const at = argv.indexOf('--locale')
-  const value = at >= 0 ? argv[at + 1] : 'kk'
-  if (value !== 'kk' && value !== 'ru' && value !== 'en') {
-    throw new Error(`--locale must be kk, ru or en, not "${value}"`)
+  if (at < 0) return 'kk'
+  const value = argv[at + 1] ?? ''
+  const locale = parseLocale(value)
+  if (!locale) throw new Error(`--locale must be ${localeChoices('')}, not "${value}"`)
+  return locale
+}
+
+export interface CommandOptions {
+  outDir?: string
+  /** Runs `clasp push` (it pushes `.clasp.json`'s rootDir, addon/dist); returns its exit status. */
+  clasp?: () => number
+  /** Where progress goes. Default: stdout. */
+  log?: (line: string) => void
+  /** Where the warning and the failure line go. Default: stderr. */
+  warn?: (line: string) => void
+}
+
+/**
+ * `npm run build:addon -- [--worker-url URL]… [--locale kk|ru|en]` builds; with `--push`
+ * (`npm run push -- --worker-url URL…`) it then runs `clasp push`, and refuses to without a
+ * `--worker-url`: a manifest without `urlFetchWhitelist` cannot be deployed as a version.
+ * @returns the exit code: 0, or 1 after one line saying why not.
+ */
+export async function main(argv: readonly string[], options: CommandOptions = {}): Promise<number> {
+  const {
+    outDir = DIST,
+    clasp = claspPush,
+    log = (line: string) => console.log(line),
+    warn = (line: string) => console.error(line),
+  } = options
+  const push = argv.includes('--push')
+  const workerUrls = workerUrlArguments(argv)
+  if (push && workerUrls.length === 0) {
+    warn(
+      'push: no --worker-url, so no urlFetchWhitelist in the manifest: run npm run push -- --worker-url https://<your Worker>',
+    )
+    return 1
   }
-  return value
+  try {
+    const files = await buildAddon({ locale: localeArgument(argv), outDir, workerUrls })
+    for (const path of Object.values(files)) log(`wrote ${path}`)
+  } catch (error) {
+    warn(`build:addon: ${(error as Error).message}`)
+    return 1
+  }
+  if (!push) {
+    if (workerUrls.length === 0) {
+      warn(
+        'No --worker-url: the manifest has no urlFetchWhitelist, which a versioned deployment requires (fine for a test deployment).',
+      )
+    }
+    return 0
+  }
+  const status = clasp()
+  if (status !== 0) warn(`push: clasp push failed (exit ${status})`)
+  return status === 0 ? 0 : 1
+}
+
+function claspPush(): number {
+  const result = spawnSync('clasp', ['push'], { stdio: 'inherit' })
+  if (result.error) console.error(`push: clasp did not run (${result.error.message})`)
+  return result.status ?? 1
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
-  const argv = process.argv.slice(2)
-  const workerUrls = workerUrlArguments(argv)
-  const files = await buildAddon({ locale: localeArgument(argv), workerUrls })
-  for (const path of Object.values(files)) console.log(`wrote ${path}`)
-  if (workerUrls.length === 0) {
-    console.warn(
-      'No --worker-url: the manifest has no urlFetchWhitelist, which a versioned deployment requires (fine for a test deployment).',
-    )
-  }
+  process.exitCode = await main(process.argv.slice(2))
 }

@@ -10,7 +10,8 @@ export interface RunningWorker extends WorkerTarget {
 
 /**
  * Starts the repository's Worker under `wrangler dev`, signing with a secret nobody else
- * knows. The caller stops it; if this process exits first, wrangler-dev's exit hook does.
+ * knows. The caller stops it; if this process exits first, wrangler-dev's exit hook does, and
+ * if it dies without one (killed, out of memory), wrangler-dev's guard process.
  * @throws {CliError} exit 4 naming wrangler's error, its whole output as the detail.
  */
 export async function startWorker(): Promise<RunningWorker> {

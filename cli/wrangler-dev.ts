@@ -1,9 +1,10 @@
 /** @module Runs the Worker locally under `wrangler dev` (workerd) on a free loopback port. */
 import { type ChildProcess, spawn } from 'node:child_process'
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
-import { createServer } from 'node:net'
+import { createServer, type Socket } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { fileURLToPath } from 'node:url'
 import { offlineEnv, ROOT, WRANGLER } from './wrangler'
 
 export interface LocalWorker {
@@ -28,7 +29,8 @@ export interface LocalWorkerOptions {
 
 /**
  * Starts `wrangler dev` with no login and no network needs, waits until `/v1/health`
- * answers, and stops it (with workerd) on `stop()` or when this process exits.
+ * answers, and stops it (with workerd) on `stop()`, when this process exits, or, through a
+ * guard process, when this process dies without exiting (SIGKILL, V8 out of memory).
  *
  * @example
  * const worker = await startLocalWorker({ vars: { SAPA_HMAC_SECRET: secret } })
@@ -64,7 +66,9 @@ export async function startLocalWorker(options: LocalWorkerOptions = {}): Promis
   child.stderr?.on('data', (chunk) => {
     output += chunk
   })
+  const guard = startGuard(child, vars.dir)
   const kill = () => {
+    guard.disarm()
     killGroup(child)
     vars.remove()
   }
@@ -72,6 +76,7 @@ export async function startLocalWorker(options: LocalWorkerOptions = {}): Promis
   const url = `http://127.0.0.1:${port}`
   const stop = async () => {
     process.off('exit', kill)
+    guard.disarm()
     if (child.exitCode !== null || child.signalCode !== null) return vars.remove()
     const exited = new Promise((resolve) => child.once('exit', resolve))
     kill()
@@ -110,6 +115,33 @@ async function waitReady(
   )
 }
 
+const GUARD = fileURLToPath(new URL('./worker-guard.mjs', import.meta.url))
+
+/**
+ * A small process that stops wrangler's group and removes the secret's directory when this
+ * process dies without doing it (SIGKILL, or V8 aborting when out of memory: no exit hook
+ * runs). It holds the read end of a pipe only this process writes: the kernel closes it
+ * when this process dies, however it dies. Detached, so a Ctrl-C reaches this process only.
+ */
+function startGuard(child: ChildProcess, dir: string) {
+  if (child.pid === undefined) return { disarm() {} }
+  const guard = spawn(process.execPath, [GUARD, String(child.pid), dir], {
+    detached: true,
+    stdio: ['pipe', 'ignore', 'ignore'],
+  })
+  guard.on('error', () => undefined)
+  guard.stdin?.on('error', () => undefined)
+  // Neither the guard nor its pipe keeps this process running.
+  guard.unref()
+  ;(guard.stdin as Socket | null)?.unref()
+  return {
+    /** Stopped here: the guard exits without touching anything. */
+    disarm() {
+      if (guard.stdin?.writable) guard.stdin.end('stopped\n')
+    },
+  }
+}
+
 function killGroup(child: ChildProcess) {
   if (child.pid === undefined) return
   try {
@@ -128,7 +160,7 @@ function privateEnvFile(vars: Record<string, string>) {
   const dir = mkdtempSync(join(tmpdir(), 'sapa-worker-'))
   const file = join(dir, '.env')
   writeFileSync(file, `${lines.join('\n')}\n`, { mode: 0o600 })
-  return { file, remove: () => rmSync(dir, { recursive: true, force: true }) }
+  return { file, dir, remove: () => rmSync(dir, { recursive: true, force: true }) }
 }
 
 /**

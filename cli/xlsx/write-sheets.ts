@@ -23,8 +23,9 @@ const DEFAULT_FONT: Partial<ExcelJS.Font> = { name: 'Calibri', size: 11, family:
 /**
  * Adds the sheets to `workbook` after those it holds: values, number formats, notes, bold,
  * text colours, frozen rows, column widths and colour scales. A title taken by a sheet already
- * there gets the next free name. Charts are counted, not written; developer metadata has no
- * place in .xlsx.
+ * there (`taken`: by default the workbook's sheets; a streaming `WorkbookWriter` lists none, so
+ * give it its sheets' names) gets the next free name. Charts are counted, not written;
+ * developer metadata has no place in .xlsx.
  *
  * @example
  * const { names, chartsNotCarried } = writeSheets(workbook, buildSheets(reply, options))
@@ -32,10 +33,11 @@ const DEFAULT_FONT: Partial<ExcelJS.Font> = { name: 'Calibri', size: 11, family:
 export function writeSheets(
   workbook: ExcelJS.Workbook,
   sheets: readonly SheetModel[],
+  taken: readonly string[] = workbook.worksheets.map((worksheet) => worksheet.name),
 ): WrittenSheets {
-  const names = sheets.map((sheet) => {
-    const taken = workbook.worksheets.map((worksheet) => worksheet.name)
-    const name = excelSheetName(sheet.title, taken)
+  const names: string[] = []
+  for (const sheet of sheets) {
+    const name = excelSheetName(sheet.title, [...taken, ...names])
     const worksheet = workbook.addWorksheet(name, {
       views: [{ state: 'frozen', xSplit: 0, ySplit: sheet.frozenRows }],
     })
@@ -48,8 +50,8 @@ export function writeSheets(
       worksheet.addConditionalFormatting(colorScale(rule, i + 1))
     })
     printSetup(worksheet, sheet.frozenRows)
-    return name
-  })
+    names.push(name)
+  }
   return { names, chartsNotCarried: sheets.reduce((n, sheet) => n + sheet.charts.length, 0) }
 }
 

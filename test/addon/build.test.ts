@@ -1,6 +1,9 @@
-import { readFile } from 'node:fs/promises'
+import { readFileSync } from 'node:fs'
+import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { buildAddon, DIST, jsDoc } from '../../addon/build'
+import { buildAddon, DIST, jsDoc, main } from '../../addon/build'
 import { ENTRY_POINTS } from '../../addon/src/entry-points'
 import { FORMULAS, OPTIONAL } from '../../addon/src/formulas/catalogue'
 import { type LoadedAddon, loadAddon } from './apps-script/addon'
@@ -56,9 +59,11 @@ describe('the shipped addon/dist/Code.js', () => {
   })
 
   it('names no custom function like a built-in Sheets function (Google’s function list)', () => {
-    expect(FUNCTION_NAMES.size).toBeGreaterThanOrEqual(515)
-    // The list has the names this test exists for.
-    for (const name of ['BASE', 'RANK', 'MARGINOFERROR', 'FILTER', 'FORMULATEXT']) {
+    expect(FUNCTION_NAMES.size).toBeGreaterThanOrEqual(520)
+    // The list has the names this test exists for, and the newer ones Google's pages list.
+    const expected = ['BASE', 'RANK', 'MARGINOFERROR', 'FILTER', 'FORMULATEXT']
+    const newer = ['COUNTUNIQUEIFS', 'XMATCH', 'PERCENTIF', 'BINOM.DIST.RANGE', 'BAHTTEXT']
+    for (const name of [...expected, ...newer]) {
       expect(FUNCTION_NAMES.has(name), name).toBe(true)
     }
     const names = [...Object.keys(ENTRY_POINTS), ...FORMULAS.map((f) => f.name)]
@@ -140,5 +145,86 @@ describe('the menu', () => {
       const name = item.split(' → ')[1]
       expect(code).toMatch(new RegExp(`^function ${name}\\(`, 'm'))
     }
+  })
+})
+
+describe('npm run build:addon and npm run push', () => {
+  const made: string[] = []
+  afterAll(() => Promise.all(made.map((dir) => rm(dir, { recursive: true, force: true }))))
+
+  /** Runs the build's command line into a directory of its own, `clasp` replaced by `clasp`. */
+  async function run(argv: string[], clasp: (outDir: string) => number = () => 0) {
+    const outDir = await mkdtemp(join(tmpdir(), 'sapa-push-'))
+    made.push(outDir)
+    const lines: string[] = []
+    const warnings: string[] = []
+    let pushed = 0
+    const code = await main(argv, {
+      outDir,
+      clasp: () => {
+        pushed++
+        return clasp(outDir)
+      },
+      log: (line) => lines.push(line),
+      warn: (line) => warnings.push(line),
+    })
+    return { code, outDir, lines, warnings, pushed }
+  }
+
+  it('push goes through the build, so `npm run push -- --worker-url …` reaches it', async () => {
+    const pkg = JSON.parse(await readFile('package.json', 'utf8'))
+    expect(pkg.scripts.push).toBe('tsx addon/build.ts --push')
+  })
+
+  it('push refuses without --worker-url, in one line, before building or pushing', async () => {
+    const { code, outDir, lines, warnings, pushed } = await run(['--push', '--locale', 'ru'])
+    expect(code).toBe(1)
+    expect(warnings).toEqual([
+      'push: no --worker-url, so no urlFetchWhitelist in the manifest: run npm run push -- --worker-url https://<your Worker>',
+    ])
+    expect(lines).toEqual([])
+    expect(pushed).toBe(0)
+    expect(await readdir(outDir)).toEqual([])
+  })
+
+  it('push builds with the Worker URL, then runs clasp push over a manifest with the allowlist', async () => {
+    let manifest: { urlFetchWhitelist?: string[] } = {}
+    const { code, warnings, pushed, lines } = await run(
+      ['--push', '--worker-url', 'https://sapa.stat.gov.kz', '--worker-url', 'https://b.example/'],
+      (outDir) => {
+        manifest = JSON.parse(readFileSync(join(outDir, 'appsscript.json'), 'utf8'))
+        return 0
+      },
+    )
+    expect(code).toBe(0)
+    expect(pushed).toBe(1)
+    expect(manifest.urlFetchWhitelist).toEqual(['https://sapa.stat.gov.kz/', 'https://b.example/'])
+    expect(lines).toHaveLength(3)
+    expect(warnings).toEqual([])
+  })
+
+  it('push fails when clasp push fails', async () => {
+    const { code, warnings } = await run(['--push', '--worker-url', 'https://a.example'], () => 2)
+    expect(code).toBe(1)
+    expect(warnings).toEqual(['push: clasp push failed (exit 2)'])
+  })
+
+  it('the build alone warns without --worker-url and does not push', async () => {
+    const { code, warnings, pushed, outDir } = await run([])
+    expect(code).toBe(0)
+    expect(pushed).toBe(0)
+    expect(warnings).toEqual([expect.stringMatching(/^No --worker-url: the manifest has no/)])
+    const manifest = JSON.parse(await readFile(join(outDir, 'appsscript.json'), 'utf8'))
+    expect(manifest.urlFetchWhitelist).toBeUndefined()
+  })
+
+  it('says in one line what is wrong with an argument', async () => {
+    expect((await run(['--locale', 'de'])).warnings).toEqual([
+      'build:addon: --locale must be kk, ru or en, not "de"',
+    ])
+    const { code, warnings, pushed } = await run(['--push', '--worker-url', 'http://a.example'])
+    expect(code).toBe(1)
+    expect(pushed).toBe(0)
+    expect(warnings[0]).toMatch(/^build:addon: --worker-url must be an https URL/)
   })
 })

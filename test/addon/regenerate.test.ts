@@ -9,7 +9,14 @@ import { about, onOpen } from '../../addon/src/server/menu'
 import { regenerate } from '../../addon/src/server/regenerate'
 import { sidebarLoad, sidebarSave } from '../../addon/src/server/sidebar'
 import { type LocalWorker, startLocalWorker } from '../../cli/index'
-import { type Cell, displayValue, type Report, type TableId, type Value } from '../../engine/index'
+import {
+  type Cell,
+  displayValue,
+  type Report,
+  report,
+  type TableId,
+  type Value,
+} from '../../engine/index'
 import { METADATA_KEY } from '../../sheets/index'
 import { SyncHttp } from './apps-script/sync-http'
 import { FakePlatform } from './support/fake-platform'
@@ -127,21 +134,6 @@ describe('Regenerate report on the 9,517-row sample', () => {
     ])
   })
 
-  it('codes a date column by time value: one dictionary entry per distinct date, not per row', () => {
-    const [header, ...rows] = sample
-    const body = JSON.parse(fake.exchanges[0].body ?? '{}')
-    const dateColumns = header.flatMap((_, c) => (rows[0][c] instanceof Date ? [c] : []))
-    expect(dateColumns.length).toBeGreaterThan(0)
-    for (const c of dateColumns) {
-      // Counted another way: distinct time values of the grid (blanks are codes -1).
-      const times = new Set(
-        rows.flatMap((row) => (row[c] instanceof Date ? [row[c].getTime()] : [])),
-      )
-      expect(body.columns[c].dict).toHaveLength(times.size)
-      expect(times.size).toBeLessThan(rows.length / 10)
-    }
-  })
-
   it('writes every table as the Worker computed it, the Issues sheet last', () => {
     const sheets = reportSheets(fake)
     const tables = sheets.map((s) => s.model?.table)
@@ -169,6 +161,68 @@ describe('Regenerate report on the 9,517-row sample', () => {
     expect(second.tables).toEqual(first.tables)
     expect(userSheets(fake)).toEqual(before)
     expect(fake.lockHeld).toBe(false)
+  })
+})
+
+describe('Only the columns the report reads are sent (issue 11)', () => {
+  /** The sample's 18 role columns, service … connections (columns D–U of the sheet). */
+  const read = () => sample[0].slice(3, 21)
+  let values: Cell[][]
+  let fake: FakePlatform
+  let reply: Report
+  let body: { header: Cell[]; columns: unknown[]; mapping: Record<string, string>; options: object }
+
+  beforeAll(() => {
+    // 30 columns no role reads before the sample's, 30 after: comments, codes, dates.
+    const extra = (side: string, r: number) =>
+      Array.from({ length: 30 }, (_, k) =>
+        r === 0
+          ? `Extra ${side}${k + 1}`
+          : k % 3 === 0
+            ? new Date(2017, 8, 1 + (r % 28))
+            : `${side}${k}-${r}`,
+      )
+    values = sample.map((row, r) => [...extra('a', r), ...row, ...extra('b', r)])
+    ;({ fake } = open(values))
+    reply = run(fake)
+    body = JSON.parse(fake.exchanges[0].body ?? '{}')
+  })
+
+  it('sends the 18 mapped columns of 88, every row, with the mapping the Worker reads them by', () => {
+    expect(values[0]).toHaveLength(88)
+    expect(fake.exchanges).toHaveLength(1)
+    expect(body.header).toEqual(read())
+    expect(body.columns).toHaveLength(18)
+    for (const column of body.columns as { codes?: unknown[]; values?: unknown[] }[]) {
+      expect((column.codes ?? column.values)?.length).toBe(9517)
+    }
+    const saved = JSON.parse(fake.store.get('sapa.settings') ?? '{}').mapping
+    expect(body.mapping).toEqual(saved)
+    expect(Object.values(body.mapping).sort()).toEqual([...read()].sort())
+  })
+
+  it('gets the report of the whole sheet: tables, summary, and issues on their sheet rows', () => {
+    const [header, ...rows] = values
+    const expected = report({ header, rows, mapping: body.mapping }, body.options)
+    expect(reply.tables).toEqual(expected.tables)
+    expect(reply.summary).toEqual(expected.summary)
+    expect(reply.issues).toEqual(expected.issues)
+    expect(reply.issues).toHaveLength(43)
+  })
+
+  it('codes a date the report reads by time value: one dictionary entry per distinct date', () => {
+    // Apps Script gives a new Date per cell; here the region column holds three dates.
+    const dated = values.map((row, r) => {
+      const copy = [...row]
+      if (r > 0) copy[30 + 5] = new Date(2017, 0, 1 + (r % 3))
+      return copy
+    })
+    const { fake: other } = open(dated)
+    run(other)
+    const sent = JSON.parse(other.exchanges[0].body ?? '{}')
+    const region = sent.header.indexOf('Өңір')
+    expect(sent.columns[region].dict).toHaveLength(3)
+    expect(sent.columns[region].codes).toHaveLength(9517)
   })
 })
 

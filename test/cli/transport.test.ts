@@ -141,6 +141,53 @@ describe('the transport tries again only what is safe to try again', () => {
     expect(seen).toBe(3)
   })
 
+  // What a proxy in front of the Worker answers when the Worker is away: Cloudflare's or
+  // wrangler dev's own page, not the Worker's JSON.
+  for (const status of [502, 503, 504]) {
+    it(`sends again after a ${status}, and gives the answer`, async () => {
+      const url = await serve((request, response, nth) =>
+        afterBody(request, () => {
+          if (nth === 1) {
+            response.writeHead(status, { 'content-type': 'text/html' })
+            response.end(`<html>${status}</html>`)
+          } else response.end('{"ok":true}')
+        }),
+      )
+      const { reply } = await post(url)
+      expect(reply).toEqual({ ok: true })
+    })
+
+    it(`gives up after three ${status}s, with that answer`, async () => {
+      let seen = 0
+      const url = await serve((request, response) => {
+        seen++
+        afterBody(request, () => {
+          response.writeHead(status, { 'content-type': 'text/html' })
+          response.end(`<html>${status}</html>`)
+        })
+      })
+      const error = await post(url).catch((e: unknown) => e)
+      expect(error).toBeInstanceOf(WorkerReplyError)
+      expect((error as WorkerReplyError).status).toBe(status)
+      expect((error as Error).message).toContain(`answered ${status}: <html>${status}</html>`)
+      expect(seen).toBe(3)
+    })
+  }
+
+  it('does not send again a 500: the Worker answered, and would answer the same', async () => {
+    let seen = 0
+    const url = await serve((request, response) => {
+      seen++
+      afterBody(request, () => {
+        response.writeHead(500, { 'content-type': 'application/json' })
+        response.end('{"error":"internal","message":"Internal error"}')
+      })
+    })
+    const error = await post(url).catch((e: unknown) => e)
+    expect((error as WorkerReplyError).status).toBe(500)
+    expect(seen).toBe(1)
+  })
+
   it('signs each attempt afresh', async () => {
     const stamps: string[] = []
     const url = await serve((request, response, nth) => {

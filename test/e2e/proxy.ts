@@ -3,7 +3,16 @@ import { createServer, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
 
 /** What the proxy does with the nth request (from 1) for a path. */
-export type Fault = 'pass' | '503' | 'drop'
+export type Fault = 'pass' | Gateway | 'drop'
+
+/** The statuses a gateway answers for a Worker it could not reach, with its page. */
+const GATEWAY_PAGES = {
+  '502': 'error code: 502 Bad gateway',
+  // wrangler dev's own answer when the Worker restarts.
+  '503': 'Your worker restarted mid-request. Please try sending the request again.',
+  '504': 'error code: 504 Gateway time-out',
+} as const
+export type Gateway = keyof typeof GATEWAY_PAGES
 
 export interface FlakyProxy {
   url: string
@@ -13,8 +22,9 @@ export interface FlakyProxy {
 }
 
 /**
- * `fault(path, nth)` says whether the request gets wrangler dev's own 503 ("Your worker
- * restarted mid-request"), has its connection dropped unanswered, or is passed on to `target`.
+ * `fault(path, nth)` says whether the request gets a gateway's 502, 503 (wrangler dev's own
+ * "Your worker restarted mid-request") or 504, has its connection dropped unanswered, or is
+ * passed on to `target`.
  */
 export async function flakyProxy(
   target: string,
@@ -32,9 +42,9 @@ export async function flakyProxy(
       request.socket.destroy()
       return
     }
-    if (what === '503') {
-      response.writeHead(503, { 'content-type': 'text/plain' })
-      response.end('Your worker restarted mid-request. Please try sending the request again.')
+    if (what !== 'pass') {
+      response.writeHead(Number(what), { 'content-type': 'text/plain' })
+      response.end(GATEWAY_PAGES[what])
       return
     }
     const headers = Object.fromEntries(

@@ -11,7 +11,7 @@ import {
 } from '../../cli/index'
 import { type Cell, report, type Survey } from '../../engine/index'
 import { parseCsv } from '../../samples/generator/csv'
-import { type Fault, flakyProxy } from './proxy'
+import { type Fault, flakyProxy, type Gateway } from './proxy'
 
 const secret = randomBytes(32).toString('hex')
 let worker: LocalWorker
@@ -30,6 +30,9 @@ beforeAll(async () => {
 afterAll(async () => {
   await worker?.stop()
 })
+
+/** Every status the CLI tries again: a gateway's answer when the Worker is away. */
+const GATEWAYS: Gateway[] = ['502', '503', '504']
 
 /** The engine's report as it reads after JSON, which is what any client receives. */
 const expected = (survey: Survey) => JSON.parse(JSON.stringify(report(survey)))
@@ -50,12 +53,14 @@ async function behind<T>(
 describe('the single request behind a proxy that refuses', () => {
   const score = (url: string) => scoreSurvey({ url, secret }, sample, {}, 'survey-2017.csv')
 
-  it('sends the survey again after a 503 and gives the report', async () => {
-    const { result, seen } = await behind((_, nth) => (nth === 1 ? '503' : 'pass'), score)
-    expect(seen).toEqual({ '/v1/report': 2 })
-    const { reply } = result as Awaited<ReturnType<typeof scoreSurvey>>
-    expect(reply.tables).toEqual(expected(sample).tables)
-  })
+  for (const status of GATEWAYS) {
+    it(`sends the survey again after a ${status} and gives the report`, async () => {
+      const { result, seen } = await behind((_, nth) => (nth === 1 ? status : 'pass'), score)
+      expect(seen).toEqual({ '/v1/report': 2 })
+      const { reply } = result as Awaited<ReturnType<typeof scoreSurvey>>
+      expect(reply.tables).toEqual(expected(sample).tables)
+    })
+  }
 
   it('sends it again when the connection is lost without an answer', async () => {
     const { result, seen } = await behind((_, nth) => (nth === 1 ? 'drop' : 'pass'), score)
@@ -74,6 +79,21 @@ describe('the single request behind a proxy that refuses', () => {
       ),
     })
   })
+
+  for (const status of ['502', '504'] as const) {
+    it(`gives up after three ${status}s too, with that answer (exit 4)`, async () => {
+      const { result, seen } = await behind(() => status, score)
+      expect(seen).toEqual({ '/v1/report': 3 })
+      expect(result).toMatchObject({
+        exitCode: 4,
+        message: expect.stringMatching(
+          new RegExp(
+            `^Worker at http://127\\.0\\.0\\.1:\\d+ answered ${status}: error code: ${status}`,
+          ),
+        ),
+      })
+    })
+  }
 })
 
 describe('the fan-out behind a proxy that refuses', () => {
@@ -81,18 +101,20 @@ describe('the fan-out behind a proxy that refuses', () => {
   const small = () =>
     resampleColumns(sample.header, sample.rows, 9000, { weights: [0.1, 0.75, 1, 1.3, 2.125] })
 
-  it('sends a chunk or the states again after a 503 and gives the one-pass report', async () => {
-    const chunked = small()
-    const { result, seen } = await behind(
-      (_, nth) => (nth === 1 ? '503' : 'pass'),
-      (url) => fanOutReport({ url, secret }, chunked, {}, { chunkRows: 3000, concurrency: 1 }),
-    )
-    const { reply, chunks } = result as Awaited<ReturnType<typeof fanOutReport>>
-    expect(chunks).toBe(3)
-    // Chunks share a path: the first aggregate and the first report were refused once.
-    expect(seen).toEqual({ '/v1/aggregate': 4, '/v1/report': 2 })
-    expect(reply.tables).toEqual(expected(chunked).tables)
-  })
+  for (const status of GATEWAYS) {
+    it(`sends a chunk or the states again after a ${status} and gives the one-pass report`, async () => {
+      const chunked = small()
+      const { result, seen } = await behind(
+        (_, nth) => (nth === 1 ? status : 'pass'),
+        (url) => fanOutReport({ url, secret }, chunked, {}, { chunkRows: 3000, concurrency: 1 }),
+      )
+      const { reply, chunks } = result as Awaited<ReturnType<typeof fanOutReport>>
+      expect(chunks).toBe(3)
+      // Chunks share a path: the first aggregate and the first report were refused once.
+      expect(seen).toEqual({ '/v1/aggregate': 4, '/v1/report': 2 })
+      expect(reply.tables).toEqual(expected(chunked).tables)
+    })
+  }
 
   it('gives up after three attempts with the 503', async () => {
     const { result, seen } = await behind(

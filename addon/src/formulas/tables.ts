@@ -8,6 +8,7 @@ import {
   SurveyError,
   type Value,
 } from '../../../engine/index'
+import { localeChoices, parseLocale } from '../shared/messages'
 import { parseMinBase } from '../shared/settings'
 import { keyDrivers } from './measures'
 import { cellsOf, parseCells, type RangeArg, sameLength } from './ranges'
@@ -23,9 +24,9 @@ const blank = (value: Value | undefined) => (value === null || value === undefin
  */
 export function localeArgument(value: unknown, fallback: () => Locale): Locale {
   if (value === undefined || value === null || value === '') return fallback()
-  const text = String(value).trim().toLowerCase()
-  if (text === 'kk' || text === 'ru' || text === 'en') return text
-  throw new Error(`locale must be "kk", "ru" or "en", not "${String(value)}"`)
+  const locale = parseLocale(String(value))
+  if (locale) return locale
+  throw new Error(`locale must be ${localeChoices()}, not "${String(value)}"`)
 }
 
 /** Aspect, r and n per aspect column, under a header row. */

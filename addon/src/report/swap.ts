@@ -50,7 +50,12 @@ export function replaceReport(
 ): SwapOutcome {
   const previous = previousReport(workbook)
   const built: SheetInfo[] = []
+  // The titles the new sheets must not take: every sheet but the previous report's. Read
+  // before anything changes, so that a failure here still leaves the report as it was.
+  let others: SheetInfo[]
   try {
+    const old = new Set(previous.map((sheet) => sheet.id))
+    others = workbook.sheets().filter((sheet) => !old.has(sheet.id))
     models.forEach((model, i) => {
       const sheet = workbook.insertSheet(`Sapa ${runId} ${i + 1}`)
       built.push(sheet)
@@ -76,12 +81,7 @@ export function replaceReport(
   }
 
   const unnamed: SheetInfo[] = []
-  const taken = new Set(
-    workbook
-      .sheets()
-      .filter((sheet) => !built.some((b) => b.id === sheet.id))
-      .map((sheet) => sheet.name.toLowerCase()),
-  )
+  const taken = new Set([...others, ...oldLeft].map((sheet) => sheet.name.toLowerCase()))
   const sheets = built.map((sheet, i) => {
     const title = freeTitle(models[i].title, (t) => taken.has(t.toLowerCase()), SHEETS_LIMITS.title)
     try {

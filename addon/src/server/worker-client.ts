@@ -3,7 +3,7 @@
  * user's ID token, a 502/503/504 sent again (3 attempts in all, as the command line does),
  * replies checked. Plain TypeScript over the platform's Http.
  */
-import type { Cell, Mapping, PartialState } from '../../../engine/index'
+import { type Cell, type Mapping, type PartialState, SurveyError } from '../../../engine/index'
 import {
   aggregateBodies,
   encodeColumns,
@@ -11,6 +11,7 @@ import {
   isReportReply,
   needsFanOut,
   type ReportReply,
+  selectColumns,
   statesBody,
   surveyLength,
 } from '../../../protocol/index'
@@ -49,8 +50,7 @@ export function requestReport(
   const token = platform.identityToken()
   // Never "Bearer null": the Worker would refuse it, and the analyst would not learn why.
   if (token === null) throw new WorkerError(t('noToken.title'), t('noToken.message'))
-  const [header = [], ...rows] = internDates(values)
-  const mapping = cleanMapping(settings.mapping)
+  const survey = readColumns(values, cleanMapping(settings.mapping))
   const options = {
     locale: settings.locale,
     minBase: settings.minBase,
@@ -58,8 +58,9 @@ export function requestReport(
     tables: [...settings.tables, 'issues' as const],
   }
   const client = { platform, token, t, base: settings.workerUrl }
-  const body = needsFanOut({ header, rows })
-    ? statesBody(aggregateChunks(client, { header, rows, mapping }), options)
+  const { header, rows, mapping } = survey
+  const body = needsFanOut(survey)
+    ? statesBody(aggregateChunks(client, survey), options)
     : { header, columns: encodeColumns(header, rows), mapping, options }
   const url = `${settings.workerUrl}/v1/report`
   const [reply] = send(client, [call(url, token, body)])
@@ -67,6 +68,28 @@ export function requestReport(
     throw new WorkerError(t('worker.broken.title'), t('worker.noTables', { name: url }))
   }
   return reply
+}
+
+type Survey = { header: Cell[]; rows: Cell[][]; mapping: Mapping }
+
+/**
+ * Only the columns the report reads (each role's, as the Worker detects them), with the mapping
+ * written out so the Worker reads them as selected; every row kept, so data issues keep their
+ * sheet rows. A mapping the Worker will refuse (a header not in the sheet) goes as it is, with
+ * every column, so that the Worker's message names the headers.
+ */
+function readColumns(values: Cell[][], mapping: Mapping): Survey {
+  const [header = [], ...rows] = values
+  let survey = { header, rows, mapping }
+  try {
+    // Given rows, selectColumns gives rows.
+    survey = selectColumns(survey) as typeof survey
+  } catch (error) {
+    if (!(error instanceof SurveyError)) throw error
+  }
+  // Interned after the selection: only the dates of the columns sent are looked at.
+  const [sentHeader = [], ...sentRows] = internDates([survey.header, ...survey.rows])
+  return { header: sentHeader, rows: sentRows, mapping: survey.mapping }
 }
 
 interface Client {
@@ -77,10 +100,7 @@ interface Client {
 }
 
 /** Each chunk's partial state, in order. */
-function aggregateChunks(
-  client: Client,
-  survey: { header: Cell[]; rows: Cell[][]; mapping: Mapping },
-): PartialState[] {
+function aggregateChunks(client: Client, survey: Survey): PartialState[] {
   const { t } = client
   const calls = aggregateBodies(survey).map((body) => {
     const first = body.options.firstRow

@@ -3,9 +3,19 @@
  * and English, and the choice of language: the report language saved in Settings, else the
  * spreadsheet's locale, else the user's, else English.
  */
-import type { Locale, RatingOrder, Role } from '../../../engine/index'
+import { LOCALES, type Locale, type RatingOrder, type Role } from '../../../engine/index'
 
-export const UI_LOCALES: readonly Locale[] = ['kk', 'ru', 'en']
+/** The language `text` names ("kk", " RU "), or null: the engine's `LOCALES` are the choices. */
+export function parseLocale(text: string): Locale | null {
+  const name = text.trim().toLowerCase()
+  return LOCALES.find((locale) => locale === name) ?? null
+}
+
+/** The languages as an error message lists them: `"kk", "ru" or "en"` (`quote` around each). */
+export function localeChoices(quote = '"'): string {
+  const names = LOCALES.map((locale) => `${quote}${locale}${quote}`)
+  return `${names.slice(0, -1).join(', ')} or ${names.at(-1)}`
+}
 
 const EN = {
   'menu.regenerate': 'Regenerate report',
@@ -477,8 +487,7 @@ export const orderKey = (order: RatingOrder) => `order.${order}` as MessageKey
 
 /** "ru_RU", "kk", "en-GB" → the add-on's language, or null for any other. */
 export function localeOf(tag: string | null | undefined): Locale | null {
-  const language = (tag ?? '').trim().toLowerCase().split(/[_-]/)[0]
-  return UI_LOCALES.includes(language as Locale) ? (language as Locale) : null
+  return parseLocale((tag ?? '').trim().split(/[_-]/)[0])
 }
 
 /** The language the add-on speaks: the saved report language, the spreadsheet's, the user's, English. */
