@@ -72,6 +72,19 @@ export {
 export { mergeRakeSamples, RAKE_ROLES } from './rake-survey'
 export { report, reportFromState } from './report'
 export {
+  adjustPValues,
+  meanTInterval,
+  normalTwoSidedP,
+  relativeWeights,
+  studentTQuantile,
+  twoProportionZTest,
+  varianceOfMean,
+  varianceOfProportion,
+  welchTTest,
+  wilsonEffectiveBase,
+  wilsonInterval,
+} from './stats/index'
+export {
   checkQuestions,
   checkScale,
   DEFAULT_SCALE,
