@@ -72,19 +72,6 @@ export {
 export { mergeRakeSamples, RAKE_ROLES } from './rake-survey'
 export { report, reportFromState } from './report'
 export {
-  adjustPValues,
-  meanTInterval,
-  normalTwoSidedP,
-  relativeWeights,
-  studentTQuantile,
-  twoProportionZTest,
-  varianceOfMean,
-  varianceOfProportion,
-  welchTTest,
-  wilsonEffectiveBase,
-  wilsonInterval,
-} from './stats/index'
-export {
   checkQuestions,
   checkScale,
   DEFAULT_SCALE,
@@ -104,6 +91,19 @@ export {
   surveyRakeSample,
 } from './state'
 export { readState, readStates } from './state-check'
+export {
+  adjustPValues,
+  meanTInterval,
+  normalTwoSidedP,
+  relativeWeights,
+  studentTQuantile,
+  twoProportionZTest,
+  varianceOfMean,
+  varianceOfProportion,
+  welchTTest,
+  wilsonEffectiveBase,
+  wilsonInterval,
+} from './stats/index'
 export {
   type Cell,
   CORRECTIONS,
