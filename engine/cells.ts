@@ -175,8 +175,9 @@ export function parseChecked(cell: Cell): Parsed<0 | 1> {
 export function parseWeight(cell: Cell): Parsed<number> {
   const number =
     typeof cell === 'number' ? cell : typeof cell === 'string' ? parseNumberText(cell) : null
+  // Blank is missing like any blank cell; the decoder makes it a data issue on a row with answers.
   if (cell === null || cell === undefined || (typeof cell === 'string' && cell.trim() === '')) {
-    return bad('blank weight: respondent left out of weighted measures')
+    return MISSING
   }
   if (number === null || !Number.isFinite(number)) return bad('weight is not a number')
   return number > 0 ? ok(number) : bad('weight must be positive')

@@ -246,10 +246,13 @@ function countCells(
     }
     for (let q = 0; q < multi.length; q++) {
       const options = multi[q]
-      if (options[0][i] < 0) continue
       const at = base + multiAt[q]
-      acc[at] += w
-      for (let k = 0; k < options.length; k++) acc[at + 1 + k] += options[k][i] * w
+      for (let k = 0; k < options.length; k++) {
+        const v = options[k][i]
+        if (v < 0) continue
+        acc[at + 2 * k] += v * w
+        acc[at + 2 * k + 1] += w
+      }
     }
     if (m > 1) {
       const slot =

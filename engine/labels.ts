@@ -1,4 +1,5 @@
 /** @module Localised titles, column labels and category names (Kazakh default, Russian, English). */
+import type { Scale } from './schema'
 import type { TableId, Value } from './types'
 import { ASPECT_LABELS, type Aspect, type Locale, type Text, text as t } from './vocabulary'
 
@@ -193,6 +194,32 @@ const COLUMN_LABELS: Record<string, Text> = {
     'Mean change significant',
   ),
   index100: t('Индекс 0–100', 'Индекс 0–100', 'Index 0–100'),
+}
+
+/**
+ * Labels that name points of the scale: the top two and the two lowest points are «4», «5»
+ * and «1», «2» only on 1..5.
+ */
+export function scaleLabels(scale: Scale, locale: Locale): Map<string, string> {
+  const [low, second, top, next] = [scale.min, scale.min + 1, scale.max, scale.max - 1]
+  const labels: Record<string, Text> = {
+    top2: t(
+      `«${next}» және «${top}» үлесі`,
+      `Доля «${next}» и «${top}»`,
+      `Top-2 box (${next}–${top})`,
+    ),
+    dissatisfied: t(
+      `Қанағаттанбағандар («${low}»–«${second}»)`,
+      `Неудовлетворенные («${low}»–«${second}»)`,
+      `Dissatisfied (${low}–${second})`,
+    ),
+    distrust: t(
+      `Сенімсіздік («${low}»–«${second}»)`,
+      `Недоверие («${low}»–«${second}»)`,
+      `Distrust (${low}–${second})`,
+    ),
+  }
+  return new Map(Object.keys(labels).map((key) => [key, labels[key][locale]]))
 }
 
 /** Own keys only: a survey text such as `constructor` is no label's key. */

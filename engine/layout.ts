@@ -21,7 +21,8 @@ export interface Field {
  * - `overall`: Σw per point of the scale; `overallW2`: Σw² per point;
  * - `rating.<key>`: Σw per point, for each rated item (mapped aspects, then rating questions);
  * - `yesno.<key>`: Σw of yes, Σw of those who answered, for each yes/no item;
- * - `multi.<key>`: Σw of those who answered the question, then Σw of yes for each option.
+ * - `multi.<key>`: for each option, Σw of yes and Σw of those who answered it (a blank option
+ *   of a respondent who answered another is a no; a bad one leaves that option only).
  */
 export function declare(schema: Schema): Field[] {
   const k = pointsOf(schema.scale)
@@ -32,7 +33,7 @@ export function declare(schema: Schema): Field[] {
     { name: 'overallW2', width: k },
     ...schema.ratings.map((key) => ({ name: `rating.${key}`, width: k })),
     ...schema.yesno.map((key) => ({ name: `yesno.${key}`, width: 2 })),
-    ...schema.multi.map((q) => ({ name: `multi.${q.key}`, width: 1 + q.options.length })),
+    ...schema.multi.map((q) => ({ name: `multi.${q.key}`, width: 2 * q.options.length })),
   ]
 }
 
@@ -56,7 +57,7 @@ export interface Layout {
   ratings: Int32Array
   /** Offset of each yes/no item's (yes, answered), in `schema.yesno` order. */
   yesno: Int32Array
-  /** Offset of each multi question's (answered, yes per option), in `schema.multi` order. */
+  /** Offset of each multi question's (yes, answered) per option, in `schema.multi` order. */
   multi: Int32Array
   /** `STATE_FORMAT` and every field with its width: equal layouts have equal fingerprints. */
   fingerprint: string

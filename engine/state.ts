@@ -11,6 +11,7 @@ import { rakeColumns, rakeRoles, rakeSample } from './rake-survey'
 import { type Question, type Schema, sameSchema } from './schema'
 import type { DataIssue, Mapping, RakeSample, WeightingOptions, WeightingSummary } from './types'
 import { ENGINE_VERSION } from './version'
+import { ROLES } from './vocabulary'
 
 /** Labels of the coded roles, in code order; a choice question's options likewise. */
 export interface StateLabels {
@@ -200,11 +201,12 @@ export function mergeStates(a: PartialState, b: PartialState): PartialState {
   }
 }
 
-function sameEntries(a: object, b: object): boolean {
-  const entries = (m: object) =>
-    JSON.stringify(Object.entries(m).sort(([x], [y]) => (x < y ? -1 : 1)))
-  return entries(a) === entries(b)
+/** The roles mapped differently (or in one only), in the roles' order. */
+function differingRoles(a: Mapping, b: Mapping): (keyof Mapping)[] {
+  return ROLES.filter((role) => a[role] !== b[role])
 }
+
+const show = (header: string | undefined) => (header === undefined ? 'not mapped' : `"${header}"`)
 
 function describe(schema: Schema): string {
   const items = [

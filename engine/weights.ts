@@ -6,13 +6,15 @@
  * The rounding is relative (a weight keeps 24 significant bits, like a float32), not to a fixed
  * grid: a weight of 1e-7 or 1/9517 keeps its share, and weights × c give the same report for
  * any c up to rounding of 2⁻²⁴. Sums stay exact while the sum of weights is below about 2²⁹
- * times the smallest weight (Σw² below 2³⁷ times the smallest w², kept to 16 bits: it only
- * enters variances), which any survey of up to millions of rows with realistic weights meets.
+ * times the smallest weight, and Σw² below 2²⁹ times the smallest w² (a million rows with
+ * weights within a factor of 20 of each other, or fewer rows with wider weights); beyond,
+ * the figures are still right to about 10⁻¹⁶ but a fan-out may differ from one pass in the
+ * last bit.
  */
 
 /** Significant bits of a weight and of a squared weight. */
 export const WEIGHT_BITS = 24
-export const SQUARE_BITS = 16
+export const SQUARE_BITS = 24
 
 const view = new DataView(new ArrayBuffer(8))
 

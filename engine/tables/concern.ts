@@ -3,7 +3,7 @@
  * and the State Corporation by region, each with its group's total.
  */
 import type { Query } from '../cube'
-import { TITLES } from '../labels'
+import { scaleLabels, TITLES } from '../labels'
 import { type ConcernParts, socialConcern } from '../measures/index'
 import type { Table } from '../types'
 import { categoryLabel } from '../vocabulary'
@@ -23,17 +23,21 @@ export function concernTable(context: TableContext): Table {
   const table = new TableBuilder(
     'concern',
     TITLES.concern[locale],
-    columns(locale, [
-      ['groupType', 'text'],
-      ['group', 'key'],
-      ['label', 'text'],
-      ['index', 'percent'],
-      ['dissatisfied', 'percent'],
-      ['distrust', 'percent'],
-      ['complaints', 'percent'],
-      ['informalPayments', 'percent'],
-      ['connections', 'percent'],
-    ]),
+    columns(
+      locale,
+      [
+        ['groupType', 'text'],
+        ['group', 'key'],
+        ['label', 'text'],
+        ['index', 'percent'],
+        ['dissatisfied', 'percent'],
+        ['distrust', 'percent'],
+        ['complaints', 'percent'],
+        ['informalPayments', 'percent'],
+        ['connections', 'percent'],
+      ],
+      scaleLabels(read.scale, locale),
+    ),
   )
   const row = (groupType: string, group: string, label: string, counts: Float64Array) => {
     const parts: ConcernParts = {

@@ -126,12 +126,23 @@ export class Reader {
     return y < 0 ? 0 : v[this.layout.yesno[y] + 1]
   }
 
-  /** Multi question q: Σw of those who answered it, and Σw of yes per option. */
-  multi(v: Float64Array, q: number): { answered: number; yes: Float64Array } {
+  /** Multi question q: per option, the share of yes among those who answered it, and their Σw. */
+  multi(v: Float64Array, q: number): { share: number | null; answered: number }[] {
     const at = this.layout.multi[q]
-    const options = this.layout.schema.multi[q].options.length
-    return { answered: v[at], yes: v.subarray(at + 1, at + 1 + options) }
+    return this.layout.schema.multi[q].options.map((_, k) => {
+      const answered = v[at + 2 * k + 1]
+      return { share: answered > 0 ? v[at + 2 * k] / answered : null, answered }
+    })
   }
+}
+
+/**
+ * Whether a group's (Kish) effective base is under the minimum. Weights are kept to 24
+ * significant bits, so constant weights give an effective base within 1e-7 of N: a relative
+ * tolerance of 1e-6 keeps 30 respondents of equal weight a base of 30.
+ */
+export function isSmallBase(effectiveBase: number | null, minBase: number): boolean {
+  return (effectiveBase ?? 0) < minBase * (1 - 1e-6)
 }
 
 /** Numeric labels in numeric order (service codes 1..55), text by code point: stable everywhere. */

@@ -8,7 +8,7 @@ import { TITLES } from '../labels'
 import { meanScore } from '../measures/index'
 import type { Table, Value } from '../types'
 import { categoryLabel } from '../vocabulary'
-import { columns, ordered, Reader, TableBuilder, type TableContext } from './context'
+import { columns, compareLabels, ordered, Reader, TableBuilder, type TableContext } from './context'
 
 const GROUP_TYPES: [groupType: string, query: Query][] = [
   ['total', { by: [] }],
@@ -55,14 +55,18 @@ export function questionsTable(context: TableContext): Table {
       if (question.type === 'choice') {
         const q = schema.choices.indexOf(question.key)
         const options = state.labels.choices[q]
+        const optionOrder = options
+          .map((_, k) => k)
+          .sort((a, b) => compareLabels(options[a], options[b]))
         const sums = cube.choice(q, query)
         for (const { group, label, codes } of groupsOf(query)) {
           const counts = sums.get(codes.join(','))
           if (!counts) continue
           let answered = 0
           for (const sum of counts.values()) answered += sum
-          // Every option of the question, a share of 0 where nobody in the group chose it.
-          for (let option = 0; option < options.length; option++) {
+          // Every option of the question, a share of 0 where nobody in the group chose it,
+          // in the order of their text (not the order chunks happened to find them).
+          for (const option of optionOrder) {
             add({
               ...head,
               option: options[option],
@@ -95,15 +99,9 @@ export function questionsTable(context: TableContext): Table {
           })
         } else {
           const q = schema.multi.findIndex((m) => m.key === question.key)
-          const { answered, yes } = read.multi(counts, q)
+          const shares = read.multi(counts, q)
           schema.multi[q].options.forEach((option, o) => {
-            add({
-              ...where,
-              option,
-              n: answered,
-              share: answered > 0 ? yes[o] / answered : null,
-              mean: null,
-            })
+            add({ ...where, option, n: shares[o].answered, share: shares[o].share, mean: null })
           })
         }
       }

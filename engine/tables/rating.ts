@@ -1,8 +1,15 @@
 /** @module Report table 1: services ranked by satisfaction; small bases listed after, unranked. */
-import { TITLES } from '../labels'
+import { scaleLabels, TITLES } from '../labels'
 import { adjustPValues, rankRanges, type Sign, significanceSign } from '../stats/index'
 import type { Table, Value } from '../types'
-import { columns, compareLabels, Reader, TableBuilder, type TableContext } from './context'
+import {
+  columns,
+  compareLabels,
+  isSmallBase,
+  Reader,
+  TableBuilder,
+  type TableContext,
+} from './context'
 import {
   type Estimate,
   estimate,
@@ -53,7 +60,7 @@ export function ratingTable(context: TableContext): Table {
         estimate: e,
         counts,
         // Kish's effective base: a small base is small whatever the question.
-        smallBase: (read.effectiveBase(counts) ?? 0) < minBase,
+        smallBase: isSmallBase(read.effectiveBase(counts), minBase),
       }
     },
   )
@@ -71,26 +78,30 @@ export function ratingTable(context: TableContext): Table {
   const table = new TableBuilder(
     'rating',
     TITLES.rating[locale],
-    columns(locale, [
-      ['rank', 'integer'],
-      ['rankLow', 'integer'],
-      ['rankHigh', 'integer'],
-      ['service', 'text'],
-      ['agency', 'text'],
-      ['n', 'integer'],
-      ['satisfaction', 'percent'],
-      ['top2', 'percent'],
-      ['mean', 'decimal'],
-      ['score10', 'decimal'],
-      ['index100', 'decimal'],
-      ['ciLow', 'percent'],
-      ['ciHigh', 'percent'],
-      ['meanCiLow', 'decimal'],
-      ['meanCiHigh', 'decimal'],
-      ['sigSatisfaction', 'sign'],
-      ['sigMean', 'sign'],
-      ['smallBase', 'text'],
-    ]),
+    columns(
+      locale,
+      [
+        ['rank', 'integer'],
+        ['rankLow', 'integer'],
+        ['rankHigh', 'integer'],
+        ['service', 'text'],
+        ['agency', 'text'],
+        ['n', 'integer'],
+        ['satisfaction', 'percent'],
+        ['top2', 'percent'],
+        ['mean', 'decimal'],
+        ['score10', 'decimal'],
+        ['index100', 'decimal'],
+        ['ciLow', 'percent'],
+        ['ciHigh', 'percent'],
+        ['meanCiLow', 'decimal'],
+        ['meanCiHigh', 'decimal'],
+        ['sigSatisfaction', 'sign'],
+        ['sigMean', 'sign'],
+        ['smallBase', 'text'],
+      ],
+      scaleLabels(read.scale, locale),
+    ),
   )
   table.notes.push(significanceNote(significance.correction, significance.level, locale))
   const ranked = entries.filter((e) => !e.smallBase)
