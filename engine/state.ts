@@ -133,11 +133,20 @@ export function mergeStates(a: PartialState, b: PartialState): PartialState {
   if (JSON.stringify(a.header) !== JSON.stringify(b.header)) {
     throw new SurveyError('bad_input', 'partial states come from different headers')
   }
-  if (
-    !sameEntries(a.mapping, b.mapping) ||
-    JSON.stringify(a.questions) !== JSON.stringify(b.questions)
-  ) {
-    throw new SurveyError('bad_input', 'partial states come from different mappings or questions')
+  const roles = differingRoles(a.mapping, b.mapping)
+  if (roles.length > 0) {
+    const [role] = roles
+    throw new SurveyError(
+      'bad_input',
+      `partial states come from different mappings: ${role} is ${show(a.mapping[role])} in one and ${show(b.mapping[role])} in the other`,
+    )
+  }
+  if (JSON.stringify(a.questions) !== JSON.stringify(b.questions)) {
+    const keys = (state: PartialState) => state.questions.map((q) => `${q.key} (${q.type})`)
+    throw new SurveyError(
+      'bad_input',
+      `partial states declare different questions: ${keys(a).join(', ') || 'none'} against ${keys(b).join(', ') || 'none'}`,
+    )
   }
   if (!sameSchema(a.schema, b.schema) || a.layout !== b.layout) {
     throw new SurveyError(
