@@ -289,9 +289,12 @@ function marginsOf(role: RakeRole, shares: Record<string, number>): Map<string, 
           : role === 'age'
             ? parseAge
             : parseLabel
+  const keys: readonly string[] =
+    role === 'channel' ? CHANNELS : role === 'level' ? LEVELS : role === 'gender' ? GENDERS : []
   const out = new Map<string, number>()
   for (const text of Object.keys(shares)) {
-    const parsed = parse(text)
+    // A vocabulary key (`corp`, `female`) as the summary reports it, or a spelling of one.
+    const parsed = keys.includes(text) ? { ok: true as const, value: text } : parse(text)
     if (!parsed.ok) {
       throw new SurveyError(
         'bad_input',
