@@ -79,13 +79,9 @@ export function countColumns(c: SurveyColumns): Counts {
   return { cellKeys, cellCounts, peopleKeys, peopleCounts, choices, drivers, rows }
 }
 
-/** Whether row i is counted: it has an answer and a weight. */
-const counted = (c: SurveyColumns, weight: Float64Array | null, i: number) =>
-  c.present[i] === 1 && (weight === null || weight[i] > 0)
-
 /**
  * Dense ids of the combinations of `parts` among counted rows (-1 for the others), written
- * into `out`; built one key at a time so that the combined key never overflows.
+ * into `out`, numbered in order of first appearance.
  */
 function cellIds(
   parts: (ArrayLike<number> | null | undefined)[],
@@ -93,42 +89,73 @@ function cellIds(
   c: SurveyColumns,
   out: Int32Array,
 ): number {
-  const n = c.length
-  let ids = new Int32Array(n)
+  const present = c.present
+  const weight = c.weight
+  const used = parts.flatMap((codes, p) => (codes ? [{ codes, radix: sizes[p] + 1 }] : []))
+  let space = 1
+  for (const { radix } of used) space *= radix
+  // The usual case: the combined key (codes in mixed radix) indexes a flat table, one pass.
+  if (space <= 1 << 24) return flatIds(used, space, present, weight, out)
+  // A huge key space: combine one part at a time, renumbering densely after each.
+  let ids = new Int32Array(c.length)
   let card = 1
-  parts.forEach((codes, p) => {
-    if (!codes) return
-    const size = sizes[p] + 1
-    const next = new Int32Array(n)
-    const space = card * size
-    // A flat table when the key space is small (the usual case), a Map otherwise.
-    const table = space <= 1 << 22 ? new Int32Array(space).fill(-1) : null
-    const seen = table ? null : new Map<number, number>()
-    let count = 0
-    for (let i = 0; i < n; i++) {
-      const key = ids[i] * size + codes[i] + 1
-      let id = table ? table[key] : (seen?.get(key) ?? -1)
-      if (id < 0) {
-        id = count++
-        if (table) table[key] = id
-        else seen?.set(key, id)
+  for (const { codes, radix } of used) {
+    const seen = new Map<number, number>()
+    const next = new Int32Array(c.length)
+    for (let i = 0; i < c.length; i++) {
+      const key = ids[i] * radix + codes[i] + 1
+      let id = seen.get(key)
+      if (id === undefined) {
+        id = seen.size
+        seen.set(key, id)
       }
       next[i] = id
     }
     ids = next
-    card = count
-  })
-  // Renumber over counted rows only, in order of first appearance.
+    card = seen.size
+  }
   const renumber = new Int32Array(card).fill(-1)
   let count = 0
-  for (let i = 0; i < n; i++) {
-    if (!counted(c, c.weight, i)) {
+  for (let i = 0; i < c.length; i++) {
+    if (present[i] === 0 || (weight !== null && !(weight[i] > 0))) {
       out[i] = -1
       continue
     }
     const id = ids[i]
     if (renumber[id] < 0) renumber[id] = count++
     out[i] = renumber[id]
+  }
+  return count
+}
+
+function flatIds(
+  used: { codes: ArrayLike<number>; radix: number }[],
+  space: number,
+  present: Uint8Array,
+  weight: Float64Array | null,
+  out: Int32Array,
+): number {
+  const table = new Int32Array(space).fill(-1)
+  const [a, b, d, e, f] = [0, 1, 2, 3, 4].map((k) => used[k] ?? { codes: null, radix: 1 })
+  const n = out.length
+  let count = 0
+  for (let i = 0; i < n; i++) {
+    if (present[i] === 0 || (weight !== null && !(weight[i] > 0))) {
+      out[i] = -1
+      continue
+    }
+    // Up to five parts (the cell's), unrolled: a code of -1 (missing) is digit 0.
+    let key = a.codes ? a.codes[i] + 1 : 0
+    if (b.codes) key = key * b.radix + b.codes[i] + 1
+    if (d.codes) key = key * d.radix + d.codes[i] + 1
+    if (e.codes) key = key * e.radix + e.codes[i] + 1
+    if (f.codes) key = key * f.radix + f.codes[i] + 1
+    let id = table[key]
+    if (id < 0) {
+      id = count++
+      table[key] = id
+    }
+    out[i] = id
   }
   return count
 }

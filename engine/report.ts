@@ -49,6 +49,13 @@ export function reportFromState(
   const read = new Reader(cube.layout)
   const total = cube.total()
   const rated = total ? read.rated(total) : 0
+  if (!total && state.rows > 0 && state.mapping.weight !== undefined) {
+    throw new SurveyError(
+      'no_responses',
+      `No respondent has a readable weight in column "${state.mapping.weight}" (${state.rows} respondents read, ${state.issueCount} data issues)`,
+      { column: state.mapping.weight, respondents: state.rows, issueCount: state.issueCount },
+    )
+  }
   if (!total || rated === 0) {
     const { min, max } = state.schema.scale
     throw new SurveyError(

@@ -51,9 +51,12 @@ export function columns(
  */
 export class Reader {
   readonly scale: Scale
+  /** The score of each point: min, min + 1, …, max. */
+  readonly values: number[]
 
   constructor(readonly layout: Layout) {
     this.scale = layout.schema.scale
+    this.values = Array.from({ length: layout.points }, (_, k) => this.scale.min + k)
   }
 
   /** The overall score's weighted counts per point. */

@@ -13,7 +13,6 @@ import {
   significanceSign,
   twoProportionZTest,
   varianceOfMean,
-  varianceOfProportion,
   welchTTest,
   wilsonEffectiveBase,
   wilsonInterval,
@@ -45,14 +44,21 @@ export function estimate(read: Reader, counts: Float64Array): Estimate {
     sumW2 += squares[i]
   }
   const top = { sumW, sumW2, yesSumW: d[k - 1], yesSumW2: squares[k - 1], m }
-  const values = Array.from({ length: k }, (_, i) => read.scale.min + i)
+  const values = read.values
+  const satisfaction = read.satisfaction(counts)
+  const effectiveBase = wilsonEffectiveBase(top)
   return {
     m,
-    satisfaction: read.satisfaction(counts),
-    satisfactionVariance: sumW > 0 ? varianceOfProportion(top) : null,
+    satisfaction,
+    // p(1 − p) over the design effective base: without weights the textbook p(1 − p)/n of the
+    // unpooled two-proportion (Wald) test, with weights the design-based variance × (m − 1)/m.
+    satisfactionVariance:
+      satisfaction === null || effectiveBase === null || sumW === 0
+        ? null
+        : (satisfaction * (1 - satisfaction)) / effectiveBase,
     mean: read.mean(counts),
     meanVariance: sumW > 0 ? varianceOfMean({ values, sumW: d, sumW2: squares, m }) : null,
-    effectiveBase: wilsonEffectiveBase(top),
+    effectiveBase,
   }
 }
 
