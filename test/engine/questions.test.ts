@@ -135,41 +135,54 @@ describe('declared questions', () => {
   describe('a choice question', () => {
     // How: Онлайн, Жазбаша, Онлайн, Ауызша, –, Онлайн → five answers.
     const q = rowsOf(table(r, 'questions'), { question: 'channelUsed' })
+    // Groups in the table's order; a group's options in code-point order (DESIGN §5 fixes none).
     const shares = (groupType: string) =>
-      q.filter((x) => x.groupType === groupType).map((x) => [x.group, x.option, x.n, x.share])
+      q
+        .filter((x) => x.groupType === groupType)
+        .map((x, i) => ({ x, i }))
+        .sort((p, o) =>
+          p.x.group === o.x.group ? (String(p.x.option) < String(o.x.option) ? -1 : 1) : p.i - o.i,
+        )
+        .map(({ x }) => [x.group, x.option, x.n, x.share])
 
     it('gives the share of each option among those who answered, in total', () => {
       expect(shares('total')).toEqual([
-        ['total', 'Онлайн', 5, 3 / 5],
-        ['total', 'Жазбаша', 5, 1 / 5],
         ['total', 'Ауызша', 5, 1 / 5],
+        ['total', 'Жазбаша', 5, 1 / 5],
+        ['total', 'Онлайн', 5, 3 / 5],
       ])
       expect(q.every((x) => x.type === 'choice' && x.mean === null)).toBe(true)
     })
 
     it('and per group type: service, agency, region, channel, State Corporation by region', () => {
       expect(shares('service')).toEqual([
-        ['A', 'Онлайн', 3, 2 / 3],
         ['A', 'Жазбаша', 3, 1 / 3],
-        ['B', 'Онлайн', 2, 1 / 2],
+        ['A', 'Онлайн', 3, 2 / 3],
         ['B', 'Ауызша', 2, 1 / 2],
+        ['B', 'Онлайн', 2, 1 / 2],
       ])
       expect(shares('agency')).toEqual([
-        [БП, 'Онлайн', 2, 1 / 2],
         [БП, 'Ауызша', 2, 1 / 2],
-        [ЖАО, 'Онлайн', 3, 2 / 3],
+        [БП, 'Онлайн', 2, 1 / 2],
         [ЖАО, 'Жазбаша', 3, 1 / 3],
+        [ЖАО, 'Онлайн', 3, 2 / 3],
+      ])
+      expect(shares('region')).toEqual([
+        ['Алматы', 'Онлайн', 2, 1], // rows 3, 6 (row 5 blank)
+        ['Астана', 'Ауызша', 3, 1 / 3], // rows 1, 2, 4
+        ['Астана', 'Жазбаша', 3, 1 / 3],
+        ['Астана', 'Онлайн', 3, 1 / 3],
       ])
       expect(shares('channel')).toEqual([
         ['body', 'Онлайн', 2, 1], // rows 3, 6
-        ['corp', 'Онлайн', 3, 1 / 3], // rows 1, 2, 4 (row 5 blank)
+        ['corp', 'Ауызша', 3, 1 / 3], // rows 1, 2, 4 (row 5 blank)
         ['corp', 'Жазбаша', 3, 1 / 3],
-        ['corp', 'Ауызша', 3, 1 / 3],
+        ['corp', 'Онлайн', 3, 1 / 3],
       ])
       expect(shares('corpRegion')).toEqual([
-        ['Астана', 'Онлайн', 3, 1 / 3], // rows 1, 2, 4
+        ['Астана', 'Ауызша', 3, 1 / 3], // rows 1, 2, 4
         ['Астана', 'Жазбаша', 3, 1 / 3],
-        ['Астана', 'Ауызша', 3, 1 / 3],
+        ['Астана', 'Онлайн', 3, 1 / 3],
       ])
     })
   })
