@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs'
 import fc from 'fast-check'
 import { beforeAll, describe, expect, it } from 'vitest'
-import { type Cell, type Report, report, type Value } from '../../engine'
+import { type Cell, type Report, report, SurveyError, type Value } from '../../engine'
 import { parseCsv } from '../../samples/generator/csv'
 import { row, table } from './tables'
 
@@ -144,6 +144,23 @@ describe('weights as people and programs write them', () => {
       { row: 5, column: 'Салмақ', value: '-2', reason: 'weight must be positive' },
     ])
     expect(r.summary).toMatchObject({ respondents: 5, rated: 2, satisfaction: 0.5, mean: 4.5 })
+  })
+})
+
+describe('a survey whose every weight is unreadable', () => {
+  it('is refused naming the weight column, not the overall score (issue 11)', () => {
+    const attempt = () =>
+      report({
+        header: ['Қызмет', 'Жалпы баға', 'Салмақ'],
+        rows: [
+          ['A', 5, ''],
+          ['A', 4, 'x'],
+          ['B', 3, '1e'],
+        ],
+      })
+    expect(attempt).toThrow(SurveyError)
+    // Every overall score is valid: the weights are what is missing.
+    expect(attempt).toThrow(/"Салмақ"/)
   })
 })
 
