@@ -5,7 +5,6 @@ import {
   correlation,
   dissatisfied,
   effectiveBase,
-  meanInterval,
   meanScore,
   satisfaction,
   score10,
@@ -14,6 +13,21 @@ import {
   topTwoBox,
   wilson,
 } from '../../engine'
+import { meanTInterval, varianceOfMean } from '../../engine/stats'
+
+const scale = { min: 1, max: 5 }
+/** The t interval of the mean of counts per point 1..5, as the rating computes it. */
+function meanInterval(d: number[]) {
+  const mean = meanScore(d)
+  if (mean === null) return null
+  const m = base(d)
+  return meanTInterval(
+    mean,
+    varianceOfMean({ values: [1, 2, 3, 4, 5], sumW: d, sumW2: d, m }),
+    m,
+    scale,
+  )
+}
 
 // Service 1 of the report (section 1): 0, 3, 5, 27, 65 → 65.0 %, mean 4.54.
 const service1 = [0, 3, 5, 27, 65]
@@ -23,7 +37,6 @@ describe('distribution measures', () => {
     expect(base(service1)).toBe(100)
     expect(satisfaction(service1)).toBe(0.65)
     expect(topTwoBox(service1)).toBe(0.92)
-    expect(satisfaction(service1, 'top2')).toBe(0.92)
     expect(meanScore(service1)).toBeCloseTo(4.54, 12) // (6 + 15 + 108 + 325) / 100
     expect(score10(service1)).toBeCloseTo(9.08, 12)
     expect(shares(service1)).toEqual([0, 0.03, 0.05, 0.27, 0.65])
@@ -48,6 +61,7 @@ describe('distribution measures', () => {
     expect(dissatisfied(empty)).toBeNull()
     expect(effectiveBase(0, 0)).toBeNull()
     expect(meanInterval(empty)).toBeNull()
+    expect(varianceOfMean({ values: [1, 2, 3, 4, 5], sumW: empty, sumW2: empty, m: 0 })).toBeNull()
   })
 
   it('handle one respondent', () => {
@@ -76,13 +90,30 @@ describe('wilson', () => {
   })
 })
 
-describe('meanInterval', () => {
-  it('is mean ± 1.96 · s / √n with the sample standard deviation', () => {
-    // Scores 4, 4, 5, 5: mean 4.5, s² = 1/3.
+describe('the t interval of the mean', () => {
+  it('is mean ± t(0.975, n − 1) · s / √n with the sample standard deviation, within the scale', () => {
+    // Scores 4, 4, 5, 5: mean 4.5, s² = 1/3, n = 4. /usr/bin/python3, scipy 1.10.1:
+    //   stats.t.ppf(0.975, 3) → 3.182446305284263
+    //   y = [4, 4, 5, 5]; stats.t.interval(0.95, 3, loc=np.mean(y), scale=stats.sem(y))
+    //   → (3.5813068844813003, 5.4186931155187): the high end is clamped to the scale's 5.
     const [low, high] = meanInterval([0, 0, 0, 2, 2]) ?? []
-    const half = 1.959964 * Math.sqrt(1 / 3 / 4)
-    expect(low).toBeCloseTo(4.5 - half, 5)
-    expect(high).toBeCloseTo(Math.min(5, 4.5 + half), 5)
+    expect(low).toBeCloseTo(3.5813068844813003, 9)
+    expect(high).toBe(5)
+  })
+
+  it("reproduces the report's service 1 (0, 3, 5, 27, 65)", () => {
+    // x = np.repeat([1, 2, 3, 4, 5], [0, 3, 5, 27, 65]); mean 4.54, s² = 0.5337373737373736
+    //   stats.t.interval(0.95, 99, loc=x.mean(), scale=stats.sem(x))
+    //   → (4.3950384037067165, 4.684961596293284)   (t.ppf(0.975, 99) = 1.9842169515086827)
+    const [low, high] = meanInterval(service1) ?? []
+    expect(low).toBeCloseTo(4.3950384037067165, 9)
+    expect(high).toBeCloseTo(4.684961596293284, 9)
+  })
+
+  it('is wider than the z interval, which it replaces', () => {
+    const [low, high] = meanInterval(service1) ?? [0, 0]
+    const z = 1.959963984540054 * Math.sqrt(0.5337373737373736 / 100)
+    expect(high - low).toBeGreaterThan(2 * z)
   })
 })
 

@@ -86,7 +86,7 @@ describe('engine properties', () => {
               if (
                 column.format === 'decimal' &&
                 column.key !== 'delta' &&
-                !column.key.startsWith('score')
+                !/^score10$|Score10$/.test(column.key)
               ) {
                 expect(v).toBeGreaterThanOrEqual(1)
                 expect(v).toBeLessThanOrEqual(5)

@@ -38,28 +38,37 @@ describe('report', () => {
   const r = report({ header, rows }, { minBase: 2 })
 
   it('builds every table of DESIGN §5 with its row keys', () => {
-    expect(r.tables.map((t) => t.id)).toEqual([...TABLE_IDS])
+    // No declared question and no previous wave: no questions or waves table.
+    expect(r.tables.map((t) => t.id)).toEqual(
+      TABLE_IDS.filter((id) => id !== 'questions' && id !== 'waves'),
+    )
+    // DESIGN §5, with the significance and interval keys of issue 15 where the table has them.
+    const aspects =
+      'infoAccess infoClarity documents timeliness staffCompetence staffSpeed staffCourtesy trust'
     const keys: Record<string, string[]> = {
-      rating: 'rank service agency n satisfaction top2 mean score10 ciLow ciHigh smallBase'.split(
-        ' ',
-      ),
-      distribution: 'groupType group n p1 p2 p3 p4 p5 n1 n2 n3 n4 n5'.split(' '),
-      aspects:
-        'groupType group n overall delta infoAccess infoClarity documents timeliness staffCompetence staffSpeed staffCourtesy trust'.split(
-          ' ',
-        ),
-      regions:
-        'region n satisfaction mean score10 localN localSatisfaction localMean corpN corpSatisfaction corpMean'.split(
-          ' ',
-        ),
-      barriers: 'groupType group n connections informalPayments complaints satisfaction'.split(' '),
+      rating: (
+        'rank rankLow rankHigh service agency n satisfaction top2 mean score10 ciLow ciHigh ' +
+        'meanCiLow meanCiHigh sigSatisfaction sigMean smallBase'
+      ).split(' '),
+      distribution:
+        'groupType group label n p1 p2 p3 p4 p5 n1 n2 n3 n4 n5 sigSatisfaction sigMean'.split(' '),
+      aspects: `groupType group label n overall delta ${aspects}`.split(' '),
+      places: `service channel label n satisfaction mean sigSatisfaction ${aspects}`.split(' '),
+      regions: (
+        'region n satisfaction mean score10 localN localSatisfaction localMean localScore10 ' +
+        'corpN corpSatisfaction corpMean corpCentralN corpCentralSatisfaction corpCentralMean ' +
+        'corpLocalN corpLocalSatisfaction corpLocalMean meanCiLow meanCiHigh sigSatisfaction ' +
+        'sigMean localSigSatisfaction localSigMean corpSigSatisfaction corpSigMean'
+      ).split(' '),
+      barriers:
+        'groupType group label n connections informalPayments complaints satisfaction'.split(' '),
       concern:
-        'groupType group index dissatisfied distrust complaints informalPayments connections'.split(
+        'groupType group label index dissatisfied distrust complaints informalPayments connections'.split(
           ' ',
         ),
-      drivers: 'group aspect r n'.split(' '),
+      drivers: 'group label aspect aspectLabel r n importance mean'.split(' '),
       channels: 'service corpN corpSatisfaction bodyN bodySatisfaction diff'.split(' '),
-      demographics: 'dimension band n satisfaction mean'.split(' '),
+      demographics: 'service dimension band label n satisfaction mean'.split(' '),
       issues: 'row column value reason'.split(' '),
     }
     for (const t of r.tables) {
@@ -115,16 +124,25 @@ describe('report', () => {
     expect(get('wilson')).toEqual(['X', 'Y']) // 0.30 > 0.06
   })
 
-  it('computes distributions by channel, agency, region and in total', () => {
+  it('computes distributions by channel, agency, region, local bodies, the State Corporation, service and in total', () => {
     const distribution = table(r, 'distribution')
-    expect(distribution.rows.map((x) => `${x.groupType}:${x.group}`)).toEqual([
-      'channel:Мемлекеттік орган',
-      'channel:Мемкорпорация (ХҚКО)',
-      `agency:${БП}`,
-      `agency:${ЖАО}`,
-      'region:Алматы',
-      'region:Астана',
-      'total:Барлығы',
+    // Derived categories are keys with their label beside them; survey labels are both.
+    expect(distribution.rows.map((x) => `${x.groupType}:${x.group}:${x.label}`)).toEqual([
+      'channel:body:Мемлекеттік орган',
+      'channel:corp:Мемкорпорация (ХҚКО)',
+      `agency:${БП}:${БП}`,
+      `agency:${ЖАО}:${ЖАО}`,
+      'region:Алматы:Алматы',
+      'region:Астана:Астана',
+      // Local bodies (ЖАО) by region: rows 1–3; the State Corporation by region: rows 2, 3, 6.
+      'localRegion:Алматы:Алматы',
+      'localRegion:Астана:Астана',
+      'corpRegion:Алматы:Алматы',
+      'corpRegion:Астана:Астана',
+      'service:A:A',
+      'service:B:B',
+      'service:C:C',
+      'total:total:Барлығы',
     ])
     expect(row(distribution, { groupType: 'total' })).toMatchObject({
       n: 6,
@@ -133,6 +151,20 @@ describe('report', () => {
       p4: 1 / 6,
       p5: 0.5,
       n5: 3,
+    })
+    // Astana's local bodies: rows 1 and 2 (a 5 and a 4).
+    expect(row(distribution, { groupType: 'localRegion', group: 'Астана' })).toMatchObject({
+      n: 2,
+      p4: 0.5,
+      p5: 0.5,
+      n4: 1,
+      n5: 1,
+    })
+    // Almaty at the State Corporation: row 3 (a 2); row 6 has no overall score.
+    expect(row(distribution, { groupType: 'corpRegion', group: 'Алматы' })).toMatchObject({
+      n: 1,
+      p2: 1,
+      n2: 1,
     })
   })
 
@@ -184,15 +216,76 @@ describe('report', () => {
     expect(total.index).toBeCloseTo((1 / 6 + 2 / 7 + 1 / 6 + 1 / 6 + 1 / 6) / 5, 12)
   })
 
+  it('lists central agencies only, local bodies and the State Corporation by region, each with its total', () => {
+    const concern = table(r, 'concern')
+    expect(concern.rows.map((x) => `${x.groupType}:${x.group}:${x.label}`)).toEqual([
+      `agency:${БП}:${БП}`,
+      'agency:total:Барлығы',
+      'localRegion:Алматы:Алматы',
+      'localRegion:Астана:Астана',
+      'localRegion:total:Барлығы',
+      'corpRegion:Алматы:Алматы',
+      'corpRegion:Астана:Астана',
+      'corpRegion:total:Барлығы',
+    ])
+    // The Prosecutor General's Office, rows 4–7: overall 5, 5, 3 (none at 1–2); trust 5, 4, 3, 2
+    // (one of four at 1–2); complaints 0 of 3; payments 1 of 3; connections 0 of 3.
+    const prosecutor = { dissatisfied: 0, distrust: 0.25, complaints: 0, informalPayments: 1 / 3 }
+    expect(row(concern, { groupType: 'agency', group: БП })).toMatchObject({
+      ...prosecutor,
+      connections: 0,
+    })
+    expect(row(concern, { groupType: 'agency', group: БП })?.index).toBeCloseTo(
+      (0.25 + 1 / 3) / 5,
+      12,
+    )
+    // The only central agency: its groupType's total is the same.
+    expect(row(concern, { groupType: 'agency', group: 'total' })).toMatchObject(prosecutor)
+    // Almaty's local bodies, row 3: overall 2, trust 1, a complaint, no payment, no connections.
+    expect(row(concern, { groupType: 'localRegion', group: 'Алматы' })).toMatchObject({
+      dissatisfied: 1,
+      distrust: 1,
+      complaints: 1,
+      informalPayments: 0,
+      connections: 0,
+    })
+    expect(row(concern, { groupType: 'localRegion', group: 'Алматы' })?.index).toBeCloseTo(0.6, 12)
+    // Local bodies in total, rows 1–3: overall 5, 4, 2; trust 5, 4, 1; complaints 1 of 3;
+    // connections 1 of 3.
+    const local = row(concern, { groupType: 'localRegion', group: 'total' }) ?? {}
+    expect(local).toMatchObject({ dissatisfied: 1 / 3, distrust: 1 / 3, complaints: 1 / 3 })
+    expect(local.index).toBeCloseTo(4 / 3 / 5, 12)
+    // The State Corporation, rows 2, 3, 6: overall 4, 2 (row 6 blank); trust 4, 1, 3;
+    // complaints 1 of 2, connections 1 of 2.
+    const corp = row(concern, { groupType: 'corpRegion', group: 'total' }) ?? {}
+    expect(corp).toMatchObject({ dissatisfied: 0.5, complaints: 0.5, connections: 0.5 })
+    expect(corp.distrust).toBeCloseTo(1 / 3, 12)
+  })
+
   it('correlates each aspect with the overall score per provider group', () => {
     const drivers = table(r, 'drivers')
-    const total = drivers.rows.filter((x) => x.group === 'Барлығы')
-    expect(total.map((x) => x.aspect)).toEqual([
-      'Қызмет ұсынушыға сенім',
-      'Қызмет ұсыну мерзімдері',
+    const total = drivers.rows.filter((x) => x.group === 'total')
+    expect(total.map((x) => [x.label, x.aspect, x.aspectLabel])).toEqual([
+      ['Барлығы', 'trust', 'Қызмет ұсынушыға сенім'],
+      ['Барлығы', 'timeliness', 'Қызмет ұсыну мерзімдері'],
     ])
     expect(total[0].n).toBe(6)
     expect(total[0].r as number).toBeGreaterThan(total[1].r as number)
+    // numpy.corrcoef over the six rated rows:
+    //   overall = [5, 4, 2, 5, 5, 3], trust = [5, 4, 1, 5, 4, 2], timeliness = [5, 4, 3, 4, 5, 3]
+    //   np.corrcoef(overall, trust)[0, 1] → 0.9622504486493763
+    //   np.corrcoef(overall, timeliness)[0, 1] → 0.8838834764831843
+    expect(total[0].r).toBeCloseTo(0.9622504486493763, 12)
+    expect(total[1].r).toBeCloseTo(0.8838834764831843, 12)
+    // Relative importance: the items' shares of R², summing to 1.
+    expect((total[0].importance as number) + (total[1].importance as number)).toBeCloseTo(1, 12)
+    // Groups as keys: central (rows 4, 5, 7), local (row 1: its own delivery), corp (rows 2, 3, 6).
+    expect([...new Set(drivers.rows.map((x) => `${x.group}:${x.label}`))]).toEqual([
+      'central:Орталық мемлекеттік органдар',
+      'local:Жергілікті атқарушы органдар',
+      'corp:Мемкорпорация (ХҚКО)',
+      'total:Барлығы',
+    ])
   })
 
   it('compares the State Corporation with the state body per service', () => {
@@ -206,27 +299,69 @@ describe('report', () => {
     })
   })
 
-  it('groups by age band and gender', () => {
+  it('groups by age band and gender, over all services and per service', () => {
     const demographics = table(r, 'demographics')
-    expect(demographics.rows.map((x) => `${x.dimension}:${x.band}:${x.n}`)).toEqual([
-      'age:18-21:1',
-      'age:22-29:1',
-      'age:30-39:1',
-      'age:40-49:1',
-      'age:50-59:1',
-      'age:60+:1',
-      'gender:Ер:4',
-      'gender:Әйел:2',
+    expect(
+      demographics.rows.map((x) => `${x.service}:${x.dimension}:${x.band}:${x.label}:${x.n}`),
+    ).toEqual([
+      'null:age:18-21:18-21:1',
+      'null:age:22-29:22-29:1',
+      'null:age:30-39:30-39:1',
+      'null:age:40-49:40-49:1',
+      'null:age:50-59:50-59:1',
+      'null:age:60+:60+:1',
+      'null:gender:male:Ер:4',
+      'null:gender:female:Әйел:2',
+      // A: rows 1–3; B: rows 4–6 (row 6, 38 and female, has no overall score); C: row 7.
+      'A:age:18-21:18-21:1',
+      'A:age:22-29:22-29:1',
+      'A:age:40-49:40-49:1',
+      'A:gender:male:Ер:1',
+      'A:gender:female:Әйел:2',
+      'B:age:30-39:30-39:1',
+      'B:age:60+:60+:1',
+      'B:gender:male:Ер:2',
+      'B:gender:female:Әйел:0',
+      'C:age:50-59:50-59:1',
+      'C:gender:male:Ер:1',
     ])
+    expect(row(demographics, { service: 'A', band: 'female' })).toMatchObject({
+      satisfaction: 0,
+      mean: 3,
+    })
+    expect(row(demographics, { service: 'B', band: 'female' })).toMatchObject({
+      satisfaction: null,
+      mean: null,
+    })
+  })
+
+  it('lists each service by place with its aspects', () => {
+    const places = table(r, 'places')
+    expect(places.rows.map((x) => `${x.service}:${x.channel}:${x.label}:${x.n}`)).toEqual([
+      'A:body:Мемлекеттік орган:1',
+      'A:corp:Мемкорпорация (ХҚКО):2',
+      'B:body:Мемлекеттік орган:2',
+      'B:corp:Мемкорпорация (ХҚКО):0',
+      'C:body:Мемлекеттік орган:1',
+    ])
+    // A at the State Corporation, rows 2 and 3: overall 4, 2; trust 4, 1; timeliness 4, 3.
+    expect(row(places, { service: 'A', channel: 'corp' })).toMatchObject({
+      satisfaction: 0,
+      mean: 3,
+      trust: 2.5,
+      timeliness: 3.5,
+      infoAccess: null,
+    })
   })
 
   it('labels tables in Russian and English', () => {
     const ru = report({ header, rows }, { locale: 'ru', tables: ['rating'] })
     expect(ru.tables).toHaveLength(1)
     expect(ru.tables[0].title).toBe('Рейтинг услуг')
-    expect(ru.tables[0].columns[4].label).toBe('Удовлетворенность')
+    const label = (t: Table, key: string) => t.columns.find((c) => c.key === key)?.label
+    expect(label(ru.tables[0], 'satisfaction')).toBe('Удовлетворенность')
     const en = report({ header, rows }, { locale: 'en', tables: ['distribution'] })
-    expect(en.tables[0].rows[0].group).toBe('State body')
+    expect(en.tables[0].rows[0]).toMatchObject({ group: 'body', label: 'State body' })
   })
 })
 

@@ -90,14 +90,15 @@ describe('the 2017 sample reproduces the report', () => {
 
   it('key-driver correlations are of the report’s size (about 0.55–0.70), trust first', () => {
     const drivers = table('drivers').rows
-    for (const group of [
-      'Орталық мемлекеттік органдар',
-      'Жергілікті атқарушы органдар',
-      'Мемкорпорация (ХҚКО)',
+    for (const [group, label] of [
+      ['central', 'Орталық мемлекеттік органдар'],
+      ['local', 'Жергілікті атқарушы органдар'],
+      ['corp', 'Мемкорпорация (ХҚКО)'],
     ]) {
       const rows = drivers.filter((r) => r.group === group)
+      expect(rows.every((r) => r.label === label)).toBe(true)
       expect(rows).toHaveLength(8)
-      expect(rows[0].aspect).toBe('Қызмет ұсынушыға сенім')
+      expect(rows[0]).toMatchObject({ aspect: 'trust', aspectLabel: 'Қызмет ұсынушыға сенім' })
       for (const r of rows) {
         expect(r.r as number).toBeGreaterThan(0.5)
         expect(r.r as number).toBeLessThan(0.75)
