@@ -30,7 +30,15 @@ export function checkSheets(sheets: readonly SheetModel[], limits: Limits): stri
     }
     if (!(Number.isInteger(sheet.frozenRows) && sheet.frozenRows >= 0)) say('frozen rows invalid')
     if (sheet.frozenRows >= sheet.rows) say(`all ${sheet.rows} rows frozen`)
-    for (const name of ['values', 'formats', 'notes', 'bold', 'colors', 'links'] as const) {
+    for (const name of [
+      'values',
+      'formats',
+      'notes',
+      'bold',
+      'colors',
+      'links',
+      'wraps',
+    ] as const) {
       const grid: unknown[][] = sheet[name]
       if (grid.length !== sheet.rows || grid.some((row) => row.length !== sheet.columns)) {
         say(`${name} is not a ${sheet.rows} × ${sheet.columns} grid`)

@@ -94,6 +94,8 @@ export interface SheetModel {
   colors: (Rgb | null)[][]
   /** A cell holding text may link to a cell of the same sheet (the chapters' contents). */
   links: (CellRef | null)[][]
+  /** Text wrapped within its column (headers), rather than spilling over or cut. */
+  wraps: boolean[][]
   /** Column widths in pixels; `null` is the platform's default. */
   widths: (number | null)[]
   /** Conditional colour scales; a later rule takes precedence where two overlap. */

@@ -41,7 +41,8 @@ export function internalLink(sheetName: string, target: CellRef): string {
 
 /**
  * Adds the sheets to `workbook` after those it holds: values, number formats, notes, bold,
- * text colours, links within the sheet (blue and underlined, as Sheets shows them), frozen rows,
+ * text colours, wrapped text, links within the sheet (blue and underlined, as Sheets shows
+ * them), frozen rows,
  * column widths and colour scales. A title taken by a sheet already there gets the next free
  * name. Charts are counted, not written; developer metadata has no place in .xlsx.
  *
@@ -80,8 +81,11 @@ function writeCells(worksheet: ExcelJS.Worksheet, sheet: SheetModel, name: strin
       const note = sheet.notes[r][c]
       const bold = sheet.bold[r][c]
       const link = sheet.links[r][c]
+      const wrap = sheet.wraps[r][c]
       const color = sheet.colors[r][c] ?? (link ? LINK_COLOR : null)
-      if (value === null && format === null && note === null && !bold && color === null) continue
+      if (value === null && format === null && note === null && !bold && color === null && !wrap) {
+        continue
+      }
       const cell = worksheet.getCell(r + 1, c + 1)
       if (value !== null) {
         cell.value =
@@ -91,6 +95,7 @@ function writeCells(worksheet: ExcelJS.Worksheet, sheet: SheetModel, name: strin
       }
       if (format !== null) cell.numFmt = format
       if (note !== null) cell.note = note
+      if (wrap) cell.alignment = { wrapText: true }
       // An empty cell is only written with a style: a note on one (a ▲▼ not testable) needs it.
       if (bold || color || link || (note !== null && value === null && format === null)) {
         cell.font = {

@@ -47,10 +47,11 @@ export function driverCharts(grid: Grid, at: DriversPlace): void {
     const groupLabel = String(lines[0]?.label ?? group)
     grid.put(top, 0, `${groupLabel}: ${grid.texts.chartData}`, { bold: true, measure: false })
     const header = top + 1
-    grid.put(header, 0, columnLabel('aspect', locale), { bold: true })
-    grid.put(header, 1, columnLabel(xKey, locale), { bold: true })
+    const bold = { bold: true, wrap: true }
+    grid.put(header, 0, columnLabel('aspect', locale), bold)
+    grid.put(header, 1, columnLabel(xKey, locale), bold)
     aspects.forEach((aspect, a) => {
-      grid.put(header, 2 + a, labels.get(aspect) ?? aspect, { bold: true })
+      grid.put(header, 2 + a, labels.get(aspect) ?? aspect, bold)
     })
     aspects.forEach((aspect, a) => {
       const row = header + 1 + a

@@ -28,6 +28,8 @@ export interface Look {
   color?: Rgb | null
   format?: string | null
   link?: CellRef
+  /** Wrapped within its column: the column is as wide as the longest word. */
+  wrap?: boolean
   /**
    * Whether the cell's text sizes its column; titles, notes and links spill over the empty
    * cells to their right instead.
@@ -42,6 +44,7 @@ interface Cell {
   color: Rgb | null
   format: string | null
   link: CellRef | null
+  wrap: boolean
 }
 
 /** Column widths: 7 px a character plus 16, 60 to 400 px. */
@@ -77,8 +80,14 @@ export class Grid {
     if (look.color !== undefined) cell.color = look.color
     if (look.format !== undefined) cell.format = look.format
     if (look.link) cell.link = look.link
+    if (look.wrap) cell.wrap = true
     if (look.measure !== false) {
-      const chars = typeof text === 'string' ? text.length : 7
+      const chars =
+        typeof text !== 'string'
+          ? 7
+          : look.wrap
+            ? Math.max(0, ...text.split(/\s+/).map((word) => word.length))
+            : text.length
       this.chars[column] = Math.max(this.chars[column] ?? 0, chars)
     }
   }
@@ -123,6 +132,7 @@ export class Grid {
       bold: grid((cell) => cell?.bold ?? false),
       colors: grid((cell) => cell?.color ?? null),
       links: grid((cell) => cell?.link ?? null),
+      wraps: grid((cell) => cell?.wrap ?? false),
       widths: Array.from({ length: columns }, (_, c) =>
         this.chars[c] === undefined ? null : widthOf(this.chars[c]),
       ),
@@ -137,7 +147,15 @@ export class Grid {
     const line = this.cells[row]
     let cell = line[column]
     if (!cell) {
-      cell = { value: null, note: null, bold: false, color: null, format: null, link: null }
+      cell = {
+        value: null,
+        note: null,
+        bold: false,
+        color: null,
+        format: null,
+        link: null,
+        wrap: false,
+      }
       line[column] = cell
     }
     return cell

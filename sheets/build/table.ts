@@ -145,9 +145,9 @@ export function tableView(table: Table, locale: Locale, smallBaseNote: string): 
 }
 
 /**
- * Writes the view from `top`, column 0: a bold header (`frozen`: the caller freezes it), the
- * rows, a bold total; number formats by column format (an empty table keeps one formatted
- * spare row), ▲ green and ▼ red, grey rows, the reasons as notes.
+ * Writes the view from `top`, column 0: a bold header wrapped within its columns (the caller
+ * freezes it), the rows, a bold total; number formats by column format (an empty table keeps
+ * one formatted spare row), ▲ green and ▼ red, grey rows, the reasons as notes.
  */
 export function writeTable(grid: Grid, top: number, view: TableView, locale: Locale): TablePlace {
   const header = top
@@ -156,6 +156,7 @@ export function writeTable(grid: Grid, top: number, view: TableView, locale: Loc
     grid.put(header, c, column.label === '' ? null : column.label, {
       bold: true,
       note: column.headerNote,
+      wrap: true,
     })
   })
   const lines = [...view.rows, ...(view.total ? [view.total] : [])]

@@ -59,6 +59,7 @@ export function sheetRequests(
       ...formatRequests(sheet, range),
       ...widthRequests(sheet, sheetId),
       ...colorRequests(sheet, range),
+      ...wrapRequests(sheet, range),
       ...sheet.rules.map((rule) => ruleRequest(rule, range)),
       ...sheet.charts.map((chart) => chartRequest(chart, sheetId, range)),
       ...sheet.metadata.map(
@@ -172,6 +173,23 @@ function colorRequests(sheet: SheetModel, range: (box: Box) => sheets_v4.Schema$
             userEnteredFormat: { textFormat: { foregroundColorStyle: { rgbColor: run.value } } },
           },
           fields: 'userEnteredFormat.textFormat.foregroundColorStyle',
+        },
+      })
+    }
+  }
+  return requests
+}
+
+/** One repeatCell per run of wrapped cells along a row: the tables' headers. */
+function wrapRequests(sheet: SheetModel, range: (box: Box) => sheets_v4.Schema$GridRange) {
+  const requests: Request[] = []
+  for (let r = 0; r < sheet.rows; r++) {
+    for (const run of runs(sheet.columns, (c) => (sheet.wraps[r][c] ? true : null))) {
+      requests.push({
+        repeatCell: {
+          range: range({ row: r, column: run.start, rows: 1, columns: run.length }),
+          cell: { userEnteredFormat: { wrapStrategy: 'WRAP' } },
+          fields: 'userEnteredFormat.wrapStrategy',
         },
       })
     }

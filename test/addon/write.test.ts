@@ -90,6 +90,7 @@ function readBack(sheet: FakeSheet) {
     bold: grid((cell) => cell.weight === 'bold'),
     colors: grid((cell) => (cell.color === '#000000' ? null : cell.color)),
     links: grid((cell) => linkTarget(cell.link, sheet.id)),
+    wraps: grid((cell) => cell.wrap),
     widths: Array.from({ length: sheet.columnCount }, (_, c) => sheet.widths.get(c + 1)),
     // Apps Script lists first the rule that takes precedence: the model's last.
     rules: [...sheet.rules].reverse().map((rule) => {
@@ -226,6 +227,24 @@ describe('replaceReport', () => {
       labels.map((value) => expect.objectContaining({ value, formula: '' })),
     )
     expect(spreadsheet.sheets.flatMap((s) => s.grid.flat()).filter((c) => c.formula)).toEqual([])
+  })
+
+  it('links the chapters’ contents to their blocks with one setRichTextValues', () => {
+    const { spreadsheet, log } = spreadsheetWithUserSheets()
+    log.reset()
+    replaceReport(appsScriptPlatform().workbook, sheets, 'run1')
+    expect(log.tally()['Range.setRichTextValues']).toBe(1)
+    const chapters = spreadsheet.sheets.find((s) => s.name === 'Services') as FakeSheet
+    const links = chapters.grid.flatMap((row, r) =>
+      row.flatMap((cell) => (cell.link ? [[r, cell.value, cell.link]] : [])),
+    )
+    // Each service's link leads to its block's first row, by the sheet's id.
+    expect(links).toEqual([
+      [5, 'constructor', `#gid=${chapters.id}&range=A10`],
+      [6, 'toString', `#gid=${chapters.id}&range=A35`],
+      [7, 'Third', `#gid=${chapters.id}&range=A54`],
+    ])
+    expect(chapters.grid[9][0]).toMatchObject({ value: 'constructor', weight: 'bold' })
   })
 
   it('writes the sheets with calls that do not grow with their rows', () => {

@@ -105,6 +105,7 @@ function readBack(worksheet: ExcelJS.Worksheet, frame: SheetModel) {
     bold: grid((cell) => cell.font?.bold === true),
     colors: grid((cell) => hexOfArgb(cell.font?.color?.argb)),
     links: grid((cell) => linkTarget(cell, worksheet.name)),
+    wraps: grid((cell) => cell.alignment?.wrapText === true),
     widths: Array.from({ length: frame.columns }, (_, c) => {
       const width = worksheet.getColumn(c + 1).width
       return width === undefined ? null : Math.round(width * PIXELS_PER_CHARACTER)
@@ -146,6 +147,7 @@ function shown(sheet: SheetModel, title: string) {
       }),
     ),
     links: sheet.links,
+    wraps: sheet.wraps,
     widths: sheet.widths.map((width) => (width === null ? null : Math.round(width))),
     rules: sheet.rules.map((rule) => ({
       boxes: rule.boxes,
@@ -239,6 +241,7 @@ describe('writeSheets', () => {
       bold: grid(false),
       colors: grid(null),
       links: grid(null),
+      wraps: grid(false),
       widths: Array(4).fill(null),
       rules: [rule(1), rule(2)],
       charts: [],

@@ -258,8 +258,11 @@ describe('buildSheets', () => {
       '0.0%',
       '0.00',
     ])
-    // 7 px a character plus 16, 60 to 400 px: "hasOwnProperty" is 14, a number or blank counts 7.
-    expect(rating.widths).toEqual([65, 86, 114, 400, 93, 100, 65, 86, 65, 86, null, null])
+    // 7 px a character plus 16, 60 to 400 px: "hasOwnProperty" is 14, a number or blank counts
+    // 7; a header wraps, so its longest word counts ("Rank range": 5, "Satisfaction": 12).
+    expect(rating.widths).toEqual([65, 65, 114, 400, 93, 100, 65, 65, 65, 65, null, null])
+    expect(rating.wraps[0]).toEqual([...Array(10).fill(true), false, false])
+    expect(rating.wraps.slice(1).flat().some(Boolean)).toBe(false)
   })
 
   it('keeps a row below the frozen header of an empty table', () => {

@@ -399,7 +399,7 @@ describe('the stand-in Sheets API', () => {
     )
   })
 
-  it('keeps a cell-level link and refuses one without a uri', () => {
+  it('keeps a cell-level link and refuses one without a uri, or an unknown wrap', () => {
     const link = (uri?: string): Request => ({
       updateCells: {
         start: { sheetId: 7 },
@@ -437,6 +437,21 @@ describe('the stand-in Sheets API', () => {
       },
     }
     expect(refusal([add(7), italic])).toBe('requests[1]: "italic" not understood by this stand-in')
+    const wrap = (wrapStrategy: string): Request => ({
+      repeatCell: {
+        range: {
+          sheetId: 7,
+          startRowIndex: 0,
+          endRowIndex: 1,
+          startColumnIndex: 0,
+          endColumnIndex: 2,
+        },
+        cell: { userEnteredFormat: { wrapStrategy } },
+        fields: 'userEnteredFormat.wrapStrategy',
+      },
+    })
+    expect(refusal([add(7), wrap('WRAP')])).toBe('applied')
+    expect(refusal([add(7), wrap('SHRINK')])).toBe('requests[1]: wrap strategy "SHRINK" unknown')
   })
 
   it('refuses a series off its chart type’s minor axis, a stacked scatter and a 2-D source', () => {

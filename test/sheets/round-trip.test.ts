@@ -70,6 +70,7 @@ function readBack(sheet: ApiSheet): SheetModel {
     bold: cells.map((row) => row.map((cell) => cell.bold)),
     colors: cells.map((row) => row.map((cell) => cell.color)),
     links: cells.map((row) => row.map((cell) => linkTarget(cell.link, sheet.sheetId))),
+    wraps: cells.map((row) => row.map((cell) => cell.wrap === 'WRAP')),
     widths: Array.from({ length: sheet.columns }, (_, c) => sheet.widths.get(c) ?? null),
     // Sheets lists first the rule that takes precedence: the model's last.
     rules: [...sheet.rules].reverse().map((rule) => ({

@@ -34,6 +34,8 @@ export interface ApiCell {
   color: ApiColor | null
   /** The cell-level link's uri. */
   link: string | null
+  /** The wrap strategy, `null` for the default (overflow). */
+  wrap: string | null
 }
 
 export interface ApiBox {
@@ -206,6 +208,7 @@ export class StandInSpreadsheet {
       bold: false,
       color: null,
       link: null,
+      wrap: null,
     })
     this.sheets.push({
       sheetId,
@@ -361,6 +364,8 @@ export class StandInSpreadsheet {
 }
 
 const CHART_TYPES = new Set(['BAR', 'SCATTER'])
+/** CellFormat.wrapStrategy's values. */
+const WRAP_STRATEGIES = ['OVERFLOW_CELL', 'LEGACY_WRAP', 'CLIP', 'WRAP']
 const STACKABLE = new Set(['AREA', 'BAR', 'COLUMN', 'COMBO', 'STEPPED_AREA'])
 
 const CELL_FIELDS = [
@@ -368,6 +373,7 @@ const CELL_FIELDS = [
   'note',
   'userEnteredFormat.textFormat.bold',
   'userEnteredFormat.textFormat.link',
+  'userEnteredFormat.wrapStrategy',
   'userEnteredFormat.numberFormat',
   'userEnteredFormat.textFormat.foregroundColorStyle',
 ]
@@ -393,7 +399,7 @@ function setCell(cell: ApiCell, data: sheets_v4.Schema$CellData, fields: Set<str
   }
   if (fields.has('note')) cell.note = data.note ?? null
   const format = data.userEnteredFormat ?? {}
-  known(format, ['textFormat', 'numberFormat'], at)
+  known(format, ['textFormat', 'numberFormat', 'wrapStrategy'], at)
   known(format.textFormat ?? {}, ['bold', 'link', 'foregroundColorStyle'], at)
   if (fields.has('userEnteredFormat.textFormat.bold')) cell.bold = format.textFormat?.bold ?? false
   if (fields.has('userEnteredFormat.textFormat.link')) {
@@ -409,6 +415,13 @@ function setCell(cell: ApiCell, data: sheets_v4.Schema$CellData, fields: Set<str
   if (fields.has('userEnteredFormat.numberFormat')) {
     const number = format.numberFormat
     cell.format = number ? { type: number.type ?? '', pattern: number.pattern ?? '' } : null
+  }
+  if (fields.has('userEnteredFormat.wrapStrategy')) {
+    const wrap = format.wrapStrategy ?? null
+    if (wrap !== null && !WRAP_STRATEGIES.includes(wrap)) {
+      throw new ApiError(`${at}: wrap strategy "${wrap}" unknown`)
+    }
+    cell.wrap = wrap
   }
   if (fields.has('userEnteredFormat.textFormat.foregroundColorStyle')) {
     const rgb = format.textFormat?.foregroundColorStyle?.rgbColor

@@ -73,6 +73,7 @@ export function fillSheet(sheet: Sheet, model: SheetModel): void {
     .setNotes(model.notes.map((row) => row.map((note) => note ?? '')))
     .setFontWeights(model.bold.map((row) => row.map((bold) => (bold ? 'bold' : 'normal'))))
     .setFontColors(model.colors.map((row) => row.map((color) => (color ? hexOf(color) : BLACK))))
+    .setWraps(model.wraps)
   writeLinks(sheet, model)
   model.widths.forEach((width, column) => {
     sheet.setColumnWidth(column + 1, width ?? SHEETS_DEFAULTS.columnWidth)

@@ -21,6 +21,7 @@ export class FakeRange
       | 'setFontWeight'
       | 'setFontColors'
       | 'setRichTextValues'
+      | 'setWraps'
       | 'getA1Notation'
       | 'getNumRows'
       | 'getNumColumns'
@@ -150,6 +151,13 @@ export class FakeRange
       },
       false,
     )
+  }
+
+  setWraps(wraps: boolean[][]) {
+    return this.each(wraps, (cell, wrap) => {
+      if (typeof wrap !== 'boolean') throw new Error(`Invalid wrap: ${String(wrap)}`)
+      cell.wrap = wrap
+    })
   }
 
   getA1Notation() {

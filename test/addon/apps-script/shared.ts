@@ -15,6 +15,7 @@ export interface CellState {
   color: string
   /** The link URL of a Rich Text value covering the whole cell; '' without one. */
   link: string
+  wrap: boolean
 }
 
 export const AUTOMATIC = '0.###############'
@@ -26,6 +27,7 @@ export const blankCell = (): CellState => ({
   weight: 'normal',
   color: '#000000',
   link: '',
+  wrap: false,
 })
 
 /** What the stand-ins share: the call log and the add-on's realm. */
