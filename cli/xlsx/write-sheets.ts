@@ -7,6 +7,7 @@ import {
   columnLetters,
   hexOf,
   type Rgb,
+  SHEETS_DEFAULTS,
   type SheetModel,
 } from '../../sheets/index'
 import { excelSheetName } from './sheet-names'
@@ -60,6 +61,7 @@ export function writeSheets(
       views: [{ state: 'frozen', xSplit: 0, ySplit: sheet.frozenRows }],
     })
     writeCells(worksheet, sheet, name)
+    wrappedRowHeights(worksheet, sheet)
     sheet.widths.forEach((pixels, c) => {
       if (pixels !== null) worksheet.getColumn(c + 1).width = pixels / PIXELS_PER_CHARACTER
     })
@@ -107,6 +109,42 @@ function writeCells(worksheet: ExcelJS.Worksheet, sheet: SheetModel, name: strin
       }
     }
   }
+}
+
+/** Excel's default row: 15 points, one line of its 11 pt font. */
+export const LINE_HEIGHT = 15
+
+/**
+ * Excel does not fit a row to its wrapped text when it opens a file (Sheets does): a row with
+ * wrapped cells gets a line's height for each line of its longest, wrapped word by word at the
+ * model's 7 px a character.
+ */
+function wrappedRowHeights(worksheet: ExcelJS.Worksheet, sheet: SheetModel) {
+  sheet.wraps.forEach((row, r) => {
+    let lines = 1
+    row.forEach((wrap, c) => {
+      const text = sheet.values[r][c]
+      if (!wrap || typeof text !== 'string') return
+      const pixels = sheet.widths[c] ?? SHEETS_DEFAULTS.columnWidth
+      lines = Math.max(lines, linesOf(text, Math.max(1, Math.floor((pixels - 16) / 7))))
+    })
+    if (lines > 1) worksheet.getRow(r + 1).height = lines * LINE_HEIGHT
+  })
+}
+
+/** The lines `text` takes wrapped at `width` characters, breaking between words only. */
+export function linesOf(text: string, width: number): number {
+  let lines = 1
+  let used = 0
+  for (const word of text.split(/\s+/).filter(Boolean)) {
+    if (used > 0 && used + 1 + word.length > width) {
+      lines++
+      used = word.length
+    } else {
+      used += (used > 0 ? 1 : 0) + word.length
+    }
+  }
+  return lines
 }
 
 /** Printed, a table is as wide as a landscape page, its frozen header on every page. */

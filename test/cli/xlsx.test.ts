@@ -10,7 +10,13 @@ import { join } from 'node:path'
 import ExcelJS from 'exceljs'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { excelSheetName } from '../../cli/xlsx/sheet-names'
-import { LINK_COLOR, PIXELS_PER_CHARACTER, writeSheets } from '../../cli/xlsx/write-sheets'
+import {
+  LINE_HEIGHT,
+  LINK_COLOR,
+  linesOf,
+  PIXELS_PER_CHARACTER,
+  writeSheets,
+} from '../../cli/xlsx/write-sheets'
 import {
   type Box,
   buildSheets,
@@ -205,6 +211,16 @@ describe('the .xlsx writer', () => {
       const worksheet = read.worksheets[i + 1]
       expect(readBack(worksheet, sheet), sheet.table).toEqual(shown(sheet, written.names[i]))
     })
+  })
+
+  it('makes a row with wrapped text as tall as its most lines, as Excel will not', () => {
+    // "Rank range" in a 65 px column: 7 characters a line, so "Rank" and "range".
+    expect(read.worksheets[1].getRow(1).height).toBe(2 * LINE_HEIGHT)
+    expect(read.worksheets[1].getRow(2).height).toBeUndefined()
+    expect(linesOf('Rank range', 7)).toBe(2)
+    expect(linesOf('Rank range', 10)).toBe(1)
+    expect(linesOf('Ақпараттың ашықтығы мен қолжетімділігі', 14)).toBe(3)
+    expect(linesOf('Supercalifragilistic', 5)).toBe(1)
   })
 
   it('counts the charts it cannot carry, and prints with the header on every page', () => {
