@@ -10,12 +10,7 @@ import { type LocalWorker, startLocalWorker } from '../../cli/wrangler-dev'
 import { excelSheetName } from '../../cli/xlsx/sheet-names'
 import { columnLabel, type Table, type Value } from '../../engine/index'
 import type { ReportReply } from '../../protocol/index'
-import {
-  buildSheets,
-  MAX_LISTED_ISSUES,
-  sheetRequests,
-  XLSX_LIMITS,
-} from '../../sheets/index'
+import { buildSheets, MAX_LISTED_ISSUES, sheetRequests, XLSX_LIMITS } from '../../sheets/index'
 import { StandInSpreadsheet } from '../support/sheets-api'
 import {
   type CliRun,
