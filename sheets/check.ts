@@ -5,8 +5,9 @@ import type { Box, Limits, SheetModel } from './model'
  * Problems found in `sheets` for a platform's `limits`, empty when they are sound: titles
  * present, within the limit and unique regardless of case; at least one row and column, and
  * fewer frozen rows than rows; every grid exactly rows × columns; no cell text beyond the
- * limit; every rule's and chart's box, and every chart's anchor, inside the grid; a chart's
- * domain and series one column each over the same rows. `buildSheets` keeps them all; the
+ * limit; every rule's and chart's box, every chart's anchor and every link's target inside
+ * the grid, a link only on text; a chart's domain and series one column each over the same
+ * rows; a scatter chart, and only one, with an x-axis title, never stacked. `buildSheets` keeps them all; the
  * tests run this on every writer's input.
  *
  * @example
@@ -29,7 +30,15 @@ export function checkSheets(sheets: readonly SheetModel[], limits: Limits): stri
     }
     if (!(Number.isInteger(sheet.frozenRows) && sheet.frozenRows >= 0)) say('frozen rows invalid')
     if (sheet.frozenRows >= sheet.rows) say(`all ${sheet.rows} rows frozen`)
-    for (const name of ['values', 'formats', 'notes', 'bold', 'colors'] as const) {
+    for (const name of [
+      'values',
+      'formats',
+      'notes',
+      'bold',
+      'colors',
+      'links',
+      'wraps',
+    ] as const) {
       const grid: unknown[][] = sheet[name]
       if (grid.length !== sheet.rows || grid.some((row) => row.length !== sheet.columns)) {
         say(`${name} is not a ${sheet.rows} × ${sheet.columns} grid`)
@@ -52,6 +61,13 @@ export function checkSheets(sheets: readonly SheetModel[], limits: Limits): stri
       if (!fits)
         say(`${what} ${JSON.stringify(box)} outside the ${sheet.rows} × ${sheet.columns} grid`)
     }
+    sheet.links.forEach((row, r) => {
+      row.forEach((link, c) => {
+        if (link === null) return
+        inside({ ...link, rows: 1, columns: 1 }, `link of cell (${r}, ${c})`)
+        if (typeof sheet.values[r]?.[c] !== 'string') say(`cell (${r}, ${c}) links without text`)
+      })
+    })
     sheet.rules.forEach((rule, i) => {
       if (rule.boxes.length === 0) say(`rule ${i} has no range`)
       for (const box of rule.boxes) inside(box, `rule ${i}`)
@@ -64,6 +80,10 @@ export function checkSheets(sheets: readonly SheetModel[], limits: Limits): stri
         }
       }
       if (chart.series.length === 0) say(`chart ${i} has no series`)
+      if ((chart.kind === 'scatter') !== (chart.domainAxisTitle !== null)) {
+        say(`chart ${i}: a scatter chart, and only one, titles its x axis`)
+      }
+      if (chart.kind === 'scatter' && chart.stacked) say(`chart ${i}: a scatter is not stacked`)
       inside({ ...chart.anchor, rows: 1, columns: 1 }, `chart ${i}'s anchor`)
     })
   }

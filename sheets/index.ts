@@ -9,17 +9,21 @@ export { checkSheets } from './check'
 export { hexOf } from './colors'
 export {
   type Box,
+  type CellRef,
   type CellValue,
   type ChartModel,
   type ColorScale,
+  EXTRA_SHEETS,
   type Limits,
   METADATA_KEY,
   type Rgb,
+  SHEET_KINDS,
   SHEETS_DEFAULTS,
   SHEETS_LIMITS,
+  type SheetKind,
   type SheetModel,
   XLSX_LIMITS,
 } from './model'
 export { SHEET_ID_BASE, sheetIdOf } from './requests/ids'
-export { type RequestOptions, sheetRequests } from './requests/index'
+export { linkUri, type RequestOptions, sheetRequests } from './requests/index'
 export { caseless, freeTitle } from './titles'

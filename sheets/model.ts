@@ -2,7 +2,7 @@
  * @module The sheet model: the report's sheets as plain data (grids, rules, charts), built once
  * from a report and written by each output (Sheets API requests, SpreadsheetApp, .xlsx).
  */
-import type { TableId } from '../engine/index'
+import { TABLE_IDS, type TableId } from '../engine/index'
 
 /** What a cell holds; `null` is an empty cell. */
 export type CellValue = string | number | boolean | null
@@ -33,19 +33,28 @@ export interface ColorScale {
   max: Rgb
 }
 
+/** A cell of the same sheet, 0-based: where a link leads. */
+export interface CellRef {
+  row: number
+  column: number
+}
+
 /**
- * Horizontal bars. `domain` and each of `series` are one column over the same rows; their
- * first row is the header naming the categories and each series.
+ * A chart over columns of its sheet. `domain` and each of `series` are one column over the same
+ * rows; their first row is the header naming the categories and each series. `bar`: horizontal
+ * bars, a bar per domain row; `scatter`: a point per row, x from the domain, y from a series.
  */
 export interface ChartModel {
-  kind: 'bar'
-  /** Bars stacked to 100 %. */
+  kind: 'bar' | 'scatter'
+  /** Bars stacked to 100 % (bar charts only). */
   stacked: boolean
   title: string
   /** A legend under the chart. */
   legend: boolean
-  /** The title of the value axis. */
+  /** The title of the value axis (the bars' length; a scatter's y). */
   axisTitle: string
+  /** The title of a scatter's x axis; `null` for bars, whose categories name themselves. */
+  domainAxisTitle: string | null
   domain: Box
   series: Box[]
   /** The cell the chart's top-left corner sits on. */
@@ -54,13 +63,22 @@ export interface ChartModel {
   height: number
 }
 
+/** The report's sheets besides one per table: the per-service chapters and the raking weights. */
+export const EXTRA_SHEETS = ['chapters', 'weights'] as const
+
+/** What a sheet shows: a table (`issues` for the data-issues sheet) or one of `EXTRA_SHEETS`. */
+export type SheetKind = TableId | (typeof EXTRA_SHEETS)[number]
+
+/** Every kind of sheet, tables first. */
+export const SHEET_KINDS: readonly SheetKind[] = [...TABLE_IDS, ...EXTRA_SHEETS]
+
 /**
  * One sheet of the report. Every grid is `rows` × `columns`, indexed `[row][column]` from 0;
  * the invariants `checkSheets` states hold for every model `buildSheets` makes.
  */
 export interface SheetModel {
-  /** The table the sheet shows (`issues` for the data-issues sheet). */
-  table: TableId
+  /** What the sheet shows: a table, the chapters or the weights. */
+  table: SheetKind
   /** Unique among the report's sheets, compared case-insensitively. */
   title: string
   rows: number
@@ -74,6 +92,10 @@ export interface SheetModel {
   bold: boolean[][]
   /** Text colours; `null` is the default (black). */
   colors: (Rgb | null)[][]
+  /** A cell holding text may link to a cell of the same sheet (the chapters' contents). */
+  links: (CellRef | null)[][]
+  /** Text wrapped within its column (headers), rather than spilling over or cut. */
+  wraps: boolean[][]
   /** Column widths in pixels; `null` is the platform's default. */
   widths: (number | null)[]
   /** Conditional colour scales; a later rule takes precedence where two overlap. */

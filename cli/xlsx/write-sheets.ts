@@ -1,6 +1,15 @@
 /** @module The sheet model written into an exceljs workbook: the report as .xlsx. */
 import type ExcelJS from 'exceljs'
-import { a1Of, type ColorScale, hexOf, type Rgb, type SheetModel } from '../../sheets/index'
+import {
+  a1Of,
+  type CellRef,
+  type ColorScale,
+  columnLetters,
+  hexOf,
+  type Rgb,
+  SHEETS_DEFAULTS,
+  type SheetModel,
+} from '../../sheets/index'
 import { excelSheetName } from './sheet-names'
 
 export interface WrittenSheets {
@@ -20,12 +29,24 @@ export const PIXELS_PER_CHARACTER = 7 / 1.15
 /** A font set on a cell replaces the default one whole: keep its face and size. */
 const DEFAULT_FONT: Partial<ExcelJS.Font> = { name: 'Calibri', size: 11, family: 2 }
 
+/** Sheets colours and underlines a link itself; in .xlsx the look is written out: its blue. */
+export const LINK_COLOR: Rgb = { red: 0.067, green: 0.333, blue: 0.8 }
+
+/**
+ * An internal hyperlink as exceljs documents it (`#'Sheet'!A1`, README "Hyperlink Value"):
+ * the sheet's name quoted, a quote inside it doubled.
+ */
+export function internalLink(sheetName: string, target: CellRef): string {
+  return `#'${sheetName.replace(/'/g, "''")}'!${columnLetters(target.column)}${target.row + 1}`
+}
+
 /**
  * Adds the sheets to `workbook` after those it holds: values, number formats, notes, bold,
- * text colours, frozen rows, column widths and colour scales. A title taken by a sheet already
- * there (`taken`: by default the workbook's sheets; a streaming `WorkbookWriter` lists none, so
- * give it its sheets' names) gets the next free name. Charts are counted, not written;
- * developer metadata has no place in .xlsx.
+ * text colours, wrapped text, links within the sheet (blue and underlined, as Sheets shows
+ * them), frozen rows, column widths and colour scales. A title taken by a sheet already there
+ * (`taken`: by default the workbook's sheets; a streaming `WorkbookWriter` lists none, so give
+ * it its sheets' names) gets the next free name. Charts are counted, not written; developer
+ * metadata has no place in .xlsx.
  *
  * @example
  * const { names, chartsNotCarried } = writeSheets(workbook, buildSheets(reply, options))
@@ -41,7 +62,8 @@ export function writeSheets(
     const worksheet = workbook.addWorksheet(name, {
       views: [{ state: 'frozen', xSplit: 0, ySplit: sheet.frozenRows }],
     })
-    writeCells(worksheet, sheet)
+    writeCells(worksheet, sheet, name)
+    wrappedRowHeights(worksheet, sheet)
     sheet.widths.forEach((pixels, c) => {
       if (pixels !== null) worksheet.getColumn(c + 1).width = pixels / PIXELS_PER_CHARACTER
     })
@@ -55,28 +77,76 @@ export function writeSheets(
   return { names, chartsNotCarried: sheets.reduce((n, sheet) => n + sheet.charts.length, 0) }
 }
 
-function writeCells(worksheet: ExcelJS.Worksheet, sheet: SheetModel) {
+function writeCells(worksheet: ExcelJS.Worksheet, sheet: SheetModel, name: string) {
   for (let r = 0; r < sheet.rows; r++) {
     for (let c = 0; c < sheet.columns; c++) {
       const value = sheet.values[r][c]
       const format = sheet.formats[r][c]
       const note = sheet.notes[r][c]
       const bold = sheet.bold[r][c]
-      const color = sheet.colors[r][c]
-      if (value === null && format === null && note === null && !bold && color === null) continue
+      const link = sheet.links[r][c]
+      const wrap = sheet.wraps[r][c]
+      const color = sheet.colors[r][c] ?? (link ? LINK_COLOR : null)
+      if (value === null && format === null && note === null && !bold && color === null && !wrap) {
+        continue
+      }
       const cell = worksheet.getCell(r + 1, c + 1)
-      if (value !== null) cell.value = value
+      if (value !== null) {
+        cell.value =
+          link && typeof value === 'string'
+            ? { text: value, hyperlink: internalLink(name, link) }
+            : value
+      }
       if (format !== null) cell.numFmt = format
       if (note !== null) cell.note = note
-      if (bold || color) {
+      if (wrap) cell.alignment = { wrapText: true }
+      // An empty cell is only written with a style: a note on one (a ▲▼ not testable) needs it.
+      if (bold || color || link || (note !== null && value === null && format === null)) {
         cell.font = {
           ...DEFAULT_FONT,
           ...(bold ? { bold: true } : {}),
           ...(color ? { color: { argb: argbOf(color) } } : {}),
+          ...(link ? { underline: true } : {}),
         }
       }
     }
   }
+}
+
+/** Excel's default row: 15 points, one line of its 11 pt font. */
+export const LINE_HEIGHT = 15
+
+/**
+ * Excel does not fit a row to its wrapped text when it opens a file (Sheets does): a row with
+ * wrapped cells gets a line's height for each line of its longest, wrapped word by word at the
+ * model's 7 px a character.
+ */
+function wrappedRowHeights(worksheet: ExcelJS.Worksheet, sheet: SheetModel) {
+  sheet.wraps.forEach((row, r) => {
+    let lines = 1
+    row.forEach((wrap, c) => {
+      const text = sheet.values[r][c]
+      if (!wrap || typeof text !== 'string') return
+      const pixels = sheet.widths[c] ?? SHEETS_DEFAULTS.columnWidth
+      lines = Math.max(lines, linesOf(text, Math.max(1, Math.floor((pixels - 16) / 7))))
+    })
+    if (lines > 1) worksheet.getRow(r + 1).height = lines * LINE_HEIGHT
+  })
+}
+
+/** The lines `text` takes wrapped at `width` characters, breaking between words only. */
+export function linesOf(text: string, width: number): number {
+  let lines = 1
+  let used = 0
+  for (const word of text.split(/\s+/).filter(Boolean)) {
+    if (used > 0 && used + 1 + word.length > width) {
+      lines++
+      used = word.length
+    } else {
+      used += (used > 0 ? 1 : 0) + word.length
+    }
+  }
+  return lines
 }
 
 /** Printed, a table is as wide as a landscape page, its frozen header on every page. */

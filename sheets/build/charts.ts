@@ -1,20 +1,24 @@
-/** @module The report's diagrams: rating, distribution by channel and regions as bar charts. */
-import { type Column, columnLabel, type Locale, type TableId, type Value } from '../../engine/index'
-import type { Box, ChartModel } from '../model'
+/**
+ * @module The report's bar charts: rating, distribution by channel, regions and the change of
+ * each service's satisfaction since the previous wave.
+ */
+import { columnLabel, type Locale, type Value } from '../../engine/index'
+import type { Box, ChartModel, SheetKind } from '../model'
+import type { ViewColumn } from './table'
 import type { SheetTexts } from './texts'
 
 interface ChartShape {
   /** The rows the chart shows: the run of them that follows the header. */
   rows: (row: Record<string, Value>) => boolean
   domain: string
-  series: (columns: readonly Column[]) => string[]
+  series: (columns: readonly ViewColumn[]) => string[]
   stacked: boolean
   axisTitle: (texts: SheetTexts, locale: Locale) => string
 }
 
 const satisfaction = () => ['satisfaction']
 
-const SHAPES = new Map<TableId, ChartShape>([
+const SHAPES = new Map<SheetKind, ChartShape>([
   // Diagram 1: ranked services only; small bases are listed after them and not ranked.
   [
     'rating',
@@ -31,7 +35,7 @@ const SHAPES = new Map<TableId, ChartShape>([
     'distribution',
     {
       rows: (row) => row.groupType === 'channel',
-      domain: 'group',
+      domain: 'label',
       series: (columns) => columns.flatMap((c) => (/^p\d+$/.test(c.key) ? [c.key] : [])),
       stacked: true,
       axisTitle: (texts) => texts.share,
@@ -47,17 +51,33 @@ const SHAPES = new Map<TableId, ChartShape>([
       axisTitle: (_, locale) => columnLabel('satisfaction', locale),
     },
   ],
+  // The services both waves assessed: the sheet lists them first (`wavesFirst`).
+  [
+    'waves',
+    {
+      rows: isCompared,
+      domain: 'service',
+      series: () => ['change'],
+      stacked: false,
+      axisTitle: (_, locale) => columnLabel('change', locale),
+    },
+  ],
 ])
 
-export function hasChart(table: TableId): boolean {
+/** A waves row that compares the two waves (a service both assessed). */
+export function isCompared(row: Record<string, Value>): boolean {
+  return typeof row.change === 'number'
+}
+
+export function hasChart(table: SheetKind): boolean {
   return SHAPES.has(table)
 }
 
 export interface ChartPlace {
-  table: TableId
+  table: SheetKind
   title: string
   locale: Locale
-  columns: readonly Column[]
+  columns: readonly ViewColumn[]
   rows: readonly Record<string, Value>[]
   headerRow: number
   anchor: { row: number; column: number }
@@ -66,7 +86,8 @@ export interface ChartPlace {
 /**
  * The table's chart, if it has one and a row to show. Its domain and series are single boxes
  * from the header row down through the chosen rows that follow it without a gap: the engine
- * lists them first (ranked services, then channels), and a test holds it to that on the sample.
+ * lists them first (ranked services, then channels; the waves sheet puts the compared services
+ * first), and a test holds it to that on the sample.
  */
 export function chartOf(place: ChartPlace, texts: SheetTexts): ChartModel[] {
   const shape = SHAPES.get(place.table)
@@ -90,6 +111,7 @@ export function chartOf(place: ChartPlace, texts: SheetTexts): ChartModel[] {
       title: place.title,
       legend: series.length > 1,
       axisTitle: shape.axisTitle(texts, place.locale),
+      domainAxisTitle: null,
       domain: boxOf(domain),
       series: series.map(boxOf),
       anchor: place.anchor,

@@ -3,7 +3,8 @@
  * googleapis: the Worker bundles this without any of its code.
  */
 import type { sheets_v4 } from 'googleapis'
-import type { Box, CellValue, ChartModel, ColorScale, Rgb, SheetModel } from '../model'
+import { columnLetters } from '../a1'
+import type { Box, CellRef, CellValue, ChartModel, ColorScale, Rgb, SheetModel } from '../model'
 import { SHEETS_LIMITS } from '../model'
 import { freeTitle } from '../titles'
 import { sheetIdOf } from './ids'
@@ -58,6 +59,7 @@ export function sheetRequests(
       ...formatRequests(sheet, range),
       ...widthRequests(sheet, sheetId),
       ...colorRequests(sheet, range),
+      ...wrapRequests(sheet, range),
       ...sheet.rules.map((rule) => ruleRequest(rule, range)),
       ...sheet.charts.map((chart) => chartRequest(chart, sheetId, range)),
       ...sheet.metadata.map(
@@ -76,15 +78,26 @@ export function sheetRequests(
   })
 }
 
-const BOLD: sheets_v4.Schema$CellFormat = { textFormat: { bold: true } }
+/**
+ * A link to a cell of the same sheet, as Sheets writes one when you link to a range:
+ * `#gid=<sheet id>&range=A5`. Sheet ids never change, so the link survives a renamed sheet.
+ */
+export function linkUri(sheetId: number, target: CellRef): string {
+  return `#gid=${sheetId}&range=${columnLetters(target.column)}${target.row + 1}`
+}
 
 /**
  * One updateCells from A1 over every row up to the last that holds something, each row up to
- * its last cell that holds a value, note or bold: what is left out stays blank on a new sheet.
+ * its last cell that holds a value, note, bold or link: what is left out stays blank on a new
+ * sheet. A link is the cell-level link of `userEnteredFormat.textFormat.link` (Sheets colours
+ * and underlines it itself).
  */
 function cellsRequest(sheet: SheetModel, sheetId: number): Request {
   const filled = (r: number, c: number) =>
-    sheet.values[r][c] !== null || sheet.notes[r][c] !== null || sheet.bold[r][c]
+    sheet.values[r][c] !== null ||
+    sheet.notes[r][c] !== null ||
+    sheet.bold[r][c] ||
+    sheet.links[r][c] !== null
   const rows: sheets_v4.Schema$RowData[] = []
   for (let r = 0; r < sheet.rows; r++) {
     let width = sheet.columns
@@ -94,7 +107,15 @@ function cellsRequest(sheet: SheetModel, sheetId: number): Request {
         const cell: sheets_v4.Schema$CellData = enteredValue(sheet.values[r][c])
         const note = sheet.notes[r][c]
         if (note !== null) cell.note = note
-        if (sheet.bold[r][c]) cell.userEnteredFormat = BOLD
+        const link = sheet.links[r][c]
+        if (sheet.bold[r][c] || link) {
+          cell.userEnteredFormat = {
+            textFormat: {
+              ...(sheet.bold[r][c] ? { bold: true } : {}),
+              ...(link ? { link: { uri: linkUri(sheetId, link) } } : {}),
+            },
+          }
+        }
         return cell
       }),
     })
@@ -104,7 +125,8 @@ function cellsRequest(sheet: SheetModel, sheetId: number): Request {
     updateCells: {
       start: { sheetId, rowIndex: 0, columnIndex: 0 },
       rows,
-      fields: 'userEnteredValue,note,userEnteredFormat.textFormat.bold',
+      fields:
+        'userEnteredValue,note,userEnteredFormat.textFormat.bold,userEnteredFormat.textFormat.link',
     },
   }
 }
@@ -158,6 +180,23 @@ function colorRequests(sheet: SheetModel, range: (box: Box) => sheets_v4.Schema$
   return requests
 }
 
+/** One repeatCell per run of wrapped cells along a row: the tables' headers. */
+function wrapRequests(sheet: SheetModel, range: (box: Box) => sheets_v4.Schema$GridRange) {
+  const requests: Request[] = []
+  for (let r = 0; r < sheet.rows; r++) {
+    for (const run of runs(sheet.columns, (c) => (sheet.wraps[r][c] ? true : null))) {
+      requests.push({
+        repeatCell: {
+          range: range({ row: r, column: run.start, rows: 1, columns: run.length }),
+          cell: { userEnteredFormat: { wrapStrategy: 'WRAP' } },
+          fields: 'userEnteredFormat.wrapStrategy',
+        },
+      })
+    }
+  }
+  return requests
+}
+
 /** One request per run of equal widths; default widths are left alone. */
 function widthRequests(sheet: SheetModel, sheetId: number): Request[] {
   return runs(sheet.columns, (c) => sheet.widths[c]).map((run) => ({
@@ -204,20 +243,27 @@ function chartRequest(
   const data = (box: Box): sheets_v4.Schema$ChartData => ({
     sourceRange: { sources: [range(box)] },
   })
+  const scatter = chart.kind === 'scatter'
+  // A bar chart's values run along its bottom axis, a scatter's y along its left one: each
+  // series targets the chart type's minor axis.
+  const valueAxis = scatter ? 'LEFT_AXIS' : 'BOTTOM_AXIS'
   return {
     addChart: {
       chart: {
         spec: {
           title: chart.title,
           basicChart: {
-            chartType: 'BAR',
+            chartType: scatter ? 'SCATTER' : 'BAR',
             stackedType: chart.stacked ? 'PERCENT_STACKED' : undefined,
             legendPosition: chart.legend ? 'BOTTOM_LEGEND' : 'NO_LEGEND',
             // The first row of each box names the categories and each series.
             headerCount: 1,
-            axis: [{ position: 'BOTTOM_AXIS', title: chart.axisTitle }],
+            axis: [
+              ...(scatter ? [{ position: 'BOTTOM_AXIS', title: chart.domainAxisTitle ?? '' }] : []),
+              { position: valueAxis, title: chart.axisTitle },
+            ],
             domains: [{ domain: data(chart.domain) }],
-            series: chart.series.map((box) => ({ series: data(box), targetAxis: 'BOTTOM_AXIS' })),
+            series: chart.series.map((box) => ({ series: data(box), targetAxis: valueAxis })),
           },
         },
         position: {

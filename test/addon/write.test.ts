@@ -9,7 +9,14 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import { appsScriptPlatform } from '../../addon/src/platform/apps-script'
 import { replaceReport } from '../../addon/src/report/swap'
-import { type Box, buildSheets, hexOf, SHEETS_DEFAULTS, type SheetModel } from '../../sheets/index'
+import {
+  type Box,
+  buildSheets,
+  type CellRef,
+  hexOf,
+  SHEETS_DEFAULTS,
+  type SheetModel,
+} from '../../sheets/index'
 import { FIXTURE_TIME, fixtureReport } from '../support/sheet-fixture'
 import { CallLog, tracked } from './apps-script/calls'
 import { parseA1 } from './apps-script/range'
@@ -48,6 +55,17 @@ const boxOf = (a1: string): Box => {
   return { row: row - 1, column: column - 1, rows, columns }
 }
 
+/** A link Sheets makes to a cell of the same sheet, `#gid=<id>&range=B5`, as the model's cell. */
+function linkTarget(url: string, sheetId: number): CellRef | null {
+  if (url === '') return null
+  const match = /^#gid=(\d+)&range=([A-Z]+)(\d+)$/.exec(url)
+  expect(match, url).not.toBeNull()
+  const [, gid, letters, row] = match as RegExpExecArray
+  expect(Number(gid)).toBe(sheetId)
+  const { column } = parseA1(`${letters}${row}:${letters}${row}`)
+  return { row: Number(row) - 1, column: column - 1 }
+}
+
 /** A stand-in sheet in the model's terms; number formats on numbers only, colours as hex. */
 function readBack(sheet: FakeSheet) {
   const grid = <T>(read: (cell: FakeSheet['grid'][number][number]) => T) =>
@@ -72,6 +90,8 @@ function readBack(sheet: FakeSheet) {
     notes: grid((cell) => (cell.note === '' ? null : cell.note)),
     bold: grid((cell) => cell.weight === 'bold'),
     colors: grid((cell) => (cell.color === '#000000' ? null : cell.color)),
+    links: grid((cell) => linkTarget(cell.link, sheet.id)),
+    wraps: grid((cell) => cell.wrap),
     widths: Array.from({ length: sheet.columnCount }, (_, c) => sheet.widths.get(c + 1)),
     // Apps Script lists first the rule that takes precedence: the model's last.
     rules: [...sheet.rules].reverse().map((rule) => {
@@ -93,18 +113,23 @@ function readBack(sheet: FakeSheet) {
         title: string
         legend: { position: string }
         hAxis: { title: string }
-        isStacked: string | false
+        vAxis?: { title: string }
+        isStacked?: string | false
         width: number
         height: number
       }
       expect(chart.headers).toBe(1)
       const [domain, ...series] = chart.ranges.map(boxOf)
+      // A bar chart's values run along its horizontal axis; a scatter's y up its vertical one.
+      const scatter = chart.type === 'SCATTER'
+      if (scatter) expect(options.isStacked).toBeUndefined()
       return {
-        kind: chart.type === 'BAR' ? 'bar' : chart.type,
+        kind: scatter ? 'scatter' : chart.type === 'BAR' ? 'bar' : chart.type,
         stacked: options.isStacked === 'percent',
         title: options.title,
         legend: options.legend.position === 'bottom',
-        axisTitle: options.hAxis.title,
+        axisTitle: scatter ? options.vAxis?.title : options.hAxis.title,
+        domainAxisTitle: scatter ? options.hAxis.title : null,
         domain,
         series,
         anchor: { row: chart.position[0] - 1, column: chart.position[1] - 1 },
@@ -151,9 +176,15 @@ describe('replaceReport', () => {
       'Service rating (2)',
       'Score distribution',
       'Aspect scores',
+      'By place of service',
       'Satisfaction by region',
+      'Connections, informal payments and complaints',
       'Key drivers of satisfaction, by group',
       'Key drivers of satisfaction, by channel',
+      'By age and gender',
+      'Against the previous wave',
+      'Services',
+      'Weights',
       'Data issues',
     ])
     const written = spreadsheet.sheets.slice(2)
@@ -170,7 +201,8 @@ describe('replaceReport', () => {
     const rating = spreadsheet.sheets[2]
     expect(rating.grid[0][0]).toMatchObject({ value: 'Rank', format: '@' })
     // Entered as "'=1+1": shown as =1+1, text, never a formula.
-    expect(rating.grid[1][2]).toMatchObject({ value: '=1+1', formula: '', format: AUTOMATIC })
+    const agency = rating.grid[0].findIndex((cell) => cell.value === 'Agency')
+    expect(rating.grid[1][agency]).toMatchObject({ value: '=1+1', formula: '', format: AUTOMATIC })
     const n = rating.grid[0].findIndex((cell) => cell.value === 'Respondents')
     expect(rating.grid[1][n]).toMatchObject({ value: 200, format: '0' })
     expect(rating.metadata.map((m) => [m.key, JSON.parse(m.value).table])).toEqual([
@@ -196,6 +228,24 @@ describe('replaceReport', () => {
       labels.map((value) => expect.objectContaining({ value, formula: '' })),
     )
     expect(spreadsheet.sheets.flatMap((s) => s.grid.flat()).filter((c) => c.formula)).toEqual([])
+  })
+
+  it('links the chapters’ contents to their blocks with one setRichTextValues', () => {
+    const { spreadsheet, log } = spreadsheetWithUserSheets()
+    log.reset()
+    replaceReport(appsScriptPlatform().workbook, sheets, 'run1')
+    expect(log.tally()['Range.setRichTextValues']).toBe(1)
+    const chapters = spreadsheet.sheets.find((s) => s.name === 'Services') as FakeSheet
+    const links = chapters.grid.flatMap((row, r) =>
+      row.flatMap((cell) => (cell.link ? [[r, cell.value, cell.link]] : [])),
+    )
+    // Each service's link leads to its block's first row, by the sheet's id.
+    expect(links).toEqual([
+      [5, 'constructor', `#gid=${chapters.id}&range=A10`],
+      [6, 'toString', `#gid=${chapters.id}&range=A35`],
+      [7, 'Third', `#gid=${chapters.id}&range=A54`],
+    ])
+    expect(chapters.grid[9][0]).toMatchObject({ value: 'constructor', weight: 'bold' })
   })
 
   it('writes the sheets with calls that do not grow with their rows', () => {

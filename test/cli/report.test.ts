@@ -8,9 +8,9 @@ import { readSurvey } from '../../cli/read-survey'
 import { main } from '../../cli/sapa'
 import { type LocalWorker, startLocalWorker } from '../../cli/wrangler-dev'
 import { excelSheetName } from '../../cli/xlsx/sheet-names'
-import { displayValue, type Table, TITLES, type Value } from '../../engine/index'
+import { columnLabel, type Table, type Value } from '../../engine/index'
 import type { ReportReply } from '../../protocol/index'
-import { MAX_LISTED_ISSUES } from '../../sheets/index'
+import { buildSheets, MAX_LISTED_ISSUES, sheetRequests, XLSX_LIMITS } from '../../sheets/index'
 import { StandInSpreadsheet } from '../support/sheets-api'
 import {
   type CliRun,
@@ -68,33 +68,25 @@ afterAll(async () => {
   if (dir) await rm(dir, { recursive: true, force: true })
 })
 
-/** The report's sheets in order: one per table, the Issues sheet last. */
-const reportTables = () => [
-  ...reply.tables.map((t) => t.id as string).filter((id) => id !== 'issues'),
-  'issues',
-]
+/** The report's sheets as the command line builds them from the reply, for .xlsx. */
+const models = () => buildSheets(reply, { generatedAt: '', limits: XLSX_LIMITS })
 
-/** The worksheet made for `table`: the report's sheets follow the input's, in table order. */
+/** The worksheet made for `table`: the report's sheets follow the input's, in the model's order. */
 function sheetOf(table: string): ExcelJS.Worksheet {
-  const index = reportTables().indexOf(table)
+  const index = models().findIndex((sheet) => sheet.table === table)
   const worksheet = output.worksheets[input.worksheets.length + index]
   if (index < 0 || !worksheet) throw new Error(`no sheet for ${table}`)
   return worksheet
 }
 
-/** Row `r` (1-based) as values, empty cells as null. */
+/** Row `r` (1-based) as values, empty cells as null, a link as its text. */
 function rowValues(worksheet: ExcelJS.Worksheet, r: number, width: number): Value[] {
   return Array.from({ length: width }, (_, c) => {
-    const value = worksheet.getCell(r, c + 1).value
-    return value === undefined ? null : (value as Value)
+    const value = worksheet.getCell(r, c + 1).value as Value | { text: string } | undefined
+    if (value !== null && typeof value === 'object') return value.text
+    return value === undefined ? null : value
   })
 }
-
-/** What a table's sheet shows: the table's values, group types by their localised names. */
-const tableRows = (table: Table) =>
-  [...table.rows, ...(table.total ? [table.total] : [])].map((row) =>
-    table.columns.map((column) => displayValue(column.key, row[column.key] ?? null, 'kk')),
-  )
 
 describe('sapa report on the sample workbook', () => {
   it('exits 0, prints the top and bottom five and the files, and stops its Worker', async () => {
@@ -107,8 +99,9 @@ describe('sapa report on the sample workbook', () => {
     expect(services[0]).toContain(String(ranked[0].service))
     expect(services[9]).toContain(String(ranked.at(-1)?.service))
     expect(run.stdout).toContain(`Wrote ${join(dir, 'report.xlsx')}`)
-    // Rating, distribution by channel, regions: exceljs writes no charts, and the CLI says so.
-    expect(run.stdout).toContain('and 10 report sheets (3 charts are not carried into .xlsx)')
+    // Rating, distribution by channel, regions, a scatter per driver group: exceljs writes no
+    // charts, and the CLI says so. The ten tables, the chapters and the issues.
+    expect(run.stdout).toContain('and 12 report sheets (7 charts are not carried into .xlsx)')
     expect(run.stdout).toContain(`Wrote ${join(dir, 'report.json')}`)
     // Not a terminal: only the --debug lines, no progress.
     expect(run.stderr).not.toContain('sapa ·')
@@ -121,11 +114,11 @@ describe('sapa report on the sample workbook', () => {
     expect(await sha256(XLSX)).toBe(inputHash)
   })
 
-  it('writes the Worker response with a sound plan', () => {
+  it('writes the Worker response, whose sheets make a sound plan', () => {
     expect(reply.summary.respondents).toBe(9517)
     const spreadsheet = new StandInSpreadsheet()
-    spreadsheet.batchUpdate(reply.plan.requests)
-    expect(spreadsheet.sheets).toHaveLength(10)
+    spreadsheet.batchUpdate(sheetRequests(buildSheets(reply, { generatedAt: '' })))
+    expect(spreadsheet.sheets).toHaveLength(12)
   })
 
   it('keeps the input sheets first, their cells unchanged', () => {
@@ -154,7 +147,8 @@ describe('sapa report on the sample workbook', () => {
   it('names the report sheets after their tables, within Excel’s limits', () => {
     const titles = [
       ...reply.tables.filter((t) => t.id !== 'issues').map((t) => t.title),
-      TITLES.issues.kk,
+      'Қызметтер',
+      'Деректердегі қателер',
     ]
     const names = output.worksheets.slice(input.worksheets.length).map((w) => w.name)
     expect(names).toHaveLength(titles.length)
@@ -166,35 +160,57 @@ describe('sapa report on the sample workbook', () => {
     })
   })
 
-  it('holds every table of the JSON, value for value, with a bold frozen header', () => {
-    const tables = reply.tables.filter((t) => t.id !== 'issues')
-    expect(tables.length).toBeGreaterThanOrEqual(9)
-    for (const table of tables) {
-      const worksheet = sheetOf(table.id)
-      const width = table.columns.length
-      expect(rowValues(worksheet, 1, width)).toEqual(table.columns.map((c) => c.label))
-      expect(worksheet.getCell(1, 1).font?.bold).toBe(true)
-      expect(worksheet.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 })
-      const expected = tableRows(table)
-      const actual = expected.map((_, i) => rowValues(worksheet, i + 2, width))
-      expect(actual, table.id).toEqual(expected)
-      expect(worksheet.rowCount, table.id).toBe(expected.length + 1)
-      if (table.total) {
-        expect(worksheet.getCell(expected.length + 1, 1).font?.bold, table.id).toBe(true)
-      }
+  it('holds every sheet of the model, value for value, with a bold frozen header', () => {
+    const sheets = models()
+    expect(sheets.length).toBeGreaterThanOrEqual(11)
+    for (const sheet of sheets) {
+      const worksheet = sheetOf(sheet.table)
+      const header = sheet.frozenRows
+      expect(worksheet.getCell(header, 1).font?.bold, sheet.table).toBe(true)
+      expect(worksheet.views[0]).toMatchObject({ state: 'frozen', ySplit: header })
+      const actual = sheet.values.map((_, r) => rowValues(worksheet, r + 1, sheet.columns))
+      expect(actual, sheet.table).toEqual(sheet.values)
     }
   })
 
-  it('formats percentages, decimals and correlations as their columns say, and sizes columns', () => {
-    const patterns = { percent: '0.0%', decimal: '0.00', correlation: '0.000' } as const
-    for (const table of reply.tables.filter((t) => t.id !== 'issues')) {
-      const worksheet = sheetOf(table.id)
-      table.columns.forEach((column, c) => {
-        expect(worksheet.getColumn(c + 1).width, `${table.id}.${column.key}`).toBeGreaterThan(5)
-        const pattern = patterns[column.format as keyof typeof patterns]
-        if (pattern && table.rows.length > 0) {
-          expect(worksheet.getCell(2, c + 1).numFmt, `${table.id}.${column.key}`).toBe(pattern)
-        }
+  it('shows a table’s labels, not its keys, ▲▼ for significance and its notes under it', () => {
+    const regions = reply.tables.find((t) => t.id === 'regions') as Table
+    const worksheet = sheetOf('regions')
+    const header = rowValues(worksheet, 1, 8)
+    expect(header.slice(0, 4)).toEqual([
+      columnLabel('region', 'kk'),
+      columnLabel('n', 'kk'),
+      columnLabel('satisfaction', 'kk'),
+      '▲▼',
+    ])
+    const arrow = (sign: Value | undefined) => (sign === 1 ? '▲' : sign === -1 ? '▼' : null)
+    regions.rows.forEach((row, i) => {
+      expect(worksheet.getCell(i + 2, 4).value ?? null, String(row.region)).toBe(
+        arrow(row.sigSatisfaction),
+      )
+    })
+    // The total names itself; the table's notes follow a blank row.
+    expect(worksheet.getCell(regions.rows.length + 2, 1).value).toBe('Барлығы')
+    const notes = regions.notes ?? []
+    expect(notes.length).toBeGreaterThan(0)
+    notes.forEach((note, i) => {
+      expect(worksheet.getCell(regions.rows.length + 4 + i, 1).value).toBe(note)
+    })
+    const distribution = sheetOf('distribution')
+    expect(rowValues(distribution, 2, 3)).toEqual(['Қызмет алу арнасы', 'Мемлекеттік орган', 6389])
+  })
+
+  it('formats percentages, decimals and correlations as the model says, and sizes columns', () => {
+    for (const sheet of models().filter((s) => s.table !== 'chapters')) {
+      const worksheet = sheetOf(sheet.table)
+      sheet.widths.forEach((width, c) => {
+        if (width === null) return
+        expect(worksheet.getColumn(c + 1).width, `${sheet.table}.${c}`).toBeGreaterThan(5)
+      })
+      const first = sheet.frozenRows
+      sheet.formats[first]?.forEach((format, c) => {
+        if (format === null) return
+        expect(worksheet.getCell(first + 1, c + 1).numFmt, `${sheet.table}.${c}`).toBe(format)
       })
     }
   })
@@ -214,8 +230,10 @@ describe('sapa report on the sample workbook', () => {
   it('colours each aspect row from its weakest to its strongest aspect', () => {
     const aspects = reply.tables.find((t) => t.id === 'aspects') as Table
     const worksheet = sheetOf('aspects')
-    const first = aspects.columns.findIndex((c) => c.key === 'infoAccess')
-    const last = aspects.columns.findIndex((c) => c.key === 'trust')
+    const header = rowValues(worksheet, 1, aspects.columns.length)
+    const first = header.indexOf(columnLabel('infoAccess', 'kk'))
+    const last = header.indexOf(columnLabel('trust', 'kk'))
+    expect(last - first).toBe(7)
     // exceljs keeps them on the worksheet but leaves them out of its typings.
     const formats = (
       worksheet as unknown as { conditionalFormattings: ExcelJS.ConditionalFormattingOptions[] }
@@ -231,6 +249,26 @@ describe('sapa report on the sample workbook', () => {
     expect(rule.type).toBe('colorScale')
     expect(rule.cfvo?.map((v) => v.type)).toEqual(['min', 'percentile', 'max'])
     expect(rule.color?.map((c) => c.argb)).toEqual(['FFF8696B', 'FFFFEB84', 'FF63BE7B'])
+  })
+
+  it('links the chapters’ contents to each service’s block', () => {
+    const worksheet = sheetOf('chapters')
+    const services = (reply.tables.find((t) => t.id === 'rating') as Table).rows.map(
+      (row) => row.service,
+    )
+    const links: { text: string; hyperlink: string }[] = []
+    worksheet.eachRow((row) => {
+      const value = row.getCell(1).value as { text?: string; hyperlink?: string } | null
+      if (value && typeof value === 'object' && value.hyperlink) {
+        links.push(value as { text: string; hyperlink: string })
+      }
+    })
+    expect(links.map((link) => link.text).sort()).toEqual([...services].sort())
+    for (const link of links) {
+      const row = Number(/^#'Қызметтер'!A(\d+)$/.exec(link.hyperlink)?.[1])
+      expect(worksheet.getCell(row, 1).value).toBe(link.text)
+      expect(worksheet.getCell(row, 1).font?.bold).toBe(true)
+    }
   })
 
   it('lists the data issues under their caption', () => {

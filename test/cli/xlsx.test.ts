@@ -13,10 +13,17 @@ import ExcelJS from 'exceljs'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { excelSheetName } from '../../cli/xlsx/sheet-names'
 import { writeReportWorkbook } from '../../cli/xlsx/write-report'
-import { PIXELS_PER_CHARACTER, writeSheets } from '../../cli/xlsx/write-sheets'
+import {
+  LINE_HEIGHT,
+  LINK_COLOR,
+  linesOf,
+  PIXELS_PER_CHARACTER,
+  writeSheets,
+} from '../../cli/xlsx/write-sheets'
 import {
   type Box,
   buildSheets,
+  type CellRef,
   checkSheets,
   hexOf,
   type SheetModel,
@@ -63,6 +70,29 @@ function boxOf(a1: string): Box {
 
 const hexOfArgb = (argb: string | undefined) => (argb ? `#${argb.slice(2).toLowerCase()}` : null)
 
+/** An internal hyperlink, `#'Sheet'!B5` (exceljs' form), as the model's cell of that sheet. */
+function linkTarget(cell: ExcelJS.Cell, sheetName: string): CellRef | null {
+  const value = cell.value as { hyperlink?: string } | null
+  if (typeof value?.hyperlink !== 'string') return null
+  const match = /^#'(.+)'!([A-Z]+\d+)$/.exec(value.hyperlink)
+  expect(match, value.hyperlink).not.toBeNull()
+  const [, name, a1] = match as RegExpExecArray
+  expect(name.replace(/''/g, "'")).toBe(sheetName)
+  const { row, column } = boxOf(`${a1}:${a1}`)
+  // Written out, as Sheets shows a link: underlined.
+  expect(cell.font?.underline).toBe(true)
+  return { row, column }
+}
+
+/** A cell's value; a hyperlink's text. */
+function cellValue(cell: ExcelJS.Cell): SheetModel['values'][number][number] {
+  const value = cell.value as { text?: string; hyperlink?: string } | null
+  if (value !== null && typeof value === 'object' && typeof value.hyperlink === 'string') {
+    return value.text ?? null
+  }
+  return (cell.value ?? null) as SheetModel['values'][number][number]
+}
+
 /**
  * A worksheet read back in the model's terms, over the model's grid (nothing may lie outside
  * it); colours as hex, widths in pixels to the nearest one.
@@ -78,11 +108,13 @@ function readBack(worksheet: ExcelJS.Worksheet, frame: SheetModel) {
   return {
     title: worksheet.name,
     frozenRows: view?.state === 'frozen' ? (view.ySplit ?? 0) : 0,
-    values: grid((cell) => (cell.value ?? null) as SheetModel['values'][number][number]),
+    values: grid(cellValue),
     formats: grid((cell) => cell.numFmt ?? null),
     notes: grid((cell) => (cell.note === undefined ? null : String(cell.note))),
     bold: grid((cell) => cell.font?.bold === true),
     colors: grid((cell) => hexOfArgb(cell.font?.color?.argb)),
+    links: grid((cell) => linkTarget(cell, worksheet.name)),
+    wraps: grid((cell) => cell.alignment?.wrapText === true),
     widths: Array.from({ length: frame.columns }, (_, c) => {
       const width = worksheet.getColumn(c + 1).width
       return width === undefined ? null : Math.round(width * PIXELS_PER_CHARACTER)
@@ -105,7 +137,10 @@ function readBack(worksheet: ExcelJS.Worksheet, frame: SheetModel) {
   }
 }
 
-/** The model as .xlsx can show it: colours in hex, no grid size, charts or metadata. */
+/**
+ * The model as .xlsx can show it: colours in hex (a link without one in the link's blue), no
+ * grid size, charts or metadata.
+ */
 function shown(sheet: SheetModel, title: string) {
   return {
     title,
@@ -114,7 +149,14 @@ function shown(sheet: SheetModel, title: string) {
     formats: sheet.formats,
     notes: sheet.notes,
     bold: sheet.bold,
-    colors: sheet.colors.map((row) => row.map((color) => (color ? hexOf(color) : null))),
+    colors: sheet.colors.map((row, r) =>
+      row.map((color, c) => {
+        const shownColor = color ?? (sheet.links[r][c] ? LINK_COLOR : null)
+        return shownColor ? hexOf(shownColor) : null
+      }),
+    ),
+    links: sheet.links,
+    wraps: sheet.wraps,
     widths: sheet.widths.map((width) => (width === null ? null : Math.round(width))),
     rules: sheet.rules.map((rule) => ({
       boxes: rule.boxes,
@@ -156,9 +198,15 @@ describe('the .xlsx writer', () => {
       'Service rating (2)',
       'Score distribution',
       'Aspect scores',
+      'By place of service',
       'Satisfaction by region',
+      'Connections, informal payments',
       'Key drivers of satisfaction, by',
       'Key drivers of satisfaction (2)',
+      'By age and gender',
+      'Against the previous wave',
+      'Services',
+      'Weights',
       'Data issues',
     ])
     expect(read.worksheets[0].getCell(1, 1).value).toBe('mine')
@@ -168,8 +216,19 @@ describe('the .xlsx writer', () => {
     })
   })
 
+  it('makes a row with wrapped text as tall as its most lines, as Excel will not', () => {
+    // "Rank range" in a 65 px column: 7 characters a line, so "Rank" and "range".
+    expect(read.worksheets[1].getRow(1).height).toBe(2 * LINE_HEIGHT)
+    expect(read.worksheets[1].getRow(2).height).toBeUndefined()
+    expect(linesOf('Rank range', 7)).toBe(2)
+    expect(linesOf('Rank range', 10)).toBe(1)
+    expect(linesOf('Ақпараттың ашықтығы мен қолжетімділігі', 14)).toBe(3)
+    expect(linesOf('Supercalifragilistic', 5)).toBe(1)
+  })
+
   it('counts the charts it cannot carry, and prints with the header on every page', () => {
-    expect(written.chartsNotCarried).toBe(3)
+    // Rating, distribution, regions, the drivers' two scatters and the waves.
+    expect(written.chartsNotCarried).toBe(6)
     const issues = read.worksheets.at(-1) as ExcelJS.Worksheet
     expect(issues.pageSetup).toMatchObject({ orientation: 'landscape', fitToWidth: 1 })
     expect(issues.pageSetup.printTitlesRow).toBe('1:2')
@@ -200,6 +259,8 @@ describe('writeSheets', () => {
       notes: grid(null),
       bold: grid(false),
       colors: grid(null),
+      links: grid(null),
+      wraps: grid(false),
       widths: Array(4).fill(null),
       rules: [rule(1), rule(2)],
       charts: [],

@@ -72,7 +72,7 @@ describe('the binary body (application/vnd.sapa.survey)', () => {
       headers: { 'content-type': 'text/csv' },
     })
     expect(response.status).toBe(415)
-    expect((await response.json()).message).toBe(
+    expect(((await response.json()) as { message: string }).message).toBe(
       'Send the body as application/json or application/vnd.sapa.survey',
     )
   })
@@ -130,7 +130,7 @@ describe('the options of the questionnaire and the analysis', () => {
       }),
     )
     expect(response.status).toBe(400)
-    const reply = await response.json()
+    const reply = (await response.json()) as { message: string }
     expect(reply).toMatchObject({ error: 'missing_column' })
     expect(reply.message).toContain('Column "Кезек" of question "queue" is not in the header')
   })
@@ -142,7 +142,8 @@ describe('raking in a fan-out (POST /v1/rake-sample)', () => {
   it('gives each chunk a raking sample; chunks aggregated with the merged one give the one-pass report', async () => {
     const rows = surveyRows()
     const chunks = [rows.slice(0, 50), rows.slice(50)]
-    const samples = []
+    type Sample = { roles: string[]; categories: string[][]; cells: number[] }
+    const samples: Sample[] = []
     for (const [i, chunk] of chunks.entries()) {
       const reply = await json(
         await signedPost(
@@ -154,11 +155,11 @@ describe('raking in a fan-out (POST /v1/rake-sample)', () => {
           }),
         ),
       )
-      samples.push(reply.sample as { roles: string[]; categories: string[][]; cells: number[] })
+      samples.push(reply.sample as Sample)
     }
     expect(samples[0].roles).toEqual(['region'])
     // The two chunks' samples merged by hand: respondents per region (unweighted, weight 1).
-    const count = (sample: (typeof samples)[0], region: string) => {
+    const count = (sample: Sample, region: string) => {
       const code = sample.categories[0].indexOf(region)
       let n = 0
       for (let at = 0; at < sample.cells.length; at += 3)

@@ -1,6 +1,6 @@
 import type { sheets_v4 } from 'googleapis'
 import { describe, expect, it } from 'vitest'
-import { ASPECTS, type Cell, type Report, report } from '../../engine/index'
+import { ASPECTS, type Cell, columnLabel, type Report, report } from '../../engine/index'
 import { buildSheets, METADATA_KEY, sheetIdOf, sheetRequests } from '../../sheets/index'
 import { ApiError, StandInSpreadsheet } from '../support/sheets-api'
 
@@ -10,18 +10,24 @@ type Request = sheets_v4.Schema$Request
 const planSheets = (result: Report, options: { generatedAt: string }) =>
   sheetRequests(buildSheets(result, options))
 
-/** Each table's sheet id, written out: "SAPA" in ASCII (0x53415041) plus the table's place. */
+/**
+ * Each sheet's id, written out: "SAPA" in ASCII (0x53415041) plus the table's place among the
+ * engine's tables (questions and waves, 10 and 11, are not in this report), the chapters 64
+ * above.
+ */
 const IDS = {
   rating: 1396789313,
   distribution: 1396789314,
   aspects: 1396789315,
-  regions: 1396789316,
-  barriers: 1396789317,
-  concern: 1396789318,
-  drivers: 1396789319,
-  channels: 1396789320,
-  demographics: 1396789321,
-  issues: 1396789322,
+  places: 1396789316,
+  regions: 1396789317,
+  barriers: 1396789318,
+  concern: 1396789319,
+  drivers: 1396789320,
+  channels: 1396789321,
+  demographics: 1396789322,
+  chapters: 1396789377,
+  issues: 1396789325,
 }
 
 const ASPECT_HEADERS = [
@@ -37,7 +43,7 @@ const ASPECT_HEADERS = [
 const HEADER = ['Қызмет', 'Жалпы баға', 'Мемлекеттік орган', 'Өңір', 'Арна', ...ASPECT_HEADERS]
 const CHANNELS = ['Меморган', 'ХҚКО', 'egov.kz']
 
-/** Three big services, one rare one (small base), 1,200 unreadable trust answers. */
+/** Three big services (the first scored higher), one rare one (small base), 1,200 unreadable trust answers. */
 function survey(): { header: Cell[]; rows: Cell[][] } {
   const rows: Cell[][] = []
   for (let i = 0; i < 1500; i++) {
@@ -46,7 +52,8 @@ function survey(): { header: Cell[]; rows: Cell[][] } {
     if (i < 1200) aspects[7] = 9
     rows.push([
       service,
-      1 + ((i * 7) % 5),
+      // Service 1 is scored higher: it differs from the rest (▲), the others fall below (▼).
+      service === 'Қызмет 1' && i % 2 === 0 ? 5 : 1 + ((i * 7) % 5),
       i % 2 ? 'ЖАО' : 'Әділет министрлігі',
       `Өңір ${i % 4}`,
       CHANNELS[i % 3],
@@ -67,73 +74,128 @@ describe('the sheet plan of a real report', () => {
   it('is applied by a stand-in of the Sheets API that refuses what Sheets refuses', () => {
     const spreadsheet = new StandInSpreadsheet()
     spreadsheet.batchUpdate(plan)
-    expect(spreadsheet.sheets).toHaveLength(10)
+    expect(spreadsheet.sheets).toHaveLength(12)
   })
 
-  it('creates one sheet per table, named by its title, with fixed ids, plus Issues', () => {
+  it('creates one sheet per table, named by its title, with fixed ids, the chapters and Issues', () => {
     expect(sheets.map((sheet) => sheet.sheetId)).toEqual(Object.values(IDS))
     expect(sheetIdOf('rating')).toBe(1396789313)
-    expect(sheetIdOf('issues')).toBe(1396789322)
+    expect(sheetIdOf('issues')).toBe(1396789325)
+    expect(sheetIdOf('weights')).toBe(1396789378)
     const titles = result.tables.filter((t) => t.id !== 'issues').map((t) => t.title)
-    expect(sheets.slice(0, -1).map((sheet) => sheet.title)).toEqual(titles)
+    expect(sheets.slice(0, -2).map((sheet) => sheet.title)).toEqual(titles)
+    expect(sheets.at(-2)?.title).toBe('Қызметтер')
     expect(planSheets(result, { generatedAt: '2026-07-01T00:00:00.000Z' })).toEqual(plan)
   })
 
+  /** The rating's header as the sheet shows it: ranks as a range, ▲▼ beside their measure. */
+  const RATING_HEADER = [
+    'Орны',
+    'Орын аралығы',
+    'Қызмет',
+    'Мемлекеттік орган',
+    'Респонденттер саны',
+    'Қанағаттанушылық',
+    '▲▼',
+    '«4» және «5» үлесі',
+    'Орташа балл',
+    '▲▼',
+    '10 балдық шкала',
+    'Индекс 0–100',
+    '95% СА төменгі шегі',
+    '95% СА жоғарғы шегі',
+    'Орташа: 95% СА төменгі',
+    'Орташа: 95% СА жоғарғы',
+    'Іріктеме аз',
+  ]
+  const cellsOf = (table: keyof typeof IDS) =>
+    kinds('updateCells').find((u) => u.start?.sheetId === IDS[table])?.rows ?? []
+  const text = (cell: sheets_v4.Schema$CellData | undefined) =>
+    cell?.userEnteredValue?.stringValue ?? cell?.userEnteredValue?.numberValue ?? null
+  const headerOf = (table: keyof typeof IDS) => (cellsOf(table)[0]?.values ?? []).map(text)
+  const UP = { red: 0.204, green: 0.659, blue: 0.325 }
+  const DOWN = { red: 0.918, green: 0.263, blue: 0.208 }
+  const GREY = { red: 0.6, green: 0.6, blue: 0.6 }
+  const colourRuns = (table: keyof typeof IDS, color: object) =>
+    kinds('repeatCell').filter(
+      (r) =>
+        r.range?.sheetId === IDS[table] &&
+        JSON.stringify(r.cell?.userEnteredFormat?.textFormat?.foregroundColorStyle?.rgbColor) ===
+          JSON.stringify(color),
+    )
+
   it('freezes a bold header row and writes every value', () => {
     const rating = result.tables.find((t) => t.id === 'rating')
-    const cells = kinds('updateCells').find((u) => u.start?.sheetId === sheetOf('rating')?.sheetId)
     expect(sheetOf('rating')?.gridProperties?.frozenRowCount).toBe(1)
-    const [header, first] = cells?.rows ?? []
-    expect(header.values?.map((v) => v.userEnteredValue?.stringValue)).toEqual(
-      rating?.columns.map((c) => c.label),
-    )
+    const [header, first] = cellsOf('rating')
+    expect(header.values?.map(text)).toEqual(RATING_HEADER)
     expect(header.values?.every((v) => v.userEnteredFormat?.textFormat?.bold)).toBe(true)
-    const satisfaction = rating?.columns.findIndex((c) => c.key === 'satisfaction') ?? -1
-    expect(first.values?.[satisfaction].userEnteredValue?.numberValue).toBe(
-      rating?.rows[0].satisfaction,
+    // The ▲▼ columns are named in full in a note.
+    expect(header.values?.[6].note).toBe('Қанағаттанушылық: қалғандардан айырма')
+    expect(first.values?.[5].userEnteredValue?.numberValue).toBe(rating?.rows[0].satisfaction)
+    const { rankLow, rankHigh } = rating?.rows[0] ?? {}
+    expect(text(first.values?.[1])).toBe(
+      rankLow === rankHigh ? `${rankLow}` : `${rankLow}–${rankHigh}`,
     )
   })
 
+  it('shows significance as ▲ in green, ▼ in red', () => {
+    const rating = result.tables.find((t) => t.id === 'rating')?.rows ?? []
+    const rows = cellsOf('rating').slice(1, rating.length + 1)
+    const arrows = rows.map((row) => [text(row.values?.[6]), text(row.values?.[9])])
+    const signs = rating.map((row) => [row.sigSatisfaction, row.sigMean])
+    const arrow = (sign: unknown) => (sign === 1 ? '▲' : sign === -1 ? '▼' : null)
+    expect(arrows).toEqual(signs.map((pair) => pair.map(arrow)))
+    // Coloured where the row is not a small base's (those are grey throughout).
+    const coloured = (wanted: number) =>
+      signs.flatMap((pair, i) =>
+        rating[i].smallBase
+          ? []
+          : pair.flatMap((sign, k) => (sign === wanted ? [[i + 1, [6, 9][k]]] : [])),
+      )
+    const at = (runs: Request['repeatCell'][]) =>
+      runs.map((r) => [r?.range?.startRowIndex, r?.range?.startColumnIndex])
+    expect(at(colourRuns('rating', UP))).toEqual(coloured(1))
+    expect(at(colourRuns('rating', DOWN))).toEqual(coloured(-1))
+    expect(coloured(1).length + coloured(-1).length).toBeGreaterThan(0)
+  })
+
   it('formats proportions as 0.0% and means as 0.00', () => {
-    const rating = result.tables.find((t) => t.id === 'rating')
     const sheetId = sheetOf('rating')?.sheetId
-    const formatOf = (key: string) => {
-      const column = rating?.columns.findIndex((c) => c.key === key)
-      return kinds('repeatCell').find(
-        (r) => r.range?.sheetId === sheetId && r.range?.startColumnIndex === column,
+    const formatOf = (label: string) =>
+      kinds('repeatCell').find(
+        (r) =>
+          r.range?.sheetId === sheetId &&
+          r.range?.startColumnIndex === RATING_HEADER.indexOf(label),
       )?.cell?.userEnteredFormat?.numberFormat
-    }
-    expect(formatOf('satisfaction')).toEqual({ type: 'PERCENT', pattern: '0.0%' })
-    expect(formatOf('mean')).toEqual({ type: 'NUMBER', pattern: '0.00' })
+    expect(formatOf('Қанағаттанушылық')).toEqual({ type: 'PERCENT', pattern: '0.0%' })
+    expect(formatOf('Орташа балл')).toEqual({ type: 'NUMBER', pattern: '0.00' })
   })
 
   it('greys small-base rows and says why in a note', () => {
     const rating = result.tables.find((t) => t.id === 'rating')
     const small = rating?.rows.flatMap((row, i) => (row.smallBase ? [i + 1] : [])) ?? []
     expect(small).toHaveLength(1)
-    const grey = kinds('repeatCell').filter(
-      (r) =>
-        r.range?.sheetId === sheetOf('rating')?.sheetId &&
-        r.cell?.userEnteredFormat?.textFormat?.foregroundColorStyle,
-    )
-    expect(grey.map((r) => r.range?.startRowIndex)).toEqual(small)
-    const cells = kinds('updateCells').find((u) => u.start?.sheetId === sheetOf('rating')?.sheetId)
-    expect(cells?.rows?.[small[0]].values?.[0].note).toMatch(/30/)
+    expect(colourRuns('rating', GREY).map((r) => r.range?.startRowIndex)).toEqual(small)
+    expect(cellsOf('rating')[small[0]].values?.[0].note).toMatch(/30/)
   })
 
   it('colours each aspects row from its weakest to its strongest aspect', () => {
     const aspects = result.tables.find((t) => t.id === 'aspects')
-    const rules = kinds('addConditionalFormatRule').map((r) => r.rule ?? {})
+    const rules = kinds('addConditionalFormatRule')
+      .map((r) => r.rule ?? {})
+      .filter((rule) => rule.ranges?.[0]?.sheetId === IDS.aspects)
     expect(rules).toHaveLength(aspects?.rows.length ?? -1)
-    const first = aspects?.columns.findIndex((c) => c.key === ASPECTS[0])
+    const first = headerOf('aspects').indexOf(columnLabel(ASPECTS[0], 'kk'))
+    expect(first).toBeGreaterThan(0)
     for (const [i, rule] of rules.entries()) {
       expect(rule.ranges).toEqual([
         {
-          sheetId: sheetOf('aspects')?.sheetId,
+          sheetId: IDS.aspects,
           startRowIndex: i + 1,
           endRowIndex: i + 2,
           startColumnIndex: first,
-          endColumnIndex: (first ?? 0) + 8,
+          endColumnIndex: first + 8,
         },
       ])
       expect(rule.gradientRule?.minpoint?.type).toBe('MIN')
@@ -141,12 +203,22 @@ describe('the sheet plan of a real report', () => {
     }
   })
 
-  it('charts the rating, the channel distribution as 100% stacked bars, and the regions', () => {
+  it('charts the rating, the channels as 100% stacked bars, the regions, and the drivers', () => {
     const charts = kinds('addChart').map((c) => c.chart ?? {})
-    expect(charts.map((c) => c.position?.overlayPosition?.anchorCell?.sheetId)).toEqual(
-      (['rating', 'distribution', 'regions'] as const).map((t) => sheetOf(t)?.sheetId),
-    )
-    expect(charts.every((c) => c.spec?.basicChart?.chartType === 'BAR')).toBe(true)
+    const drivers = result.tables.find((t) => t.id === 'drivers')?.rows ?? []
+    const groups = new Set(drivers.map((row) => row.group))
+    expect(charts.map((c) => c.position?.overlayPosition?.anchorCell?.sheetId)).toEqual([
+      IDS.rating,
+      IDS.distribution,
+      IDS.regions,
+      ...[...groups].map(() => IDS.drivers),
+    ])
+    expect(charts.map((c) => c.spec?.basicChart?.chartType)).toEqual([
+      'BAR',
+      'BAR',
+      'BAR',
+      ...[...groups].map(() => 'SCATTER'),
+    ])
     const distribution = charts[1].spec?.basicChart
     expect(distribution?.stackedType).toBe('PERCENT_STACKED')
     expect(distribution?.series).toHaveLength(5)
@@ -163,6 +235,36 @@ describe('the sheet plan of a real report', () => {
     expect(
       charts[0].spec?.basicChart?.domains?.[0].domain?.sourceRange?.sources?.[0].endRowIndex,
     ).toBe((ranked?.length ?? 0) + 1)
+    // A scatter: x (relative importance) along the bottom, each aspect's mean up the left.
+    const scatter = charts[3].spec?.basicChart
+    expect(scatter?.axis?.map((a) => a.position)).toEqual(['BOTTOM_AXIS', 'LEFT_AXIS'])
+    expect(scatter?.axis?.[0].title).toMatch(/^Салыстырмалы маңыздылығы \(орташа \d+,\d %\)$/)
+    expect(scatter?.series?.every((s) => s.targetAxis === 'LEFT_AXIS')).toBe(true)
+    expect(scatter?.stackedType).toBeUndefined()
+    expect(scatter?.series).toHaveLength(new Set(drivers.map((row) => row.aspect)).size)
+  })
+
+  it('links the chapters’ contents to each service’s block, by sheet id and cell', () => {
+    const rows = cellsOf('chapters')
+    const links = rows.flatMap((row, r) =>
+      (row.values ?? []).flatMap((cell) =>
+        cell.userEnteredFormat?.textFormat?.link ? [{ r, cell }] : [],
+      ),
+    )
+    const services = result.tables.find((t) => t.id === 'rating')?.rows.map((row) => row.service)
+    expect(links.map(({ cell }) => text(cell)).sort()).toEqual([...(services ?? [])].sort())
+    for (const { cell } of links) {
+      const uri = cell.userEnteredFormat?.textFormat?.link?.uri ?? ''
+      const match = /^#gid=(\d+)&range=A(\d+)$/.exec(uri)
+      expect(match, uri).not.toBeNull()
+      expect(Number(match?.[1])).toBe(IDS.chapters)
+      // The block starts with the service's name, in bold.
+      const target = rows[Number(match?.[2]) - 1].values?.[0]
+      expect(text(target)).toBe(text(cell))
+      expect(target?.userEnteredFormat?.textFormat?.bold).toBe(true)
+    }
+    const mask = kinds('updateCells').find((u) => u.start?.sheetId === IDS.chapters)?.fields
+    expect(mask).toContain('userEnteredFormat.textFormat.link')
   })
 
   it('marks every sheet as Sapa’s with the engine version and time', () => {
@@ -295,5 +397,108 @@ describe('the stand-in Sheets API', () => {
     expect(refusal([add(7), { deleteDimension: {} }])).toBe(
       'requests[1]: "deleteDimension" is not understood by this stand-in',
     )
+  })
+
+  it('keeps a cell-level link and refuses one without a uri, or an unknown wrap', () => {
+    const link = (uri?: string): Request => ({
+      updateCells: {
+        start: { sheetId: 7 },
+        rows: [
+          {
+            values: [
+              {
+                userEnteredValue: { stringValue: 'go' },
+                userEnteredFormat: { textFormat: { link: uri === undefined ? {} : { uri } } },
+              },
+            ],
+          },
+        ],
+        fields: 'userEnteredValue,userEnteredFormat.textFormat.link',
+      },
+    })
+    const spreadsheet = new StandInSpreadsheet()
+    spreadsheet.batchUpdate([add(7), link('#gid=7&range=A3')])
+    expect(spreadsheet.sheets[0].cells[0][0]).toMatchObject({
+      value: 'go',
+      link: '#gid=7&range=A3',
+    })
+    expect(refusal([add(7), link()])).toBe('requests[1]: a link needs a uri')
+    const italic: Request = {
+      repeatCell: {
+        range: {
+          sheetId: 7,
+          startRowIndex: 0,
+          endRowIndex: 1,
+          startColumnIndex: 0,
+          endColumnIndex: 1,
+        },
+        cell: { userEnteredFormat: { textFormat: { italic: true } } },
+        fields: 'userEnteredFormat.textFormat.bold',
+      },
+    }
+    expect(refusal([add(7), italic])).toBe('requests[1]: "italic" not understood by this stand-in')
+    const wrap = (wrapStrategy: string): Request => ({
+      repeatCell: {
+        range: {
+          sheetId: 7,
+          startRowIndex: 0,
+          endRowIndex: 1,
+          startColumnIndex: 0,
+          endColumnIndex: 2,
+        },
+        cell: { userEnteredFormat: { wrapStrategy } },
+        fields: 'userEnteredFormat.wrapStrategy',
+      },
+    })
+    expect(refusal([add(7), wrap('WRAP')])).toBe('applied')
+    expect(refusal([add(7), wrap('SHRINK')])).toBe('requests[1]: wrap strategy "SHRINK" unknown')
+  })
+
+  it('refuses a series off its chart type’s minor axis, a stacked scatter and a 2-D source', () => {
+    const source = (startColumnIndex: number, endColumnIndex = startColumnIndex + 1) => ({
+      sourceRange: {
+        sources: [
+          { sheetId: 7, startRowIndex: 0, endRowIndex: 3, startColumnIndex, endColumnIndex },
+        ],
+      },
+    })
+    const chart = (
+      chartType: string,
+      targetAxis: string,
+      extra: sheets_v4.Schema$BasicChartSpec = {},
+    ): Request => ({
+      addChart: {
+        chart: {
+          spec: {
+            basicChart: {
+              chartType,
+              headerCount: 1,
+              domains: [{ domain: source(0) }],
+              series: [{ series: source(1), targetAxis }],
+              ...extra,
+            },
+          },
+          position: {
+            overlayPosition: { anchorCell: { sheetId: 7, rowIndex: 0, columnIndex: 0 } },
+          },
+        },
+      },
+    })
+    expect(refusal([add(7), chart('SCATTER', 'LEFT_AXIS')])).toBe('applied')
+    expect(refusal([add(7), chart('BAR', 'BOTTOM_AXIS')])).toBe('applied')
+    expect(refusal([add(7), chart('SCATTER', 'BOTTOM_AXIS')])).toBe(
+      'requests[1]: BOTTOM_AXIS is not a minor axis of a SCATTER chart',
+    )
+    expect(refusal([add(7), chart('BAR', 'LEFT_AXIS')])).toBe(
+      'requests[1]: LEFT_AXIS is not a minor axis of a BAR chart',
+    )
+    expect(refusal([add(7), chart('SCATTER', 'LEFT_AXIS', { stackedType: 'STACKED' })])).toBe(
+      'requests[1]: a SCATTER chart is not stacked',
+    )
+    expect(refusal([add(7), chart('PIE', 'LEFT_AXIS')])).toBe(
+      'requests[1]: chart type "PIE" not understood here',
+    )
+    const wide = chart('SCATTER', 'LEFT_AXIS', { domains: [{ domain: source(0, 2) }] })
+    expect(refusal([add(7), wide])).toBe('requests[1]: a chart source is one column or one row')
   })
 })

@@ -7,10 +7,29 @@
  */
 import { describe, expect, it } from 'vitest'
 import { readSurvey } from '../../cli/index'
-import { report, type TableId } from '../../engine/index'
-import { type Box, buildSheets, caseless, type SheetModel, sheetRequests } from '../../sheets/index'
+import { report } from '../../engine/index'
+import {
+  type Box,
+  buildSheets,
+  type CellRef,
+  caseless,
+  type SheetKind,
+  type SheetModel,
+  sheetRequests,
+} from '../../sheets/index'
 import { FIXTURE_TIME, fixtureReport } from '../support/sheet-fixture'
 import { type ApiBox, type ApiSheet, StandInSpreadsheet } from '../support/sheets-api'
+
+/** A link Sheets makes to a cell of the same sheet, `#gid=<id>&range=B5`, as the model's cell. */
+function linkTarget(uri: string | null, sheetId: number): CellRef | null {
+  if (uri === null) return null
+  const match = /^#gid=(\d+)&range=([A-Z]+)(\d+)$/.exec(uri)
+  expect(match, uri).not.toBeNull()
+  const [, gid, letters, row] = match as RegExpExecArray
+  expect(Number(gid)).toBe(sheetId)
+  const column = [...letters].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0) - 1
+  return { row: Number(row) - 1, column }
+}
 
 /** What the stand-in holds, in the model's terms; anything the model cannot say fails. */
 function readBack(sheet: ApiSheet): SheetModel {
@@ -31,13 +50,16 @@ function readBack(sheet: ApiSheet): SheetModel {
   }
   for (const chart of sheet.charts) {
     expect(chart.headerCount).toBe(1)
-    expect(chart.series.every((s) => s.axis === 'BOTTOM_AXIS')).toBe(true)
-    expect(chart.axis.map((a) => a.position)).toEqual(['BOTTOM_AXIS'])
+    const valueAxis = chart.type === 'SCATTER' ? 'LEFT_AXIS' : 'BOTTOM_AXIS'
+    expect(chart.series.every((s) => s.axis === valueAxis)).toBe(true)
+    expect(chart.axis.map((a) => a.position)).toEqual(
+      chart.type === 'SCATTER' ? ['BOTTOM_AXIS', 'LEFT_AXIS'] : ['BOTTOM_AXIS'],
+    )
     expect(chart.domains).toHaveLength(1)
   }
   expect(sheet.metadata.every((m) => m.visibility === 'DOCUMENT')).toBe(true)
   return {
-    table: JSON.parse(sheet.metadata[0]?.value ?? '{}').table as TableId,
+    table: JSON.parse(sheet.metadata[0]?.value ?? '{}').table as SheetKind,
     title: sheet.title,
     rows: sheet.rows,
     columns: sheet.columns,
@@ -47,6 +69,8 @@ function readBack(sheet: ApiSheet): SheetModel {
     notes: cells.map((row) => row.map((cell) => cell.note)),
     bold: cells.map((row) => row.map((cell) => cell.bold)),
     colors: cells.map((row) => row.map((cell) => cell.color)),
+    links: cells.map((row) => row.map((cell) => linkTarget(cell.link, sheet.sheetId))),
+    wraps: cells.map((row) => row.map((cell) => cell.wrap === 'WRAP')),
     widths: Array.from({ length: sheet.columns }, (_, c) => sheet.widths.get(c) ?? null),
     // Sheets lists first the rule that takes precedence: the model's last.
     rules: [...sheet.rules].reverse().map((rule) => ({
@@ -56,11 +80,13 @@ function readBack(sheet: ApiSheet): SheetModel {
       max: rule.max.color,
     })),
     charts: sheet.charts.map((chart) => ({
-      kind: chart.type === 'BAR' ? ('bar' as const) : (chart.type as 'bar'),
+      kind: chart.type === 'SCATTER' ? ('scatter' as const) : ('bar' as const),
       stacked: chart.stacked === 'PERCENT_STACKED',
       title: chart.title,
       legend: chart.legend === 'BOTTOM_LEGEND',
-      axisTitle: chart.axis[0]?.title ?? '',
+      // A bar chart's values run along its bottom axis; a scatter's x along it, its y up the left.
+      axisTitle: chart.axis[chart.type === 'SCATTER' ? 1 : 0]?.title ?? '',
+      domainAxisTitle: chart.type === 'SCATTER' ? (chart.axis[0]?.title ?? '') : null,
       domain: one(chart.domains[0] ?? []),
       series: chart.series.map((s) => one(s.boxes)),
       anchor: chart.anchor,
@@ -78,8 +104,19 @@ describe('the Sheets API writer', () => {
     spreadsheet.batchUpdate(sheetRequests(sheets))
     expect(spreadsheet.sheets.map(readBack)).toEqual(sheets)
     // The fixture uses every feature: a round trip of less would prove less.
-    expect(sheets.flatMap((s) => s.charts)).toHaveLength(3)
-    expect(sheets.flatMap((s) => s.rules)).toHaveLength(3)
+    const charts = sheets.flatMap((s) => s.charts)
+    expect(charts.map((chart) => chart.kind)).toEqual([
+      'bar',
+      'bar',
+      'bar',
+      'scatter',
+      'scatter',
+      'bar',
+    ])
+    // Three aspects rows, three places; the chapters: two places and the total, one and the
+    // total, a total alone.
+    expect(sheets.flatMap((s) => s.rules)).toHaveLength(3 + 3 + 6)
+    expect(sheets.flatMap((s) => s.links.flat()).filter(Boolean)).toHaveLength(3)
   })
 
   it('carries the sample’s report too', async () => {
@@ -105,9 +142,15 @@ describe('the Sheets API writer', () => {
       'Service rating (2)',
       'Score distribution',
       'Aspect scores',
+      'By place of service',
       'Satisfaction by region',
+      'Connections, informal payments and complaints',
       'Key drivers of satisfaction, by group',
       'Key drivers of satisfaction, by channel',
+      'By age and gender',
+      'Against the previous wave',
+      'Services',
+      'Weights',
       'Data issues',
     ])
   })

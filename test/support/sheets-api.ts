@@ -3,7 +3,16 @@
  * reference and not from Sapa's writer: it applies the kinds of request the report uses to an
  * in-memory spreadsheet and refuses, as Sheets does, what Sheets would refuse (an unknown
  * request or field, a sheet used before it is added, a range outside its grid, a duplicate id
- * or title, a title over 100 characters, every row frozen, a cell over 50,000 characters).
+ * or title, a title over 100 characters, every row frozen, a cell over 50,000 characters, a
+ * link without a uri, a chart series on an axis that is not its chart type's minor axis, a
+ * chart source that is neither one column nor one row).
+ *
+ * Links: a cell-level link is `userEnteredFormat.textFormat.link` ("A cell-level link can also
+ * be set from the userEnteredFormat.textFormat field", CellData.hyperlink; TextFormat.link is a
+ * `Link {uri}`). Charts: BasicChartSpec's BAR and SCATTER; "It is an error to specify an axis
+ * that isn't a valid minor axis for the chart's type" (BasicChartSeries.targetAxis): the bottom
+ * axis for bar charts, the left or right one for the others; `stackedType` "applies to Area,
+ * Bar, Column, Combo, and Stepped Area charts".
  */
 import type { sheets_v4 } from 'googleapis'
 
@@ -23,6 +32,10 @@ export interface ApiCell {
   note: string | null
   bold: boolean
   color: ApiColor | null
+  /** The cell-level link's uri. */
+  link: string | null
+  /** The wrap strategy, `null` for the default (overflow). */
+  wrap: string | null
 }
 
 export interface ApiBox {
@@ -194,6 +207,8 @@ export class StandInSpreadsheet {
       note: null,
       bold: false,
       color: null,
+      link: null,
+      wrap: null,
     })
     this.sheets.push({
       sheetId,
@@ -308,14 +323,29 @@ export class StandInSpreadsheet {
     }
     const basic = chart.spec?.basicChart
     if (!basic) throw new ApiError(`${at}: only basic charts are understood here`)
+    const type = basic.chartType ?? ''
+    if (!CHART_TYPES.has(type))
+      throw new ApiError(`${at}: chart type "${type}" not understood here`)
+    const minor = type === 'BAR' ? ['BOTTOM_AXIS'] : ['LEFT_AXIS', 'RIGHT_AXIS']
+    for (const series of basic.series ?? []) {
+      if (!minor.includes(series.targetAxis ?? '')) {
+        throw new ApiError(`${at}: ${series.targetAxis} is not a minor axis of a ${type} chart`)
+      }
+    }
+    if (basic.stackedType && !STACKABLE.has(type)) {
+      throw new ApiError(`${at}: a ${type} chart is not stacked`)
+    }
     const sources = (data: sheets_v4.Schema$ChartData | undefined) =>
       (data?.sourceRange?.sources ?? []).map((range) => {
         const placed = this.box(range, at)
         if (placed.sheet !== sheet) throw new ApiError(`${at}: chart data on another sheet`)
+        if (placed.box.rows !== 1 && placed.box.columns !== 1) {
+          throw new ApiError(`${at}: a chart source is one column or one row`)
+        }
         return placed.box
       })
     sheet.charts.push({
-      type: basic.chartType ?? '',
+      type,
       stacked: basic.stackedType ?? null,
       title: chart.spec?.title ?? '',
       legend: basic.legendPosition ?? '',
@@ -333,10 +363,17 @@ export class StandInSpreadsheet {
   }
 }
 
+const CHART_TYPES = new Set(['BAR', 'SCATTER'])
+/** CellFormat.wrapStrategy's values. */
+const WRAP_STRATEGIES = ['OVERFLOW_CELL', 'LEGACY_WRAP', 'CLIP', 'WRAP']
+const STACKABLE = new Set(['AREA', 'BAR', 'COLUMN', 'COMBO', 'STEPPED_AREA'])
+
 const CELL_FIELDS = [
   'userEnteredValue',
   'note',
   'userEnteredFormat.textFormat.bold',
+  'userEnteredFormat.textFormat.link',
+  'userEnteredFormat.wrapStrategy',
   'userEnteredFormat.numberFormat',
   'userEnteredFormat.textFormat.foregroundColorStyle',
 ]
@@ -362,10 +399,29 @@ function setCell(cell: ApiCell, data: sheets_v4.Schema$CellData, fields: Set<str
   }
   if (fields.has('note')) cell.note = data.note ?? null
   const format = data.userEnteredFormat ?? {}
+  known(format, ['textFormat', 'numberFormat', 'wrapStrategy'], at)
+  known(format.textFormat ?? {}, ['bold', 'link', 'foregroundColorStyle'], at)
   if (fields.has('userEnteredFormat.textFormat.bold')) cell.bold = format.textFormat?.bold ?? false
+  if (fields.has('userEnteredFormat.textFormat.link')) {
+    const link = format.textFormat?.link
+    if (link) {
+      known(link, ['uri'], at)
+      if (typeof link.uri !== 'string' || link.uri === '') {
+        throw new ApiError(`${at}: a link needs a uri`)
+      }
+    }
+    cell.link = link?.uri ?? null
+  }
   if (fields.has('userEnteredFormat.numberFormat')) {
     const number = format.numberFormat
     cell.format = number ? { type: number.type ?? '', pattern: number.pattern ?? '' } : null
+  }
+  if (fields.has('userEnteredFormat.wrapStrategy')) {
+    const wrap = format.wrapStrategy ?? null
+    if (wrap !== null && !WRAP_STRATEGIES.includes(wrap)) {
+      throw new ApiError(`${at}: wrap strategy "${wrap}" unknown`)
+    }
+    cell.wrap = wrap
   }
   if (fields.has('userEnteredFormat.textFormat.foregroundColorStyle')) {
     const rgb = format.textFormat?.foregroundColorStyle?.rgbColor

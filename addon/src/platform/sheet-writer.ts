@@ -11,6 +11,7 @@ import {
   type ChartModel,
   type ColorScale,
   hexOf,
+  linkUri,
   SHEETS_DEFAULTS,
   type SheetModel,
 } from '../../../sheets/index'
@@ -49,7 +50,10 @@ function entered(value: CellValue, format: string | null): { value: CellValue; f
   return { value: value ?? '', format: TEXT_FORMAT }
 }
 
-/** Fills a new, empty sheet with the model: values, formats, notes, bold, colours, rules, charts. */
+/**
+ * Fills a new, empty sheet with the model: values, formats, notes, bold, colours, links, rules,
+ * charts.
+ */
 export function fillSheet(sheet: Sheet, model: SheetModel): void {
   // Marked first: should the run die here, the next one finds and replaces this sheet too.
   for (const { key, value } of model.metadata) {
@@ -69,6 +73,8 @@ export function fillSheet(sheet: Sheet, model: SheetModel): void {
     .setNotes(model.notes.map((row) => row.map((note) => note ?? '')))
     .setFontWeights(model.bold.map((row) => row.map((bold) => (bold ? 'bold' : 'normal'))))
     .setFontColors(model.colors.map((row) => row.map((color) => (color ? hexOf(color) : BLACK))))
+    .setWraps(model.wraps)
+  writeLinks(sheet, model)
   model.widths.forEach((width, column) => {
     sheet.setColumnWidth(column + 1, width ?? SHEETS_DEFAULTS.columnWidth)
   })
@@ -90,7 +96,36 @@ export function fillSheet(sheet: Sheet, model: SheetModel): void {
     sheet.setConditionalFormatRules(rules.reverse())
   }
   for (const chart of model.charts) {
-    sheet.insertChart(barChart(sheet, chart, take(1 + chart.series.length)))
+    sheet.insertChart(chartOf(sheet, chart, take(1 + chart.series.length)))
+  }
+}
+
+/**
+ * Links within the sheet as Rich Text values (`setLinkUrl` with `#gid=<id>&range=A5`, the link
+ * Sheets makes to a range), one `setRichTextValues` per run of linked cells down a column: the
+ * contents of the chapters are one run, however many services.
+ */
+function writeLinks(sheet: Sheet, model: SheetModel) {
+  const sheetId = sheet.getSheetId()
+  for (let c = 0; c < model.columns; c++) {
+    let r = 0
+    while (r < model.rows) {
+      const start = r
+      const run: GoogleAppsScript.Spreadsheet.RichTextValue[][] = []
+      for (; r < model.rows; r++) {
+        const link = model.links[r][c]
+        const text = model.values[r][c]
+        if (link === null || typeof text !== 'string') break
+        run.push([
+          SpreadsheetApp.newRichTextValue()
+            .setText(text)
+            .setLinkUrl(linkUri(sheetId, link))
+            .build(),
+        ])
+      }
+      if (run.length > 0) sheet.getRange(start + 1, c + 1, run.length, 1).setRichTextValues(run)
+      else r++
+    }
   }
 }
 
@@ -116,15 +151,27 @@ function colorScale(rule: ColorScale, ranges: Range[]) {
     .build()
 }
 
-function barChart(sheet: Sheet, chart: ChartModel, ranges: Range[]) {
-  let builder: GoogleAppsScript.Spreadsheet.EmbeddedChartBuilder = sheet.newChart().asBarChart()
+/**
+ * A bar chart (values along the horizontal axis) or a scatter chart (x from the first range, y
+ * from each further one).
+ */
+function chartOf(sheet: Sheet, chart: ChartModel, ranges: Range[]) {
+  let builder: GoogleAppsScript.Spreadsheet.EmbeddedChartBuilder =
+    chart.kind === 'scatter' ? sheet.newChart().asScatterChart() : sheet.newChart().asBarChart()
   for (const range of ranges) builder = builder.addRange(range)
-  return builder
+  builder = builder
     .setNumHeaders(1)
     .setOption('title', chart.title)
     .setOption('legend', { position: chart.legend ? 'bottom' : 'none' })
-    .setOption('hAxis', { title: chart.axisTitle })
-    .setOption('isStacked', chart.stacked ? 'percent' : false)
+  builder =
+    chart.kind === 'scatter'
+      ? builder
+          .setOption('hAxis', { title: chart.domainAxisTitle ?? '' })
+          .setOption('vAxis', { title: chart.axisTitle })
+      : builder
+          .setOption('hAxis', { title: chart.axisTitle })
+          .setOption('isStacked', chart.stacked ? 'percent' : false)
+  return builder
     .setOption('width', chart.width)
     .setOption('height', chart.height)
     .setPosition(chart.anchor.row + 1, chart.anchor.column + 1, 0, 0)

@@ -71,7 +71,13 @@ export class FakeEmbeddedChartBuilder
   implements
     Pick<
       GoogleAppsScript.Spreadsheet.EmbeddedChartBuilder,
-      'asBarChart' | 'addRange' | 'setNumHeaders' | 'setOption' | 'setPosition' | 'build'
+      | 'asBarChart'
+      | 'asScatterChart'
+      | 'addRange'
+      | 'setNumHeaders'
+      | 'setOption'
+      | 'setPosition'
+      | 'build'
     >
 {
   private readonly chart: FakeChart = {
@@ -91,6 +97,11 @@ export class FakeEmbeddedChartBuilder
   asBarChart() {
     this.chart.type = 'BAR'
     return as<GoogleAppsScript.Spreadsheet.EmbeddedBarChartBuilder>(this)
+  }
+
+  asScatterChart() {
+    this.chart.type = 'SCATTER'
+    return as<GoogleAppsScript.Spreadsheet.EmbeddedScatterChartBuilder>(this)
   }
 
   addRange(range: GoogleAppsScript.Spreadsheet.Range) {
@@ -118,5 +129,59 @@ export class FakeEmbeddedChartBuilder
   build() {
     if (this.chart.ranges.length === 0) throw new Error('A chart needs data.')
     return as<GoogleAppsScript.Spreadsheet.EmbeddedChart>({ ...this.chart, sheet: this.sheet })
+  }
+}
+
+/** A Rich Text value: its text and the link over all of it, if any. */
+export class FakeRichTextValue
+  implements Pick<GoogleAppsScript.Spreadsheet.RichTextValue, 'getText' | 'getLinkUrl'>
+{
+  constructor(
+    readonly text: string,
+    readonly link: string | null,
+  ) {}
+
+  fakeSelf(): FakeRichTextValue {
+    return this
+  }
+
+  getText() {
+    return this.text
+  }
+
+  getLinkUrl() {
+    return this.link
+  }
+}
+
+export class FakeRichTextValueBuilder
+  implements
+    Pick<GoogleAppsScript.Spreadsheet.RichTextValueBuilder, 'setText' | 'setLinkUrl' | 'build'>
+{
+  private text = ''
+  private link: string | null = null
+
+  private self() {
+    return as<GoogleAppsScript.Spreadsheet.RichTextValueBuilder>(this)
+  }
+
+  setText(text: string) {
+    this.text = String(text)
+    // "Sets the text for this value and clears any existing text style."
+    this.link = null
+    return this.self()
+  }
+
+  setLinkUrl(...args: unknown[]) {
+    if (args.length !== 1)
+      throw new Error('stand-in: setLinkUrl(linkUrl) over the whole value only')
+    this.link = args[0] === null ? null : String(args[0])
+    return this.self()
+  }
+
+  build() {
+    return as<GoogleAppsScript.Spreadsheet.RichTextValue>(
+      new FakeRichTextValue(this.text, this.link),
+    )
   }
 }

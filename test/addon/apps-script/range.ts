@@ -1,5 +1,6 @@
 /// <reference types="google-apps-script" />
 /** @module Range stand-ins: whole-grid reads and writes, as Sheets checks and parses them. */
+import { FakeRichTextValue } from './builders'
 import { copyOut } from './realm'
 import { as, type CellState } from './shared'
 import type { FakeSheet } from './sheet'
@@ -19,6 +20,8 @@ export class FakeRange
       | 'setFontWeights'
       | 'setFontWeight'
       | 'setFontColors'
+      | 'setRichTextValues'
+      | 'setWraps'
       | 'getA1Notation'
       | 'getNumRows'
       | 'getNumColumns'
@@ -42,7 +45,8 @@ export class FakeRange
       .map((row) => row.slice(this.column - 1, this.column - 1 + this.columns))
   }
 
-  private each<T>(data: T[][], set: (cell: CellState, value: T) => void) {
+  /** `set` for each cell and its datum, copied out of the add-on's realm unless `copy` is false. */
+  private each<T>(data: T[][], set: (cell: CellState, value: T) => void, copy = true) {
     if (!Array.isArray(data) || data.length !== this.rows) {
       throw new Error(
         `The number of rows in the data does not match the number of rows in the range. The data has ${data?.length} but the range has ${this.rows}.`,
@@ -56,7 +60,7 @@ export class FakeRange
         )
       }
       row.forEach((value, c) => {
-        set(cells[r][c], copyOut(value))
+        set(cells[r][c], copy ? copyOut(value) : value)
       })
     })
     return as<GoogleAppsScript.Spreadsheet.Range>(this)
@@ -130,6 +134,32 @@ export class FakeRange
     })
   }
 
+  /**
+   * Rich Text values: the text exactly as given (never parsed as a formula or number) and its
+   * link. Only whole-cell links are understood here, as the writer sets them.
+   */
+  setRichTextValues(values: GoogleAppsScript.Spreadsheet.RichTextValue[][]) {
+    return this.each(
+      values,
+      (cell, value) => {
+        if (!(value instanceof FakeRichTextValue)) {
+          throw new Error(`Not a RichTextValue: ${String(value)}`)
+        }
+        cell.value = value.text
+        cell.formula = ''
+        cell.link = value.link ?? ''
+      },
+      false,
+    )
+  }
+
+  setWraps(wraps: boolean[][]) {
+    return this.each(wraps, (cell, wrap) => {
+      if (typeof wrap !== 'boolean') throw new Error(`Invalid wrap: ${String(wrap)}`)
+      cell.wrap = wrap
+    })
+  }
+
   getA1Notation() {
     const end = `${columnName(this.column + this.columns - 2)}${this.row + this.rows - 1}`
     return `${columnName(this.column - 1)}${this.row}:${end}`
@@ -152,6 +182,7 @@ export class FakeRange
  */
 function enter(cell: CellState, value: unknown) {
   cell.formula = ''
+  cell.link = ''
   if (typeof value === 'string') {
     if (value.startsWith("'")) {
       cell.value = value.slice(1)

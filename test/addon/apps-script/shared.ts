@@ -13,6 +13,9 @@ export interface CellState {
   note: string
   weight: string
   color: string
+  /** The link URL of a Rich Text value covering the whole cell; '' without one. */
+  link: string
+  wrap: boolean
 }
 
 export const AUTOMATIC = '0.###############'
@@ -23,6 +26,8 @@ export const blankCell = (): CellState => ({
   note: '',
   weight: 'normal',
   color: '#000000',
+  link: '',
+  wrap: false,
 })
 
 /** What the stand-ins share: the call log and the add-on's realm. */

@@ -7,7 +7,7 @@
  * wrong size, duplicate names, freezing every row, deleting the last sheet).
  */
 
-import { FakeConditionalFormatRuleBuilder } from './builders'
+import { FakeConditionalFormatRuleBuilder, FakeRichTextValueBuilder } from './builders'
 import { tracked } from './calls'
 import { FakeDeveloperMetadataFinder } from './metadata'
 import { as, type CellState, type Env } from './shared'
@@ -24,6 +24,7 @@ export class FakeSpreadsheetApp
       | 'getActiveSpreadsheet'
       | 'getUi'
       | 'newConditionalFormatRule'
+      | 'newRichTextValue'
       | 'DeveloperMetadataLocationType'
       | 'DeveloperMetadataVisibility'
       | 'InterpolationType'
@@ -60,6 +61,12 @@ export class FakeSpreadsheetApp
 
   getUi() {
     return as<GoogleAppsScript.Base.Ui>(tracked(this.ui, 'Ui', this.env.log))
+  }
+
+  newRichTextValue() {
+    return as<GoogleAppsScript.Spreadsheet.RichTextValueBuilder>(
+      tracked(new FakeRichTextValueBuilder(), 'RichTextValueBuilder', this.env.log),
+    )
   }
 
   newConditionalFormatRule() {
