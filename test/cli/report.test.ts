@@ -10,7 +10,7 @@ import { type LocalWorker, startLocalWorker } from '../../cli/wrangler-dev'
 import { excelSheetName } from '../../cli/xlsx/sheet-names'
 import { displayValue, type Table, TITLES, type Value } from '../../engine/index'
 import type { ReportReply } from '../../protocol/index'
-import { MAX_LISTED_ISSUES } from '../../sheets/index'
+import { buildSheets, MAX_LISTED_ISSUES, sheetRequests } from '../../sheets/index'
 import { StandInSpreadsheet } from '../support/sheets-api'
 import {
   type CliRun,
@@ -23,6 +23,7 @@ import {
 
 const XLSX = 'samples/survey-2017.xlsx'
 const CSV = 'samples/survey-2017.csv'
+const PREVIOUS = 'samples/survey-2016.csv'
 const secret = randomBytes(32).toString('hex')
 
 let dir: string
@@ -48,7 +49,7 @@ beforeAll(async () => {
   // The command starting its own Worker, and a shared one for the in-process runs.
   // Kept as soon as it is up, so afterAll stops it even if the other part fails.
   ;[run] = await Promise.all([
-    runSapa(['report', XLSX, '--out', out, '--json', json, '--debug']),
+    runSapa(['report', XLSX, '--previous', PREVIOUS, '--out', out, '--json', json, '--debug']),
     startLocalWorker({ vars: { SAPA_HMAC_SECRET: secret } }).then((started) => {
       worker = started
     }),
@@ -97,6 +98,13 @@ const tableRows = (table: Table) =>
   )
 
 describe('sapa report on the sample workbook', () => {
+  it('runs as npm start does', async () => {
+    const { scripts } = JSON.parse(await readFile('package.json', 'utf8'))
+    expect(scripts.start).toBe(
+      `node bin/sapa.mjs report ${XLSX} --previous ${PREVIOUS} --out out/survey-2017-report.xlsx --json out/survey-2017-report.json`,
+    )
+  })
+
   it('exits 0, prints the top and bottom five and the files, and stops its Worker', async () => {
     expect(run.code).toBe(0)
     expect(run.stdout).toMatch(/^9,517 respondents, 9,289 rated, satisfaction 65\.9%/)
@@ -107,8 +115,13 @@ describe('sapa report on the sample workbook', () => {
     expect(services[0]).toContain(String(ranked[0].service))
     expect(services[9]).toContain(String(ranked.at(-1)?.service))
     expect(run.stdout).toContain(`Wrote ${join(dir, 'report.xlsx')}`)
-    // Rating, distribution by channel, regions: exceljs writes no charts, and the CLI says so.
-    expect(run.stdout).toContain('and 10 report sheets (3 charts are not carried into .xlsx)')
+    // One sheet per table and the Issues sheet; exceljs writes no charts, and the CLI says so.
+    expect(run.stdout).toMatch(
+      new RegExp(
+        `and ${reportTables().length} report sheets \\(\\d+ charts are not carried into \\.xlsx\\)`,
+      ),
+    )
+    expect(reportTables()).toContain('waves')
     expect(run.stdout).toContain(`Wrote ${join(dir, 'report.json')}`)
     // Not a terminal: only the --debug lines, no progress.
     expect(run.stderr).not.toContain('sapa ·')
@@ -121,11 +134,13 @@ describe('sapa report on the sample workbook', () => {
     expect(await sha256(XLSX)).toBe(inputHash)
   })
 
-  it('writes the Worker response with a sound plan', () => {
+  it('writes the Worker response, without the Sheets plan it did not ask for', () => {
     expect(reply.summary.respondents).toBe(9517)
+    expect(reply.plan).toBeUndefined()
+    // The sheets come from the tables: the same model gives the Sheets API requests.
     const spreadsheet = new StandInSpreadsheet()
-    spreadsheet.batchUpdate(reply.plan.requests)
-    expect(spreadsheet.sheets).toHaveLength(10)
+    spreadsheet.batchUpdate(sheetRequests(buildSheets(reply, { generatedAt: 'now' })))
+    expect(spreadsheet.sheets).toHaveLength(reportTables().length)
   })
 
   it('keeps the input sheets first, their cells unchanged', () => {

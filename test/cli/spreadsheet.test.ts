@@ -13,7 +13,7 @@ import { main } from '../../cli/sapa'
 import { type LocalWorker, startLocalWorker } from '../../cli/wrangler-dev'
 import type { Cell } from '../../engine/index'
 import type { ReportReply } from '../../protocol/index'
-import { METADATA_KEY } from '../../sheets/index'
+import { buildSheets, METADATA_KEY, sheetRequests } from '../../sheets/index'
 import { ApiError, StandInSpreadsheet } from '../support/sheets-api'
 
 const SPREADSHEET = '1SapaTestSpreadsheetId'
@@ -215,13 +215,17 @@ describe('sapa report --spreadsheet against a stand-in Sheets API', () => {
 
     const reply = JSON.parse(await readFile(json, 'utf8')) as ReportReply
     expect(reply.summary).toMatchObject({ respondents: 9517, rated: 9289 })
-    new StandInSpreadsheet().batchUpdate(reply.plan.requests)
+    expect(reply.plan).toBeUndefined()
+    // The sheets the CLI builds from the tables, as the Worker would plan them when asked.
+    const plan = sheetRequests(buildSheets(reply, { generatedAt: new Date().toISOString() }))
+    new StandInSpreadsheet().batchUpdate(plan)
+    const sheetCount = plan.filter((request) => request.addSheet).length
     const { requests } = batch.body as { requests: sheets_v4.Schema$Request[] }
     // The earlier report sheet goes in the same batch; the user's sheet keeps its title.
     expect(requests[0]).toEqual({ deleteSheet: { sheetId: RATING_ID } })
-    // The CLI writes the sheets the Worker plans, marked with its own time.
+    // Each report sheet is marked with the CLI's own time.
     const marks = requests.flatMap((r) => r.createDeveloperMetadata?.developerMetadata ?? [])
-    expect(marks).toHaveLength(10)
+    expect(marks).toHaveLength(sheetCount)
     for (const mark of marks) {
       const { generatedAt } = JSON.parse(mark.metadataValue ?? '{}')
       expect(Date.now() - Date.parse(generatedAt)).toBeLessThan(120_000)
@@ -233,7 +237,7 @@ describe('sapa report --spreadsheet against a stand-in Sheets API', () => {
         const { generatedAt: _, ...rest } = JSON.parse(mark.metadataValue ?? '{}')
         return { ...mark, metadataValue: rest }
       })
-    const renamed = reply.plan.requests.map((request) =>
+    const renamed = plan.map((request) =>
       request.addSheet?.properties?.title === 'Бағалардың бөлінуі'
         ? {
             addSheet: {
@@ -251,7 +255,7 @@ describe('sapa report --spreadsheet against a stand-in Sheets API', () => {
     ])
     expect(applied?.sheet('Бағалардың бөлінуі').cells[0][0].value).toBeNull()
     expect(run.stdout).toContain(
-      `Updated https://docs.google.com/spreadsheets/d/${SPREADSHEET}: 10 report sheets, in one batchUpdate of ${requests.length} requests`,
+      `Updated https://docs.google.com/spreadsheets/d/${SPREADSHEET}: ${sheetCount} report sheets, in one batchUpdate of ${requests.length} requests`,
     )
     // Nothing but loopback: the stand-in API and the Worker.
     expect(hosts.length).toBeGreaterThanOrEqual(4)
