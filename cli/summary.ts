@@ -67,7 +67,7 @@ export function summaryText(
   if (summary.weighting) lines.push('', ...weightingLines(summary.weighting))
   if (summary.previous) {
     const waves = reply.tables.find((table) => table.id === 'waves')
-    lines.push('', ...waveLines(summary, waves, context.previous))
+    lines.push('', ...waveLines(summary, waves, context.previous, unused))
   }
   const rating = reply.tables.find((table) => table.id === 'rating')
   const ranked = (rating?.rows ?? [])
@@ -156,13 +156,22 @@ function waveLines(
   summary: Summary,
   waves: Table | undefined,
   previous: SummaryContext['previous'],
+  unused: readonly string[],
 ): string[] {
   const before = summary.previous as NonNullable<Summary['previous']>
   const lines = [
     `Previous wave${previous ? ` (${previous.source})` : ''}: ${count(before.respondents)} respondents, satisfaction ${percent(before.satisfaction)}, mean ${decimal(before.mean)}`,
   ]
   if (previous?.notes?.length) lines.push(...previous.notes.map((note) => `  ${note}`))
-  if (previous?.dropped?.length) lines.push(`  Not used: ${headerList(previous.dropped)}`)
+  if (previous?.dropped?.length) {
+    const same = sameList(previous.dropped, unused)
+    const n = previous.dropped.length
+    lines.push(
+      same
+        ? `  Not used: the same ${n} column${n === 1 ? '' : 's'}`
+        : `  Not used: ${headerList(previous.dropped)}`,
+    )
+  }
   if (!waves) return lines
   const rows = waves.rows
   const common = rows.filter((row) => row.change !== null && row.change !== undefined).length
@@ -242,6 +251,9 @@ function serviceLine(row: Record<string, Value>): string {
 function mark(sign: Value | undefined): string {
   return sign === 1 ? '▲' : sign === -1 ? '▼' : ''
 }
+
+const sameList = (a: readonly string[], b: readonly string[]) =>
+  a.length === b.length && a.every((x, i) => x === b[i])
 
 const spaced = (text: string) => (text ? ` ${text}` : '')
 
