@@ -263,6 +263,32 @@ describe('--previous: the waves', () => {
   })
 })
 
+describe('--previous: what is refused before any request', () => {
+  it.each([
+    [
+      ['--previous', 'samples/survey-2015.csv'],
+      3,
+      'sapa: --previous samples/survey-2015.csv: file not found\n',
+    ],
+    [
+      ['--previous', 'samples/survey-2016.xlsx', '--out', 'samples/survey-2016.xlsx'],
+      2,
+      'sapa: --out samples/survey-2016.xlsx is the previous wave (--previous), which sapa never overwrites\n',
+    ],
+    [
+      ['--previous', 'samples/margins-regions-2017.csv'],
+      3,
+      /^sapa: samples\/margins-regions-2017\.csv: Required column "service"/,
+    ],
+  ])('%j exits %i', async (args, code, message) => {
+    const run = await sapa(['samples/survey-2017.csv', ...args])
+    expect(run.code).toBe(code)
+    if (typeof message === 'string') expect(run.stderr).toBe(message)
+    else expect(run.stderr).toMatch(message)
+    expect(run.sent).toEqual([])
+  })
+})
+
 describe('--margins: raking to population margins', () => {
   let once: Scored
 
