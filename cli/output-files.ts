@@ -18,25 +18,37 @@ import {
 import { dirname, parse, resolve } from 'node:path'
 import { CliError, EXIT, oneLine } from './errors'
 
+/** A file `sapa report` reads, by what it is: "the input file", "the previous wave (--previous)". */
+export interface Input {
+  name: string
+  path: string
+}
+
 export interface Output {
   flag: '--out' | '--json'
   path: string
 }
 
 /**
- * Refuses, before anything slow starts, an output that is the input file (exit 2), two
+ * Refuses, before anything slow starts, an output that is an input file (exit 2), two
  * outputs on one file (exit 2), and an output that cannot be written: a directory, a
  * read-only file system, no permission (exit 3, naming the path and the cause).
  */
-export async function checkOutputs(input: string | undefined, outputs: readonly Output[]) {
-  const inputInfo = input === undefined ? undefined : await stat(input).catch(() => undefined)
+export async function checkOutputs(inputs: readonly Input[], outputs: readonly Output[]) {
+  const read = await Promise.all(
+    inputs.map(async (input) => ({
+      ...input,
+      info: await stat(input.path).catch(() => undefined),
+    })),
+  )
   const seen: { output: Output; info?: Stats; resolved: string }[] = []
   for (const output of outputs) {
     const { flag, path } = output
     const info = await existing(output)
-    if (info && inputInfo && sameFile(info, inputInfo)) {
+    const input = read.find((input) => info && input.info && sameFile(info, input.info))
+    if (input) {
       throw new CliError(
-        `${flag} ${path} is the input file, which sapa never overwrites`,
+        `${flag} ${path} is ${input.name}, which sapa never overwrites`,
         EXIT.usage,
       )
     }

@@ -4,35 +4,42 @@ import { extname } from 'node:path'
 import {
   type Cell,
   type Detection,
+  detectColumns,
   HEADER_SCAN_ROWS,
   type HeaderLayout,
   locateHeader,
   type Mapping,
+  normalize,
+  type Question,
+  type Role,
   SurveyError,
 } from '../engine/index'
-import { type ClientSurvey, selectColumns } from '../protocol/index'
+import { selectColumns } from '../protocol/index'
 import { CliError, EXIT, oneLine } from './errors'
 import { readSurveyFile, type SheetValues, type SurveyFile } from './read-survey'
+import type { RowSurvey } from './worker-client'
 
 const EXTENSIONS = ['.xlsx', '.csv']
 
 /**
  * Checks that `path` is a readable file of a known type, before anything slow starts.
+ * @param flag names the flag that gave it in messages (`--previous`); none for the survey
  * @throws {CliError} exit 3: not found, a directory, unreadable, or an unknown extension.
  */
-export async function checkInputFile(path: string): Promise<void> {
+export async function checkInputFile(path: string, flag?: string): Promise<void> {
+  const named = flag ? `${flag} ${path}` : path
   const extension = extname(path).toLowerCase()
   try {
     const info = await stat(path)
     if (info.isDirectory())
-      throw new CliError(`${path}: is a directory, not a survey file`, EXIT.input)
+      throw new CliError(`${named}: is a directory, not a survey file`, EXIT.input)
   } catch (error) {
     if (error instanceof CliError) throw error
-    throw fileError(path, error)
+    throw fileError(named, error)
   }
   if (!EXTENSIONS.includes(extension)) {
     throw new CliError(
-      `${path}: unknown file type "${extension || '(none)'}"; use .xlsx or .csv`,
+      `${named}: unknown file type "${extension || '(none)'}"; use .xlsx or .csv`,
       EXIT.input,
     )
   }
@@ -79,18 +86,21 @@ function fileError(path: string, error: unknown): CliError {
 
 /** A survey ready to send: its header found, only the columns the report reads. */
 export interface PreparedSurvey {
-  survey: ClientSurvey & { rows: Cell[][] }
+  survey: RowSurvey
   /** Roles for which detection passed over another header that fitted. */
   choices: Detection['choices']
   /** Lines for the summary: how the file was read, where its header was. */
   notes: string[]
+  /** Headers of the sheet's columns left out of the request: no role or question reads them. */
+  dropped: string[]
 }
 
 /**
  * The survey of a sheet's values as the Worker gets it: the header found where a person
  * would see it (title rows above it, or a second header row under it, are no respondents:
  * they go as blank rows, so data issues keep the sheet's row numbers), then only the columns
- * the report reads, with the mapping written out.
+ * the report reads (each role's, and the declared questions'), with the mapping written out
+ * and the questions beside it (`declare` reads them against the header found).
  * @throws {CliError} exit 3 when no header names the required columns, with how a CSV was read
  */
 export function prepareSurvey(
@@ -98,6 +108,7 @@ export function prepareSurvey(
   mapping: Mapping,
   source: string,
   file?: Pick<SurveyFile, 'csv' | 'notes'>,
+  declare: (header: readonly Cell[]) => Question[] = () => [],
 ): PreparedSurvey {
   const reading = file?.csv ? csvReading(file.csv) : undefined
   let layout: HeaderLayout
@@ -112,7 +123,32 @@ export function prepareSurvey(
   const blank: Cell[] = []
   const rows =
     skipped === 0 ? values.rows : values.rows.map((row, i) => (i < skipped ? blank : row))
-  const survey = selectColumns({ header: layout.header, rows, mapping }) as PreparedSurvey['survey']
+  const questions = declare(layout.header)
+  const keep = questions.flatMap((q) => (q.type === 'multi' ? (q.headers ?? []) : [q.header ?? '']))
+  // A column declared as a question plays no role (the Worker detects roles so too): the
+  // roles are detected without those columns, and the mapping sent names none of them.
+  const asked = new Set(keep.map(normalize))
+  const reserved = new Set<number>()
+  layout.header.forEach((cell, c) => {
+    if (asked.has(normalize(String(cell ?? '')))) reserved.add(c)
+  })
+  const detection =
+    reserved.size > 0 ? detectColumns(layout.header, mapping, reserved) : layout.detection
+  const selected = selectColumns(
+    { header: layout.header, rows, mapping: reserved.size > 0 ? detection.mapping : mapping },
+    keep,
+  ) as RowSurvey
+  const survey: RowSurvey = { header: selected.header, rows: selected.rows }
+  if (selected.mapping) {
+    survey.mapping = Object.fromEntries(
+      Object.entries(selected.mapping).filter(([, header]) => !asked.has(normalize(header))),
+    ) as Record<Role, string>
+  }
+  if (questions.length > 0) survey.questions = [...questions]
+  const sent = new Set(survey.header.map((cell) => normalize(String(cell ?? ''))))
+  const dropped = layout.header
+    .map((cell) => String(cell ?? '').trim())
+    .filter((text) => text !== '' && !sent.has(normalize(text)))
   const notes = [...(reading ? [`Read as ${reading}`] : []), ...(file?.notes ?? [])]
   if (layout.last > layout.first) {
     notes.push(`Header in two rows (${layout.first}–${layout.last}), read together`)
@@ -121,7 +157,7 @@ export function prepareSurvey(
     const above = layout.first === 2 ? 'row 1' : `rows 1–${layout.first - 1}`
     notes.push(`Header on row ${layout.first}: ${above} above it read as titles, not respondents`)
   }
-  return { survey, choices: layout.detection.choices, notes }
+  return { survey, choices: detection.choices, notes, dropped }
 }
 
 const DELIMITER_NAMES = { ',': 'comma', ';': 'semicolon', '\t': 'tab' } as const

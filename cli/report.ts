@@ -1,13 +1,23 @@
 /** @module `sapa report`: read the survey, score it on the Worker, write what was asked for. */
+import type { Cell, Question, ReportOptions } from '../engine/index'
+import { CHUNK_ROWS } from '../protocol/index'
 import { buildSheets, XLSX_LIMITS } from '../sheets/index'
 import type { ReportCommand } from './args'
 import { CliError, EXIT } from './errors'
 import type { SheetsAccess } from './google-sheets'
 import { startWorker } from './local-worker'
-import { checkOutputs, type Output, writeOutput, writingTo } from './output-files'
-import { checkCredentialsFile, checkInputFile, prepareSurvey, readInputFile } from './read-input'
+import { readMargins } from './margins'
+import { checkOutputs, type Input, type Output, writeOutput, writingTo } from './output-files'
+import { checkDriverKeys, readQuestionsFile, resolveQuestions } from './questions'
+import {
+  checkCredentialsFile,
+  checkInputFile,
+  type PreparedSurvey,
+  prepareSurvey,
+  readInputFile,
+} from './read-input'
 import type { SurveyFile } from './read-survey'
-import { summaryText } from './summary'
+import { type SummaryContext, summaryText } from './summary'
 import type { WorkerTarget } from './transport'
 import { type ScoredSurvey, scoreSurvey } from './worker-client'
 import { writeReportWorkbook } from './xlsx/write-report'
@@ -34,12 +44,13 @@ export async function runReport(command: ReportCommand, io: ReportIO): Promise<v
     if (command.debug) io.stderr.write(`sapa [debug] ${line}\n`)
   }
   const given = command.worker ? remoteWorker(command.worker, io.env) : undefined
+  const chunkRows = chunkRowsOf(io.env)
   const timed = (worker: WorkerTarget): WorkerTarget => ({
     url: worker.url,
     secret: worker.secret,
     timeoutMs: command.timeoutMs,
   })
-  const { input } = command
+  const { input, previous } = command
 
   if ('file' in input) {
     await checkInputFile(input.file)
@@ -49,8 +60,11 @@ export async function runReport(command: ReportCommand, io: ReportIO): Promise<v
   } else if (input.credentials !== undefined) {
     await checkCredentialsFile(input.credentials)
   }
+  if (previous) await checkInputFile(previous.file, '--previous')
   // Before anything slow: a report that cannot be written is not worth scoring.
-  await checkOutputs('file' in input ? input.file : undefined, outputsOf(command))
+  await checkOutputs(inputsOf(command), outputsOf(command))
+  // The small files next: a bad declaration or margin fails before any Worker starts.
+  const declared = await declarations(command)
   let stop: (() => Promise<void>) | undefined
   try {
     // The Worker starts while the survey is read: both take seconds.
@@ -63,21 +77,55 @@ export async function runReport(command: ReportCommand, io: ReportIO): Promise<v
       return worker
     }
     const starting = given ? Promise.resolve(given) : startLocal()
+    const readPrevious = async (): Promise<PreparedSurvey | undefined> => {
+      if (!previous) return undefined
+      const read = await readInputFile(previous.file, undefined)
+      return prepareSurvey(read.values, previous.mapping, previous.file, read)
+    }
+    const score = async (worker: WorkerTarget, prepared: Prepared, source: string) => {
+      const rows = (survey: PreparedSurvey) => survey.survey.rows.length.toLocaleString('en-US')
+      const before = prepared.previous ? ` and ${rows(prepared.previous)} of the previous wave` : ''
+      progress(`scoring ${rows(prepared)} responses${before}`)
+      const scored = await scoreSurvey(timed(worker), prepared.survey, declared.options, source, {
+        previous: prepared.previous?.survey,
+        json: command.jsonBody,
+        chunkRows,
+      })
+      if (scored.chunks) debug(`sent in ${scored.chunks} chunks`)
+      return scored
+    }
+    const context = (prepared: Prepared): SummaryContext => ({
+      ...prepared,
+      previous: prepared.previous && previous && { ...prepared.previous, source: previous.file },
+      significance: declared.options.significance,
+    })
     if ('file' in input) {
       progress(`reading ${input.file}`)
       const [worker, file] = await both(
         starting,
-        readInputFile(input.file, command.sheet).then((read) => ({
-          read,
-          prepared: prepareSurvey(read.values, command.mapping, input.file, read),
-        })),
+        Promise.all([
+          readInputFile(input.file, command.sheet).then((read) => ({
+            read,
+            prepared: prepareSurvey(
+              read.values,
+              command.mapping,
+              input.file,
+              read,
+              declared.questions(input.file),
+            ),
+          })),
+          readPrevious(),
+        ]),
       )
-      const { read, prepared } = file
+      const [{ read, prepared }, before] = file
       debug(`read ${read.values.rows.length} rows from sheet "${read.values.sheet}"`)
-      progress(`scoring ${read.values.rows.length.toLocaleString('en-US')} responses`)
-      const scored = await scoreSurvey(timed(worker), prepared.survey, command.options, input.file)
+      const scored = await score(worker, { ...prepared, previous: before }, input.file)
       const outputs = await writeFiles(command, read, input.file, scored, progress)
-      if (!command.quiet) io.stdout.write(summaryText(scored.reply, outputs, prepared))
+      if (!command.quiet) {
+        io.stdout.write(
+          summaryText(scored.reply, outputs, context({ ...prepared, previous: before })),
+        )
+      }
     } else {
       // googleapis takes a second to load: only for this path.
       const { applyRequests, readSpreadsheet, sheetsApi, spreadsheetRequests } = await import(
@@ -85,14 +133,19 @@ export async function runReport(command: ReportCommand, io: ReportIO): Promise<v
       )
       const api = sheetsApi(input.credentials, io.sheets)
       progress(`reading spreadsheet ${input.spreadsheet}`)
-      const [worker, read] = await both(
+      const [worker, [read, before]] = await both(
         starting,
-        readSpreadsheet(api, input.spreadsheet, command.sheet),
+        Promise.all([readSpreadsheet(api, input.spreadsheet, command.sheet), readPrevious()]),
       )
       const source = `spreadsheet ${input.spreadsheet}, sheet "${read.values.sheet}"`
-      const prepared = prepareSurvey(read.values, command.mapping, source)
-      progress(`scoring ${read.values.rows.length.toLocaleString('en-US')} responses`)
-      const scored = await scoreSurvey(timed(worker), prepared.survey, command.options, source)
+      const prepared = prepareSurvey(
+        read.values,
+        command.mapping,
+        source,
+        undefined,
+        declared.questions(source),
+      )
+      const scored = await score(worker, { ...prepared, previous: before }, source)
       const outputs: string[] = []
       if (command.json) outputs.push(await writeJson(command.json, scored))
       progress('writing the report sheets')
@@ -102,11 +155,83 @@ export async function runReport(command: ReportCommand, io: ReportIO): Promise<v
       outputs.push(
         `Updated https://docs.google.com/spreadsheets/d/${input.spreadsheet}: ${sheets.length} report sheets, in one batchUpdate of ${requests.length} requests`,
       )
-      if (!command.quiet) io.stdout.write(summaryText(scored.reply, outputs, prepared))
+      if (!command.quiet) {
+        io.stdout.write(
+          summaryText(scored.reply, outputs, context({ ...prepared, previous: before })),
+        )
+      }
     }
   } finally {
     await stop?.()
   }
+}
+
+/** The survey and, with --previous, the previous wave, ready to send. */
+type Prepared = PreparedSurvey & { previous?: PreparedSurvey }
+
+/**
+ * What the flags and their files declare, read and checked: the options sent (scale from
+ * --scale or the questions file, significance, drivers left out, raking margins) and how the
+ * questions are read against the survey's header once it is found.
+ * @throws {CliError} exit 2 for flags that disagree or name no item; exit 3 for a questions
+ * or margins file that cannot be read or holds a bad line
+ */
+async function declarations(command: ReportCommand) {
+  const file = command.questionsFile
+  const [fromFile, margins] = await Promise.all([
+    file === undefined ? undefined : readQuestionsFile(file),
+    command.margins ? readMargins(command.margins.file) : undefined,
+  ])
+  const flagScale = command.options.scale
+  if (flagScale && fromFile?.scale) {
+    const same = flagScale.min === fromFile.scale.min && flagScale.max === fromFile.scale.max
+    if (!same) {
+      throw new CliError(
+        `--scale ${flagScale.min}..${flagScale.max} and the scale of --questions ${file} (${fromFile.scale.min}..${fromFile.scale.max}) differ: give one`,
+        EXIT.usage,
+      )
+    }
+  }
+  checkDriverKeys(command.excludeDrivers, [...(fromFile?.questions ?? []), ...command.questions])
+  const options: ReportOptions = { ...command.options, scale: flagScale ?? fromFile?.scale }
+  if (command.excludeDrivers.length > 0) options.drivers = { exclude: command.excludeDrivers }
+  if (margins) {
+    const { trim } = command.margins ?? {}
+    options.weighting = { margins, ...(trim ? { trim } : {}) }
+  }
+  return {
+    options: definedOnly(options),
+    questions:
+      (source: string) =>
+      (header: readonly Cell[]): Question[] =>
+        resolveQuestions(
+          command.questions,
+          fromFile && file !== undefined
+            ? { path: file, questions: fromFile.questions }
+            : undefined,
+          header,
+          source,
+        ),
+  }
+}
+
+/**
+ * Rows of one request at most: `SAPA_CHUNK_ROWS` from the environment (tests force a fan-out
+ * with it), or the protocol's CHUNK_ROWS.
+ * @throws {CliError} exit 2 for a value that is not a positive whole number
+ */
+function chunkRowsOf(env: NodeJS.ProcessEnv): number {
+  const value = env.SAPA_CHUNK_ROWS
+  if (value === undefined || value === '') return CHUNK_ROWS
+  const rows = Number(value)
+  if (!(/^\d+$/.test(value) && Number.isSafeInteger(rows) && rows > 0)) {
+    throw new CliError(`SAPA_CHUNK_ROWS=${value}: use a positive whole number of rows`, EXIT.usage)
+  }
+  return rows
+}
+
+function definedOnly<T extends object>(options: T): T {
+  return Object.fromEntries(Object.entries(options).filter(([, v]) => v !== undefined)) as T
 }
 
 /** `--worker URL` signs with the secret that Worker was deployed with. */
@@ -119,6 +244,19 @@ function remoteWorker(url: string, env: NodeJS.ProcessEnv): WorkerTarget {
     )
   }
   return { url, secret }
+}
+
+function inputsOf(command: ReportCommand): Input[] {
+  const inputs: Input[] = []
+  if ('file' in command.input) inputs.push({ name: 'the input file', path: command.input.file })
+  if (command.previous) {
+    inputs.push({ name: 'the previous wave (--previous)', path: command.previous.file })
+  }
+  if (command.margins) inputs.push({ name: 'the margins (--margins)', path: command.margins.file })
+  if (command.questionsFile !== undefined) {
+    inputs.push({ name: 'the questions (--questions)', path: command.questionsFile })
+  }
+  return inputs
 }
 
 function outputsOf(command: ReportCommand): Output[] {

@@ -103,7 +103,8 @@ export interface Answer<T> {
 }
 
 /**
- * POSTs `body` to `path`, HMAC-signed afresh for each attempt, and checks the answer.
+ * POSTs `body` (JSON text, or the bytes of `contentType`) to `path`, HMAC-signed afresh for
+ * each attempt, and checks the answer.
  * A 502/503/504 or a lost connection is tried again, up to 3 attempts in all, a little later
  * each time: every route is a pure function of its body, so sending it again is safe.
  *
@@ -117,15 +118,24 @@ export interface Answer<T> {
 export async function postJson<T>(
   target: WorkerTarget,
   path: string,
-  body: string,
+  body: string | Uint8Array,
   accepts: (value: unknown) => value is T,
   expected: string,
+  contentType = 'application/json',
 ): Promise<Answer<T>> {
-  const bytes = Buffer.from(body)
+  const bytes =
+    typeof body === 'string'
+      ? Buffer.from(body)
+      : Buffer.from(body.buffer, body.byteOffset, body.byteLength)
   for (let attempt = 1; ; attempt++) {
     let answer: { status: number; bytes: Buffer }
     try {
-      answer = await send(target, path, bytes, signedHeaders(target.secret, body))
+      answer = await send(
+        target,
+        path,
+        bytes,
+        signedHeaders(target.secret, bytes, undefined, contentType),
+      )
     } catch (error) {
       const lost = error instanceof WorkerUnreachableError && CONNECTION_LOST.has(error.code)
       if (!lost || attempt >= ATTEMPTS) throw error

@@ -9,8 +9,9 @@ import { main } from '../../cli/sapa'
 import { type LocalWorker, startLocalWorker } from '../../cli/wrangler-dev'
 import type { EncodedColumn, Table } from '../../engine/index'
 import type { ReportReply } from '../../protocol/index'
+import { buildSheets, sheetRequests } from '../../sheets/index'
 import { excelCsv } from './excel-csv'
-import { type RecordingProxy, recordingProxy } from './support'
+import { type RecordingProxy, recordingProxy, sentBody } from './support'
 
 const secret = randomBytes(32).toString('hex')
 let dir: string
@@ -174,7 +175,7 @@ describe('sapa report finds headers as a person would (issue 11)', () => {
     expect(run.stdout).toMatch(
       /Columns \(role ← header\):\n {2}service {9}← Q1\n {2}overall {9}← Q2\n/,
     )
-    const sent = JSON.parse(proxy.requests.at(-1)?.toString('utf8') ?? '{}')
+    const sent = sentBody(proxy.requests.at(-1) as Buffer)
     expect(sent.mapping).toEqual({ service: 'Q1', overall: 'Q2' })
   })
 
@@ -244,7 +245,7 @@ describe('sapa report on wide and odd workbooks (issue 11)', () => {
     const run = await sapa('wide.csv', excelCsv(rows, 'utf8-plain'))
     expect(run.code).toBe(0)
     expect(proxy.requests.length).toBe(before + 1)
-    const sent = JSON.parse(proxy.requests[before].toString('utf8')) as {
+    const sent = sentBody(proxy.requests[before]) as {
       header: string[]
       columns: EncodedColumn[]
     }
@@ -286,9 +287,10 @@ describe('sapa report on wide and odd workbooks (issue 11)', () => {
     expect(run.reply?.issues[0].reason).toMatch(
       /^longer than the 50,000 characters a spreadsheet cell holds/,
     )
-    // No cell of the sheet plan is over what a Sheets cell holds; the cut label is in it.
+    // No cell of the sheets' requests is over what a Sheets cell holds; the cut label is in it.
+    const plan = sheetRequests(buildSheets(run.reply as ReportReply, { generatedAt: 'now' }))
     const longest = Math.max(
-      ...(JSON.stringify(run.reply?.plan)
+      ...(JSON.stringify(plan)
         .match(/"stringValue":"(?:[^"\\]|\\.)*"/g)
         ?.map((value) => JSON.parse(`{${value}}`).stringValue.length) ?? [0]),
     )

@@ -23,6 +23,7 @@ import {
 
 const XLSX = 'samples/survey-2017.xlsx'
 const CSV = 'samples/survey-2017.csv'
+const PREVIOUS = 'samples/survey-2016.csv'
 const secret = randomBytes(32).toString('hex')
 
 let dir: string
@@ -48,7 +49,7 @@ beforeAll(async () => {
   // The command starting its own Worker, and a shared one for the in-process runs.
   // Kept as soon as it is up, so afterAll stops it even if the other part fails.
   ;[run] = await Promise.all([
-    runSapa(['report', XLSX, '--out', out, '--json', json, '--debug']),
+    runSapa(['report', XLSX, '--previous', PREVIOUS, '--out', out, '--json', json, '--debug']),
     startLocalWorker({ vars: { SAPA_HMAC_SECRET: secret } }).then((started) => {
       worker = started
     }),
@@ -89,6 +90,13 @@ function rowValues(worksheet: ExcelJS.Worksheet, r: number, width: number): Valu
 }
 
 describe('sapa report on the sample workbook', () => {
+  it('runs as npm start does', async () => {
+    const { scripts } = JSON.parse(await readFile('package.json', 'utf8'))
+    expect(scripts.start).toBe(
+      `node bin/sapa.mjs report ${XLSX} --previous ${PREVIOUS} --out out/survey-2017-report.xlsx --json out/survey-2017-report.json`,
+    )
+  })
+
   it('exits 0, prints the top and bottom five and the files, and stops its Worker', async () => {
     expect(run.code).toBe(0)
     expect(run.stdout).toMatch(/^9,517 respondents, 9,289 rated, satisfaction 65\.9%/)
@@ -99,9 +107,10 @@ describe('sapa report on the sample workbook', () => {
     expect(services[0]).toContain(String(ranked[0].service))
     expect(services[9]).toContain(String(ranked.at(-1)?.service))
     expect(run.stdout).toContain(`Wrote ${join(dir, 'report.xlsx')}`)
-    // Rating, distribution by channel, regions, a scatter per driver group: exceljs writes no
-    // charts, and the CLI says so. The ten tables, the chapters and the issues.
-    expect(run.stdout).toContain('and 12 report sheets (7 charts are not carried into .xlsx)')
+    // Rating, distribution by channel, regions, a scatter per driver group, the waves' changes:
+    // exceljs writes no charts, and the CLI says so. Ten tables, the waves (npm start gives the
+    // 2016 wave), the chapters and the issues.
+    expect(run.stdout).toContain('and 13 report sheets (8 charts are not carried into .xlsx)')
     expect(run.stdout).toContain(`Wrote ${join(dir, 'report.json')}`)
     // Not a terminal: only the --debug lines, no progress.
     expect(run.stderr).not.toContain('sapa ·')
@@ -114,11 +123,12 @@ describe('sapa report on the sample workbook', () => {
     expect(await sha256(XLSX)).toBe(inputHash)
   })
 
-  it('writes the Worker response, whose sheets make a sound plan', () => {
+  it('writes the Worker response, without the plan it did not ask for; its sheets make a sound plan', () => {
+    expect(reply.plan).toBeUndefined()
     expect(reply.summary.respondents).toBe(9517)
     const spreadsheet = new StandInSpreadsheet()
     spreadsheet.batchUpdate(sheetRequests(buildSheets(reply, { generatedAt: '' })))
-    expect(spreadsheet.sheets).toHaveLength(12)
+    expect(spreadsheet.sheets).toHaveLength(13)
   })
 
   it('keeps the input sheets first, their cells unchanged', () => {

@@ -3,6 +3,7 @@ import { spawn } from 'node:child_process'
 import { createServer, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { fileURLToPath } from 'node:url'
+import { decodeBinaryBody } from '../../protocol/index'
 
 export const ROOT = fileURLToPath(new URL('../..', import.meta.url))
 const BIN = fileURLToPath(new URL('../../bin/sapa.mjs', import.meta.url))
@@ -66,6 +67,10 @@ export interface RecordingProxy {
   answers: Buffer[]
   /** The bytes of each request body passed on, in order. */
   requests: Buffer[]
+  /** Each request's path and content type, in order. */
+  sent: { path: string; contentType: string; status?: number }[]
+  /** Changes each request body before it is passed on (a test of the signature). */
+  tamper?: (body: Buffer) => Buffer
   close(): Promise<void>
 }
 
@@ -76,10 +81,17 @@ export interface RecordingProxy {
 export async function recordingProxy(target: string): Promise<RecordingProxy> {
   const answers: Buffer[] = []
   const requests: Buffer[] = []
+  const sent: RecordingProxy['sent'] = []
   const server: Server = createServer(async (request, response) => {
     const chunks: Buffer[] = []
     for await (const chunk of request) chunks.push(chunk as Buffer)
+    const record: RecordingProxy['sent'][number] = {
+      path: request.url ?? '',
+      contentType: request.headers['content-type'] ?? '',
+    }
+    sent.push(record)
     requests.push(Buffer.concat(chunks))
+    const body = proxy.tamper ? proxy.tamper(Buffer.concat(chunks)) : Buffer.concat(chunks)
     const headers = new Headers()
     for (const [name, value] of Object.entries(request.headers)) {
       if (typeof value === 'string' && name !== 'host' && name !== 'content-length') {
@@ -89,21 +101,31 @@ export async function recordingProxy(target: string): Promise<RecordingProxy> {
     const upstream = await fetch(`${target}${request.url}`, {
       method: request.method,
       headers,
-      body: chunks.length > 0 ? Buffer.concat(chunks) : undefined,
+      body: chunks.length > 0 ? body : undefined,
     })
-    const body = Buffer.from(await upstream.arrayBuffer())
-    answers.push(body)
+    const answer = Buffer.from(await upstream.arrayBuffer())
+    answers.push(answer)
+    record.status = upstream.status
     response.writeHead(upstream.status, {
       'content-type': upstream.headers.get('content-type') ?? 'application/json',
     })
-    response.end(body)
+    response.end(answer)
   })
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
   const { port } = server.address() as AddressInfo
-  return {
+  const proxy: RecordingProxy = {
     url: `http://127.0.0.1:${port}`,
     answers,
     requests,
+    sent,
     close: () => new Promise((resolve) => server.close(() => resolve())),
   }
+  return proxy
+}
+
+/** A request body as the Worker reads it: the binary form or JSON, by its first bytes. */
+export function sentBody(bytes: Buffer): Record<string, unknown> {
+  const parse = (json: Uint8Array) => JSON.parse(Buffer.from(json).toString('utf8'))
+  const binary = bytes.subarray(0, 4).toString('latin1') === 'SAPA'
+  return (binary ? decodeBinaryBody(bytes, parse) : parse(bytes)) as Record<string, unknown>
 }
