@@ -47,7 +47,7 @@ export {
   matchKey,
   ROLE_NAMES,
 } from './header'
-export { columnLabel, displayValue, GROUP_TYPES, REASONS, TITLES } from './labels'
+export { columnLabel, displayValue, GROUP_TYPES, REASONS, scaleLabels, TITLES } from './labels'
 export { declare, type Field, type Layout, layoutOf, STATE_FORMAT } from './layout'
 export {
   base,
@@ -104,6 +104,7 @@ export {
   wilsonEffectiveBase,
   wilsonInterval,
 } from './stats/index'
+export { compareLabels } from './tables/context'
 export {
   type Cell,
   CORRECTIONS,

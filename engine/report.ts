@@ -77,6 +77,7 @@ export function reportFromState(
     driversExclude: options.drivers?.exclude ?? [],
     previous: previous && { state: previous, cube: new Cube(previous) },
   }
+  if (previous) checkPreviousScale(previous)
   if (previous && !sameScale(previous.schema.scale, state.schema.scale)) {
     const { min, max } = previous.schema.scale
     throw new SurveyError(
@@ -113,6 +114,7 @@ export function reportFromState(
       respondents: previous?.rows ?? 0,
       satisfaction: before ? read.satisfaction(before) : null,
       mean: before ? read.mean(before) : null,
+      issueCount: previous?.issueCount ?? 0,
     }
   }
   return {
@@ -122,6 +124,29 @@ export function reportFromState(
       .map((id) => BUILDERS[id](context))
       .filter((table): table is Table => table !== null),
     issues: issuesOf(state),
+  }
+}
+
+/**
+ * A previous wave given as a survey is read on this wave's scale: if most of its overall
+ * scores fall outside it, it was surely on another scale, and comparing would be wrong.
+ * @throws {SurveyError} `bad_input` saying how many scores were outside the scale
+ */
+function checkPreviousScale(previous: PartialState) {
+  const overall = previous.header.indexOf(previous.mapping.overall ?? '')
+  const outside = previous.issues.filter(
+    ([, col, , reason]) => col === overall && reason.startsWith('outside the scale'),
+  ).length
+  const cube = new Cube(previous)
+  const total = cube.total()
+  const rated = total ? new Reader(cube.layout).ratedCount(total) : 0
+  if (outside > 0 && rated < previous.rows / 2) {
+    const { min, max } = previous.schema.scale
+    throw new SurveyError(
+      'bad_input',
+      `The previous wave's overall scores are mostly outside the scale ${min}..${max} (${rated} of ${previous.rows} respondents rated, ${outside}+ scores outside it): waves are compared on one scale, so give the previous wave on this one`,
+      { field: 'previous' },
+    )
   }
 }
 

@@ -159,8 +159,13 @@ export interface Summary {
   /** Headers of the columns the report did not read (neither mapped nor declared). */
   unused: string[]
   weighting?: WeightingSummary
-  /** The previous wave's headline, when one was given. */
-  previous?: { respondents: number; satisfaction: number | null; mean: number | null }
+  /** The previous wave's headline and its data issues, when one was given. */
+  previous?: {
+    respondents: number
+    satisfaction: number | null
+    mean: number | null
+    issueCount: number
+  }
 }
 
 export interface Report {

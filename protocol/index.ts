@@ -33,6 +33,7 @@ export {
   type HealthReply,
   isAggregateReply,
   isErrorBody,
+  isRakeSampleReply,
   isReportReply,
   type RakeSampleReply,
   type ReportReply,

@@ -77,6 +77,13 @@ export function isAggregateReply(value: unknown): value is AggregateReply {
   return isRecord(value) && typeof value.engine === 'string' && isRecord(value.state)
 }
 
+/** Whether a 200 body of `/v1/rake-sample` carries a raking sample. */
+export function isRakeSampleReply(value: unknown): value is RakeSampleReply {
+  if (!isRecord(value) || typeof value.engine !== 'string' || !isRecord(value.sample)) return false
+  const { roles, categories, cells } = value.sample
+  return Array.isArray(roles) && Array.isArray(categories) && Array.isArray(cells)
+}
+
 /** Whether a body is the Worker's error JSON, rather than, say, a proxy's page. */
 export function isErrorBody(value: unknown): value is ErrorBody {
   return (

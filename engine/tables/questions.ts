@@ -6,6 +6,7 @@
 import type { Query } from '../cube'
 import { TITLES } from '../labels'
 import { meanScore } from '../measures/index'
+import type { Question } from '../schema'
 import type { Table, Value } from '../types'
 import { categoryLabel } from '../vocabulary'
 import { columns, compareLabels, ordered, Reader, TableBuilder, type TableContext } from './context'
@@ -19,6 +20,21 @@ const GROUP_TYPES: [groupType: string, query: Query][] = [
   ['corpRegion', { by: ['region'], where: { channel: 'corp' } }],
 ]
 
+/**
+ * A question's name for the sheets: its column's header, or for a check-all question what its
+ * columns' headers have in common («Күту жағдайы: …» → «Күту жағдайы»), else its key.
+ */
+export function questionLabel(question: Question): string {
+  if (question.type !== 'multi') return question.header ?? question.key
+  const headers = question.headers ?? []
+  let prefix = headers[0] ?? ''
+  for (const header of headers) {
+    while (!header.startsWith(prefix)) prefix = prefix.slice(0, -1)
+  }
+  const common = prefix.replace(/[\s:;,.–—-]+$/u, '').trim()
+  return common.length >= 3 ? common : question.key
+}
+
 export function questionsTable(context: TableContext): Table {
   const { cube, locale, state } = context
   const read = new Reader(cube.layout)
@@ -28,6 +44,7 @@ export function questionsTable(context: TableContext): Table {
     TITLES.questions[locale],
     columns(locale, [
       ['question', 'key'],
+      ['questionLabel', 'text'],
       ['type', 'text'],
       ['option', 'text'],
       ['groupType', 'text'],
@@ -50,7 +67,11 @@ export function questionsTable(context: TableContext): Table {
   const add = (row: Record<string, Value>) =>
     table.add(row, (key) => (key === 'mean' || key === 'share' ? 'nobody answered' : ''))
   for (const question of state.questions) {
-    const head = { question: question.key, type: question.type }
+    const head = {
+      question: question.key,
+      questionLabel: questionLabel(question),
+      type: question.type,
+    }
     for (const [groupType, query] of GROUP_TYPES) {
       if (question.type === 'choice') {
         const q = schema.choices.indexOf(question.key)
