@@ -1,7 +1,8 @@
 /** @module Bench piece: the engine from getValues-shaped rows to all tables (DESIGN §8 budgets). */
 
 import { readSurvey } from '../cli/index'
-import { type Cell, report } from '../engine'
+import { type Cell, report, type Survey } from '../engine'
+import { decodeBinaryBody, encodeBinaryBody, encodeColumns } from '../protocol/index'
 import { isMain, measure, round } from './measure'
 import { resample } from './synthetic'
 
@@ -21,17 +22,32 @@ const BUDGETS: Record<number, number> = { 9517: 10, 1000000: 1000 }
 /** Runs per size: more for short runs, so the median is steady on a busy machine. */
 export const runsFor = (rows: number) => (rows < 50_000 ? 21 : rows < 500_000 ? 9 : 5)
 
+/**
+ * The survey as the Worker holds a binary body: each column's dictionary with its codes as a
+ * typed array (made once, outside the timing, as DuckDB's in-memory figure starts from its
+ * loaded table).
+ */
+export function binaryColumns(header: Cell[], rows: Cell[][]): Survey {
+  const bytes = encodeBinaryBody({ header, columns: encodeColumns(header, rows) })
+  return decodeBinaryBody(bytes, (json) => JSON.parse(Buffer.from(json).toString('utf8'))) as Survey
+}
+
 /** Median time of `report` over `rows` (all tables), after a warm-up pass. */
 export async function benchEngine(header: Cell[], rows: Cell[][]): Promise<EngineFigure> {
-  const survey = { header, rows }
+  return benchSurvey({ header, rows }, rows.length)
+}
+
+/** Median time of `report` over a survey in any form. */
+export async function benchSurvey(survey: Survey, rows: number): Promise<EngineFigure> {
+  const length = rows
   // A small survey runs through the engine faster than the JIT warms: warm it as a busy Worker is.
-  const warmup = rows.length < 50_000 ? 20 : 2
-  const timing = await measure(() => report(survey), { runs: runsFor(rows.length), warmup })
-  const budgetMs = BUDGETS[rows.length]
+  const warmup = length < 50_000 ? 20 : 2
+  const timing = await measure(() => report(survey), { runs: runsFor(length), warmup })
+  const budgetMs = BUDGETS[length]
   return {
-    rows: rows.length,
+    rows: length,
     ...timing,
-    rowsPerSecond: Math.round(rows.length / (timing.cpuMs / 1000)),
+    rowsPerSecond: Math.round(length / (timing.cpuMs / 1000)),
     ...(budgetMs ? { budgetMs, ofBudget: round(timing.cpuMs / budgetMs, 3) } : {}),
   }
 }

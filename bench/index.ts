@@ -7,7 +7,14 @@ import { mkdtempSync, rmSync, statSync } from 'node:fs'
 import { cpus, tmpdir, totalmem } from 'node:os'
 import { join } from 'node:path'
 import { benchDuckdb, type DuckdbFigure, writeCsv } from './duckdb'
-import { benchEngine, benchSurveys, type EngineFigure, runsFor } from './engine'
+import {
+  benchEngine,
+  benchSurvey,
+  benchSurveys,
+  binaryColumns,
+  type EngineFigure,
+  runsFor,
+} from './engine'
 import { measure, round, type Timing } from './measure'
 import { naiveReport } from './naive'
 import { benchWorker, printWorker } from './worker'
@@ -18,7 +25,10 @@ const log = (text: string) => process.stderr.write(`${text}\n`)
 
 interface SizeFigures {
   rows: number
+  /** From getValues-shaped rows (raw cells). */
   sapa: EngineFigure
+  /** From the binary body's typed columns (dictionary codes), as the Worker reads them. */
+  sapaColumns: EngineFigure
   duckdb: DuckdbFigure & { csvBytes: number }
   naive: Timing
   ratios: Record<string, number>
@@ -32,6 +42,7 @@ try {
   for (const { size, rows } of sizes) {
     log(`${size.toLocaleString('en')} rows: Sapa's engine…`)
     const sapa = await benchEngine(header, rows)
+    const sapaColumns = await benchSurvey(binaryColumns(header, rows), size)
     log('  naive…')
     // The slow baselines at a million rows: 5 runs, no warm-up (their code is warm from 100,000).
     const slow = size >= 1_000_000 ? { runs: 5, warmup: 0 } : { runs: runsFor(size), warmup: 2 }
@@ -46,11 +57,14 @@ try {
     figures.push({
       rows: size,
       sapa,
+      sapaColumns,
       duckdb: { ...duck, csvBytes },
       naive,
       ratios: {
         sapaOverDuckdbInMemoryWall: ratio(sapa.wallMs, duck.inMemory.wallMs),
         sapaOverDuckdbInMemoryCpu: ratio(sapa.cpuMs, duck.inMemory.cpuMs),
+        sapaColumnsOverDuckdbInMemoryWall: ratio(sapaColumns.wallMs, duck.inMemory.wallMs),
+        sapaColumnsOverDuckdbInMemoryCpu: ratio(sapaColumns.cpuMs, duck.inMemory.cpuMs),
         sapaOverDuckdbWithCsvWall: ratio(sapa.wallMs, duck.withCsv.wallMs),
         sapaOverNaiveCpu: ratio(sapa.cpuMs, naive.cpuMs),
       },
@@ -83,6 +97,7 @@ if (json) {
   for (const f of figures) {
     console.log(`\n${f.rows.toLocaleString('en')} rows`)
     console.log(`  Sapa engine, rows → all tables     ${ms(f.sapa)}`)
+    console.log(`  Sapa engine, typed columns → all   ${ms(f.sapaColumns)}`)
     console.log(
       `  DuckDB, table in memory (SQL only) ${ms(f.duckdb.inMemory)}  (${f.duckdb.threads} threads)`,
     )
@@ -93,6 +108,7 @@ if (json) {
     const r = f.ratios
     console.log(
       `  sapa/duckdb in memory ${r.sapaOverDuckdbInMemoryWall} (wall), ${r.sapaOverDuckdbInMemoryCpu} (CPU); ` +
+        `typed columns ${r.sapaColumnsOverDuckdbInMemoryWall} (wall), ${r.sapaColumnsOverDuckdbInMemoryCpu} (CPU); ` +
         `sapa/duckdb with CSV ${r.sapaOverDuckdbWithCsvWall} (wall); sapa/naive ${r.sapaOverNaiveCpu} (CPU)`,
     )
   }

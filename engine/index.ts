@@ -92,6 +92,19 @@ export {
 } from './state'
 export { readState, readStates } from './state-check'
 export {
+  adjustPValues,
+  meanTInterval,
+  normalTwoSidedP,
+  relativeWeights,
+  studentTQuantile,
+  twoProportionZTest,
+  varianceOfMean,
+  varianceOfProportion,
+  welchTTest,
+  wilsonEffectiveBase,
+  wilsonInterval,
+} from './stats/index'
+export {
   type Cell,
   CORRECTIONS,
   type Column,

@@ -238,14 +238,17 @@ export function rakeColumns(
   columns.weight = weight
   const mean = meanWeight(cells, factors)
   return {
+    // In the roles' order, categories by text: the same whichever chunk saw a category first.
     margins: summary.margins.flatMap(({ role, categories }) =>
-      categories.map((m) => ({
-        role,
-        category: m.category,
-        target: m.target,
-        achieved: m.achieved,
-        sample: m.unweighted,
-      })),
+      categories
+        .map((m) => ({
+          role,
+          category: m.category,
+          target: m.target,
+          achieved: m.achieved,
+          sample: m.unweighted,
+        }))
+        .sort((a, b) => (a.category < b.category ? -1 : a.category > b.category ? 1 : 0)),
     ),
     iterations: summary.iterations,
     converged: summary.converged,

@@ -46,6 +46,7 @@ describe('fan-out through wrangler dev', () => {
     expect(reply.tables).toEqual(expected.tables)
     expect(reply.issues).toEqual(expected.issues)
     expect(reply.issues.at(-1)?.row).toBeGreaterThan(CHUNK_ROWS)
-    expect(reply.plan.requests.length).toBeGreaterThan(0)
+    // The clients build their sheets from the tables: no plan unless asked for.
+    expect(reply.plan).toBeUndefined()
   }, 240_000)
 })

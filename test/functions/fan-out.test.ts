@@ -36,7 +36,7 @@ describe('POST /v1/aggregate', () => {
   it("returns one chunk's partial state, naming data issues by their sheet row", async () => {
     const rows = rowsWithIssue()
     const state = await aggregateChunk(rows.slice(90), 92)
-    expect(state.format).toBe('sapa.state.v1')
+    expect(state.format).toBe('sapa.state.v2')
     expect(state.rows).toBe(30)
     expect(state.issues).toEqual([[101, 1, 'seven', expect.any(String)]])
   })
@@ -78,7 +78,7 @@ describe('POST /v1/aggregate', () => {
 describe('POST /v1/report with states', () => {
   it('gives exactly the report of the whole survey, whatever the chunks', async () => {
     const rows = rowsWithIssue()
-    const options = { locale: 'en', minBase: 5 }
+    const options = { locale: 'en', minBase: 5, plan: true }
     const whole = await json(
       await signedPost('/v1/report', body({ header: HEADER, rows, options })),
     )
@@ -112,40 +112,40 @@ describe('POST /v1/report with states', () => {
     [
       'counts of the wrong length',
       (s) => {
-        const service = Object.keys(s[1].groups.service)[0]
-        s[1].groups.service[service] = s[1].groups.service[service].slice(1)
+        s[1].cells.counts = s[1].cells.counts.slice(1)
         return s
       },
-      'states[1].groups.service["1"]',
+      'states[1].cells.counts',
     ],
     [
-      'a count off the weight grid',
+      'a count that is not a number',
       (s) => {
-        s[0].groups.total.total[0] += 1e-9
+        ;(s[0].cells.counts as unknown[])[0] = '12'
         return s
       },
-      'states[0].groups.total["total"][0]',
+      'states[0].cells.counts',
     ],
     [
       'a negative count',
       (s) => {
-        s[0].groups.channel.corp[3] = -1
+        s[0].cells.counts[3] = -1
         return s
       },
-      'states[0].groups.channel["corp"][3]',
+      'states[0].cells.counts',
     ],
     [
       'an unknown channel',
       (s) => {
-        s[0].groups.channel.fax = s[0].groups.channel.corp
+        s[0].cells.keys[3] = 7
         return s
       },
-      'states[0].groups.channel["fax"]',
+      'states[0].cells.keys[3]',
     ],
+    ['no cells', (s) => [{ ...s[0], cells: undefined }], 'states[0].cells'],
     [
-      'a missing dimension',
-      (s) => [{ ...s[0], groups: { total: {} } }],
-      'states[0].groups.service',
+      'a layout that is not its schema',
+      (s) => [{ ...s[0], layout: 'sapa.state.v2 respondents:1' }],
+      'states[0].layout',
     ],
     [
       'another header',
@@ -167,6 +167,26 @@ describe('POST /v1/report with states', () => {
     const reply = await json(response)
     expect(reply).toMatchObject({ error: 'bad_request', details: { field } })
     expect(reply.message).toContain(field)
+  })
+
+  it('refuses states of another scale, naming them', async () => {
+    const rows = surveyRows()
+    const [a] = await statesOf(rows.slice(0, 60), 60)
+    const response = await signedPost(
+      '/v1/aggregate',
+      body({
+        header: HEADER,
+        rows: rows.slice(60),
+        options: { firstRow: 62, scale: { min: 1, max: 7 } },
+      }),
+    )
+    const { state: b } = await json(response)
+    const refused = await signedPost('/v1/report', body({ states: [a, b] }))
+    expect(refused.status).toBe(400)
+    expect(await refused.json()).toMatchObject({
+      error: 'bad_request',
+      details: { field: 'states[1].schema' },
+    })
   })
 
   it('refuses states together with rows', async () => {

@@ -27,18 +27,39 @@ describe('GET /v1/health', () => {
 })
 
 describe('POST /v1/report', () => {
-  it('returns exactly engine, summary, tables, issues and a valid plan', async () => {
+  // Tables a survey without declared questions or a previous wave has.
+  const BUILT = TABLE_IDS.filter((id) => id !== 'questions' && id !== 'waves')
+
+  it('returns exactly engine, summary, tables and issues, and the plan only when asked', async () => {
     const response = await signedPost('/v1/report', body({ header: HEADER, rows: surveyRows() }))
     expect(response.status).toBe(200)
     const result = await json(response)
-    expect(Object.keys(result)).toEqual(['engine', 'summary', 'tables', 'issues', 'plan'])
+    expect(Object.keys(result)).toEqual(['engine', 'summary', 'tables', 'issues'])
     expect(result.engine).toBe(ENGINE_VERSION)
-    expect((result.tables as { id: string }[]).map((t) => t.id)).toEqual([...TABLE_IDS])
-    const requests = (result.plan as { requests: object[] }).requests
-    expect(requests.length).toBeGreaterThan(TABLE_IDS.length)
+    expect((result.tables as { id: string }[]).map((t) => t.id)).toEqual(BUILT)
+    const planned = await json(
+      await signedPost(
+        '/v1/report',
+        body({ header: HEADER, rows: surveyRows(), options: { plan: true } }),
+      ),
+    )
+    expect(Object.keys(planned)).toEqual(['engine', 'summary', 'tables', 'issues', 'plan'])
+    expect(planned.tables).toEqual(result.tables)
+    const requests = (planned.plan as { requests: object[] }).requests
+    expect(requests.length).toBeGreaterThan(BUILT.length)
     const spreadsheet = new StandInSpreadsheet()
     spreadsheet.batchUpdate(requests)
-    expect(spreadsheet.sheets).toHaveLength(TABLE_IDS.length)
+    // A sheet per table, the issues table as the Issues sheet.
+    expect(spreadsheet.sheets).toHaveLength(BUILT.length)
+  })
+
+  it('refuses a plan option that is not true or false', async () => {
+    const response = await signedPost(
+      '/v1/report',
+      body({ header: HEADER, rows: surveyRows(), options: { plan: 'yes' } }),
+    )
+    expect(response.status).toBe(400)
+    expect(await response.json()).toMatchObject({ details: { field: 'options.plan' } })
   })
 
   it('gives identical tables for the rows and the compact columns forms', async () => {

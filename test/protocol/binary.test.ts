@@ -8,7 +8,8 @@ import {
   utf8,
 } from '../../protocol/index'
 
-const parse = (bytes: Uint8Array) => JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(bytes))
+const parse = (bytes: Uint8Array) =>
+  JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(bytes))
 
 describe('the binary body', () => {
   it('lays out magic, version, the JSON length, the JSON and the codes as the docs say', () => {
@@ -68,10 +69,13 @@ describe('the binary body', () => {
     )
     const v2 = good.slice()
     v2[4] = 2
-    expect(() => decodeBinaryBody(v2, parse)).toThrow('binary body version 2: this Worker reads version 1')
+    expect(() => decodeBinaryBody(v2, parse)).toThrow(
+      'binary body version 2: this Worker reads version 1',
+    )
     const cut = good.slice(0, 20)
     expect(() => decodeBinaryBody(cut, parse)).toThrow(/runs past the body's end/)
-    const json = '{"header":["x"],"columns":[{"dict":["a"],"codes":{"$codes":{"type":"i8","offset":8,"length":1}}}]}'
+    const json =
+      '{"header":["x"],"columns":[{"dict":["a"],"codes":{"$codes":{"type":"i8","offset":8,"length":1}}}]}'
     const jsonBytes = utf8(json)
     const outside = new Uint8Array(Math.ceil((12 + jsonBytes.length) / 8) * 8 + 8)
     outside.set([0x53, 0x41, 0x50, 0x41, 1], 0)

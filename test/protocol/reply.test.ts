@@ -12,8 +12,9 @@ const survey = {
 const whole = () => ({ ...report(survey), plan: { requests: [{ addSheet: {} }] } })
 
 describe('isReportReply', () => {
-  it('accepts the report and its plan, as JSON carries them', () => {
+  it('accepts the report with its plan or without one, as JSON carries them', () => {
     expect(isReportReply(JSON.parse(JSON.stringify(whole())))).toBe(true)
+    expect(isReportReply(JSON.parse(JSON.stringify(report(survey))))).toBe(true)
   })
 
   it.each([
@@ -22,7 +23,7 @@ describe('isReportReply', () => {
     ['tables not a list', { tables: {} }],
     ['a table without an id', { tables: [{ rows: [] }] }],
     ['no issues', { issues: undefined }],
-    ['no plan', { plan: undefined }],
+    ['a plan that is not an object', { plan: [] }],
     ['a plan without requests', { plan: {} }],
   ])('refuses a reply with %s', (_, change) => {
     expect(isReportReply({ ...whole(), ...change })).toBe(false)
