@@ -5,6 +5,7 @@
  */
 import { readFileSync } from 'node:fs'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { FORMULA_NAMES } from '../../addon/src/formulas/catalogue'
 import { insertExamples } from '../../addon/src/server/examples'
 import { about, onOpen } from '../../addon/src/server/menu'
 import { regenerate } from '../../addon/src/server/regenerate'
@@ -657,18 +658,8 @@ describe('About and Insert formula examples', () => {
     )
     expect(formulas.some((f) => /^=KEY_DRIVERS\(\{.*\}, .*, "kk"\)$/.test(f))).toBe(true)
     expect(formulas.at(-1)).toBe(`=RATING('${RESPONSES}'!D2:D, '${RESPONSES}'!J2:J, 30, "kk")`)
-    const ours = new Set([
-      'SATISFACTION',
-      'TOP2BOX',
-      'MEAN_SCORE',
-      'SCORE10',
-      'RESPONDENTS',
-      'DISTRIBUTION',
-      'SATISFACTION_CI',
-      'SOCIAL_CONCERN',
-      'KEY_DRIVERS',
-      'RATING',
-    ])
+    expect(formulas).toContain(`=MEAN_CI('${RESPONSES}'!J2:J)`)
+    const ours = new Set<string>(FORMULA_NAMES)
     for (const formula of formulas) {
       // Every NAME( outside quoted text: the add-on's, or a Sheets built-in (FILTER).
       const code = formula.replace(/"(?:[^"]|"")*"/g, '""').replace(/'(?:[^']|'')*'!/g, '')
@@ -677,6 +668,24 @@ describe('About and Insert formula examples', () => {
       }
     }
     expect(fake.dialogs).toEqual([])
+  })
+
+  it('on a scale other than 1..5 every formula gets it as its last argument, and the labels say its points', () => {
+    const { fake } = open(sample.slice(0, 300), { settings: { scale: { min: 1, max: 10 } } })
+    insertExamples(fake.app())
+    const rows = fake.sheets.find((s) => s.examples)?.examples?.rows ?? []
+    const o = `'${RESPONSES}'!J2:J`
+    const byLabel = Object.fromEntries(rows.filter((r) => r.label).map((r) => [r.label, r.formula]))
+    expect(byLabel['Қанағаттанушылық («10» үлесі)']).toBe(`=SATISFACTION(${o}, , , "1..10")`)
+    expect(byLabel['«9» және «10» үлесі (top-2)']).toBe(`=TOP2BOX(${o}, , "1..10")`)
+    expect(byLabel['1..10 бағаларының бөлінуі (10 ұяшыққа жайылады)']).toBe(
+      `=DISTRIBUTION(${o}, , "1..10")`,
+    )
+    expect(byLabel['Қанағаттанушылық, top-2 анықтамасы']).toBe(
+      `=SATISFACTION(${o}, "top2", , "1..10")`,
+    )
+    expect(rows.at(-1)?.formula).toBe(`=RATING('${RESPONSES}'!D2:D, ${o}, 30, "kk", "1..10")`)
+    for (const { formula } of rows.filter((r) => r.formula)) expect(formula).toMatch(/"1\.\.10"\)$/)
   })
 
   it('labels that start like a formula are passed on as they are (the writer keeps them text)', () => {

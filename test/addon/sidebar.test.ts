@@ -262,7 +262,7 @@ describe('declaring questions, the scale, significance, drivers, a previous wave
       expect(await tab.inputValue('#question-0-key')).toBe('waiting')
       expect(await tab.inputValue('#question-0-type')).toBe('multi')
       const chosen = await tab.$$eval('#question-0-columns option:checked', (options) =>
-        options.map((o) => (o as HTMLOptionElement).value),
+        options.map((o) => (o as unknown as { value: string }).value),
       )
       expect(chosen).toEqual(await waiting())
       expect(await tab.inputValue('#scaleMax')).toBe('10')
