@@ -54,9 +54,19 @@ export const entryPoints = {
   RESPONDENTS: measures.RESPONDENTS,
   DISTRIBUTION: measures.DISTRIBUTION,
   SATISFACTION_CI: measures.SATISFACTION_CI,
+  MEAN_CI: measures.MEAN_CI,
   SOCIAL_CONCERN: measures.SOCIAL_CONCERN,
-  KEY_DRIVERS: (aspectsWithHeader: RangeArg, overall: RangeArg, locale?: unknown) =>
-    keyDrivers(aspectsWithHeader, overall, localeArgument(locale, savedLocale)),
-  RATING: (services: RangeArg, scores: RangeArg, minBase?: unknown, locale?: unknown) =>
-    rating(services, scores, minBase, localeArgument(locale, savedLocale)),
+  KEY_DRIVERS: (
+    aspectsWithHeader: RangeArg,
+    overall: RangeArg,
+    locale?: unknown,
+    scale?: unknown,
+  ) => keyDrivers(aspectsWithHeader, overall, localeArgument(locale, savedLocale), scale),
+  RATING: (
+    services: RangeArg,
+    scores: RangeArg,
+    minBase?: unknown,
+    locale?: unknown,
+    scale?: unknown,
+  ) => rating(services, scores, minBase, localeArgument(locale, savedLocale), scale),
 } satisfies Record<EntryPointName | FormulaName, (...args: never[]) => unknown>

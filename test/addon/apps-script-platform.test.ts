@@ -2,14 +2,15 @@
  * The Platform's Apps Script implementation (addon/src/platform/apps-script.ts) over the
  * stand-ins, for each thing real Apps Script does that a fake would forget: a null identity
  * token, a null document lock, an empty sheet, the 9 kB property value, the 250-character cache
- * key, and bodies in explicit UTF-8 both ways.
+ * key, bodies in explicit UTF-8 both ways, and binary bodies as Java's signed bytes.
  */
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
-import { appsScriptPlatform } from '../../addon/src/platform/apps-script'
+import { appsScriptPlatform, javaBytes } from '../../addon/src/platform/apps-script'
 import { insertExamples } from '../../addon/src/server/examples'
 import { savedSettings, storeSettings } from '../../addon/src/server/settings-store'
 import { DEFAULT_SETTINGS } from '../../addon/src/shared/settings'
 import { ROLES } from '../../engine/index'
+import { BINARY_CONTENT_TYPE, encodeBinaryBody } from '../../protocol/index'
 import { CallLog, tracked } from './apps-script/calls'
 import { createRealm } from './apps-script/realm'
 import {
@@ -198,6 +199,32 @@ describe('HTTP bodies in explicit UTF-8', () => {
     // The reply read without a charset would not be the same text.
     expect(urlFetch.exchanges[0].headers.Authorization).toBe('Bearer t')
     expect(response.text).toContain('Қызметке')
+  })
+
+  it('a binary payload goes as Java’s signed bytes in a Blob of its media type, byte for byte', () => {
+    const { platform, urlFetch } = appsScript()
+    // Every byte value, and a binary survey body: its 0xff codes (-1, blank) are -1 in Java.
+    const every = Uint8Array.from({ length: 256 }, (_, i) => i)
+    const survey = encodeBinaryBody({
+      header: ['Қызмет'],
+      columns: [{ dict: ['A'], codes: [0, -1] }],
+    })
+    for (const bytes of [every, survey, survey.subarray(4)]) {
+      const [response] = platform.http.fetchAll([
+        {
+          url: `${servers.url}/echo`,
+          method: 'post',
+          binary: { bytes, contentType: BINARY_CONTENT_TYPE },
+        },
+      ])
+      const echoed = JSON.parse(response.text)
+      expect(echoed.contentType).toBe(BINARY_CONTENT_TYPE)
+      expect(echoed.bodyHex).toBe(Buffer.from(bytes).toString('hex'))
+    }
+    expect(urlFetch.exchanges.map((e) => e.headers['Content-Type'])).toEqual(
+      Array(3).fill(BINARY_CONTENT_TYPE),
+    )
+    expect(javaBytes(Uint8Array.of(0, 127, 128, 255))).toEqual([0, 127, -128, -1])
   })
 
   it('several requests go out in one fetchAll', () => {

@@ -72,18 +72,23 @@ describe('the shipped addon/dist/Code.js', () => {
     for (const formula of FORMULAS) expect(formula.name).toMatch(/^[A-Z][A-Z0-9_]*[A-Z0-9]$/)
   })
 
-  it('gives the formulas that spill a header row the locale as their last, optional argument', () => {
+  it('gives every formula the scale as its last, optional argument; those that spill a header row the locale before it', () => {
+    for (const formula of FORMULAS) {
+      expect(formula.params.at(-1), formula.name).toMatchObject({ name: 'scale', optional: true })
+      expect(code).toMatch(new RegExp(`^function ${formula.name}\\([^)]*, scale\\) \\{`, 'm'))
+      expect(docAbove(formula.name)).toContain('@param {string} scale')
+    }
     for (const name of ['KEY_DRIVERS', 'RATING']) {
       const params = FORMULAS.find((f) => f.name === name)?.params ?? []
-      expect(params.at(-1), name).toMatchObject({ name: 'locale', optional: true })
-      expect(code).toMatch(new RegExp(`^function ${name}\\([^)]*, locale\\) \\{`, 'm'))
+      expect(params.at(-2), name).toMatchObject({ name: 'locale', optional: true })
+      expect(code).toMatch(new RegExp(`^function ${name}\\([^)]*, locale, scale\\) \\{`, 'm'))
     }
   })
 
   it('writes descriptions in the locale asked for', () => {
     const satisfaction = FORMULAS[0]
     expect(jsDoc(satisfaction, 'ru')).toContain('Удовлетворенность')
-    expect(jsDoc(satisfaction, 'en')).toContain('Satisfaction: the share who gave 5')
+    expect(jsDoc(satisfaction, 'en')).toContain('Satisfaction: the share who gave the top score')
   })
 
   it('is plain ES2019 with no module syntax Apps Script cannot load', () => {

@@ -106,7 +106,7 @@ describe('SATISFACTION, TOP2BOX, MEAN_SCORE, SCORE10, RESPONDENTS', () => {
   })
 })
 
-describe('DISTRIBUTION and SATISFACTION_CI', () => {
+describe('DISTRIBUTION, SATISFACTION_CI and MEAN_CI', () => {
   it('DISTRIBUTION spills the shares of 1..5 across one row', () => {
     expect(call('DISTRIBUTION', column(1, 2, 2, '', 5))).toEqual([[0.25, 0.5, 0, 0, 0.25]])
     expect(
@@ -131,11 +131,109 @@ describe('DISTRIBUTION and SATISFACTION_CI', () => {
     expect(high).toBeCloseTo(h, 12)
     const [[top2Low]] = call('SATISFACTION_CI', column(5, 5, 4, 3), 'top2')
     expect(top2Low).toBeCloseTo(wilson(0.75, 4)[0], 12)
-    // Weights 2,1,1,1: p = 3/5, effective base (Σw)²/Σw² = 25/7.
+    // Weights 2,1,1,1 (m = 4): p = 3/5; by linearisation v(p) = 4/3 · (5·0.4² + 2·0.6²)/5² =
+    // 6.08/75, a simple random sample's p(1 − p)/(m − 1) = 0.08, so deff = 6.08/6 and the
+    // design effective base m/deff = 24/6.08 = 75/19 (not Kish's 25/7, which ignores p).
     const [[wLow, wHigh]] = call('SATISFACTION_CI', column(5, 5, 4, 3), '', column(2, 1, 1, 1))
-    const [el, eh] = wilson(3 / 5, 25 / 7)
+    const [el, eh] = wilson(3 / 5, 75 / 19)
     expect(wLow).toBeCloseTo(el, 12)
     expect(wHigh).toBeCloseTo(eh, 12)
+  })
+})
+
+describe('MEAN_CI', () => {
+  // t quantiles from scipy 1.17.1, stats.t.ppf(0.975, df).
+  const T5 = 2.5705818356363146
+
+  it('spills the t interval of the mean: mean ± t(m − 1)·s/√m without weights', () => {
+    // 1, 2, 3, 4, 5, 3: mean 3, s² = 10/5 = 2, v = s²/m = 1/3.
+    const [[low, high]] = call('MEAN_CI', column(1, 2, 3, 4, 5, 3, ''))
+    const half = T5 * Math.sqrt(1 / 3)
+    expect(low).toBeCloseTo(3 - half, 12)
+    expect(high).toBeCloseTo(3 + half, 12)
+  })
+
+  it('with weights, on the design-based variance (R survey’s svymean), clamped to the scale', () => {
+    // The engine's worked example: scores 1..5 with weights 0.8 | 2.5 | 1 | 0.5, 0.5 | 1.5, 2,
+    // 1.2 (m = 8). numpy: mean 3.63, v = m/(m−1)·Σw²(y−ȳ)²/(Σw)² = 0.4106417371428572;
+    // 3.63 ± t(7)·√v = [2.1147172347152567, 5.145…], the top clamped to 5.
+    const scores = column(1, 2, 3, 4, 4, 5, 5, 5)
+    const weights = column(0.8, 2.5, 1, 0.5, 0.5, 1.5, 2, 1.2)
+    const [[low, high]] = call('MEAN_CI', scores, weights)
+    // To 1e-7: the engine counts w² to 16 significant bits (engine/weights.ts), as the Worker does.
+    expect(low).toBeCloseTo(2.1147172347152567, 7)
+    expect(high).toBe(5)
+  })
+
+  it('needs two scores', () => {
+    expect(() => call('MEAN_CI', column(4))).toThrow(
+      "a mean's interval needs 2 scores or more, not 1",
+    )
+    expect(() => call('MEAN_CI', column(''))).toThrow('no scores 1..5 in the range')
+  })
+})
+
+describe('the scale, every formula’s last argument', () => {
+  // On 1..10: valid 10, 9, 7, 10, 1, 6 — six respondents.
+  const scores = column(10, 9, 7, '', 10, 1, 6)
+
+  it('measures on 1..10: top box = 10s, top two = 9–10, 10-point score = 10 × mean / 10', () => {
+    expect(call('SATISFACTION', scores, '', '', '1..10')).toBeCloseTo(2 / 6, 15)
+    expect(call('SATISFACTION', scores, 'top2', undefined, '1..10')).toBeCloseTo(3 / 6, 15)
+    expect(call('TOP2BOX', scores, '', '1..10')).toBeCloseTo(3 / 6, 15)
+    expect(call('MEAN_SCORE', scores, '', '1..10')).toBeCloseTo(43 / 6, 15)
+    expect(call('SCORE10', scores, '', ' 1 .. 10 ')).toBeCloseTo(43 / 6, 15)
+    expect(call('RESPONDENTS', scores, '', '1–10')).toBe(6)
+    const [shares] = call('DISTRIBUTION', scores, '', '1..10')
+    expect(shares).toEqual([1, 0, 0, 0, 0, 1, 1, 0, 1, 2].map((n) => expect.closeTo(n / 6, 15)))
+    const [[low]] = call('SATISFACTION_CI', scores, '', '', '1..10')
+    expect(low).toBeCloseTo(wilson(2 / 6, 6)[0], 12)
+  })
+
+  it('a 0-based scale counts 0 as its lowest point', () => {
+    const zero = column(0, 10, 5, 0)
+    expect(call('DISTRIBUTION', zero, '', '0..10')[0]).toHaveLength(11)
+    expect(call('MEAN_SCORE', zero, '', '0..10')).toBe(15 / 4)
+    expect(() => call('MEAN_SCORE', zero, '', '1..10')).toThrow(
+      '"0" at row 1, column 1 of the range: outside the scale 1..10',
+    )
+    // Dissatisfied on 0..10 = the two lowest points, 0 and 1.
+    const index = call(
+      'SOCIAL_CONCERN',
+      column(0, 1, 2, 10),
+      column(10, 10, 10, 1),
+      column('Жоқ'),
+      column('Жоқ'),
+      column('Жоқ'),
+      '0..10',
+    )
+    expect(index).toBeCloseTo((2 / 4 + 1 / 4) / 5, 15)
+  })
+
+  it('left out it is 1..5, where a 6 is named; a scale that cannot be is refused', () => {
+    expect(() => call('MEAN_SCORE', scores)).toThrow(
+      '"10" at row 1, column 1 of the range: outside the scale 1..5',
+    )
+    for (const bad of ['2..10', '1..11', '1..4', '10', 'ten', '1..10..20']) {
+      expect(() => call('MEAN_SCORE', scores, '', bad), bad).toThrow(
+        `scale must be "MIN..MAX" with MIN 0 or 1 and MAX 5 to 10, e.g. "1..10", not "${bad}"`,
+      )
+    }
+  })
+
+  it('KEY_DRIVERS and RATING take it after the locale', () => {
+    const aspects = [['Кезек'], [10], [7], [3], [9]]
+    const [, [aspect, r, n]] = call('KEY_DRIVERS', aspects, column(10, 8, 2, 9), 'en', '1..10')
+    expect([aspect, n]).toEqual(['Кезек', 4])
+    expect(r).toBeGreaterThan(0.9)
+    const table = call('RATING', column('A', 'A', 'B'), column(10, 9, 9), 1, 'en', '1..10')
+    expect(table.slice(1).map((row: unknown[]) => row.slice(3, 6))).toEqual([
+      ['A', 2, 0.5],
+      ['B', 1, 0],
+    ])
+    expect(() => call('RATING', column('A'), column(10), 1, 'en')).toThrow(
+      '"10" at row 1, column 1 of scores: outside the scale 1..5',
+    )
   })
 })
 
@@ -205,26 +303,36 @@ describe('RATING', () => {
     const table = call('RATING', services, scores, 2)
     expect(table[0]).toEqual([
       'Орны',
+      'Орны: ең жоғары',
+      'Орны: ең төмен',
       'Қызмет',
       'Респонденттер саны',
       'Қанағаттанушылық',
       '«4» және «5» үлесі',
       'Орташа балл',
       '10 балдық шкала',
+      'Индекс 0–100',
       '95% СА төменгі шегі',
       '95% СА жоғарғы шегі',
+      'Орташа: 95% СА төменгі',
+      'Орташа: 95% СА жоғарғы',
+      'Қанағаттанушылық: қалғандардан айырма',
+      'Орташа балл: қалғандардан айырма',
     ])
     const [a, b, c] = table.slice(1)
     expect(table).toHaveLength(4)
-    expect(a.slice(0, 3)).toEqual([1, 'A', 3])
-    expect(a[3]).toBeCloseTo(2 / 3, 15)
-    expect(a[4]).toBe(1)
-    expect(a[5]).toBeCloseTo(14 / 3, 15)
-    expect(a[6]).toBeCloseTo(28 / 3, 15)
-    expect(a[7]).toBeCloseTo(wilson(2 / 3, 3)[0], 12)
-    expect(b.slice(0, 3)).toEqual([2, 'B', 3])
-    expect(b[3]).toBeCloseTo(1 / 3, 15)
-    expect(c.slice(0, 4)).toEqual(['', 'C', 1, 1])
+    // Two ranked services no test tells apart: each may hold rank 1 or 2.
+    expect(a.slice(0, 5)).toEqual([1, 1, 2, 'A', 3])
+    expect(a[5]).toBeCloseTo(2 / 3, 15)
+    expect(a[6]).toBe(1)
+    expect(a[7]).toBeCloseTo(14 / 3, 15)
+    expect(a[8]).toBeCloseTo(28 / 3, 15)
+    expect(a[9]).toBeCloseTo((100 * (14 / 3 - 1)) / 4, 12)
+    expect(a[10]).toBeCloseTo(wilson(2 / 3, 3)[0], 12)
+    expect(a.slice(14)).toEqual([0, 0])
+    expect(b.slice(0, 5)).toEqual([2, 1, 2, 'B', 3])
+    expect(b[5]).toBeCloseTo(1 / 3, 15)
+    expect(c.slice(0, 6)).toEqual(['', '', '', 'C', 1, 1])
   })
 
   it('uses a minimum base of 30 by default, and checks its arguments', () => {
@@ -247,8 +355,7 @@ describe('RATING', () => {
   it('labels its header in the locale of the saved settings', () => {
     addon.properties.document.setProperty('sapa.settings', JSON.stringify({ locale: 'en' }))
     try {
-      expect(call('RATING', services, scores, 2)[0].slice(0, 4)).toEqual([
-        'Rank',
+      expect(call('RATING', services, scores, 2)[0].slice(3, 6)).toEqual([
         'Service',
         'Respondents',
         'Satisfaction',
@@ -258,9 +365,9 @@ describe('RATING', () => {
     }
   })
 
-  it('takes the locale as its last argument, so the header follows a change of language', () => {
-    expect(call('RATING', services, scores, 2, 'ru')[0].slice(0, 2)).toEqual(['Место', 'Услуга'])
-    expect(call('RATING', services, scores, 2, 'EN')[0].slice(0, 2)).toEqual(['Rank', 'Service'])
+  it('takes the locale as an argument, so the header follows a change of language', () => {
+    expect(call('RATING', services, scores, 2, 'ru')[0][3]).toBe('Услуга')
+    expect(call('RATING', services, scores, 2, 'EN')[0][3]).toBe('Service')
     expect(call('RATING', services, scores, '', 'kk')[0][0]).toBe('Орны')
     expect(() => call('RATING', services, scores, 2, 'de')).toThrow(
       'locale must be "kk", "ru" or "en", not "de"',
@@ -273,14 +380,14 @@ describe('RATING', () => {
     expect(
       table
         .slice(1)
-        .map((row: unknown[]) => row[1])
+        .map((row: unknown[]) => row[3])
         .sort(),
     ).toEqual(['+7 701', '@x', evil].sort())
   })
 })
 
 describe('KEY_DRIVERS locale', () => {
-  it('takes the locale as its last argument', () => {
+  it('takes the locale as an argument', () => {
     const aspects = [['Сроки'], [1], [2], [3]]
     expect(call('KEY_DRIVERS', aspects, column(1, 2, 3), 'en')[0]).toEqual([
       'Aspect',

@@ -3,25 +3,32 @@
  * fake Platform, calling the real Worker under `wrangler dev` (its https URL routed to it), with
  * real RS256 ID tokens checked against a JWKS this test serves.
  */
+import { readFileSync } from 'node:fs'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { FORMULA_NAMES } from '../../addon/src/formulas/catalogue'
 import { insertExamples } from '../../addon/src/server/examples'
 import { about, onOpen } from '../../addon/src/server/menu'
 import { regenerate } from '../../addon/src/server/regenerate'
 import { sidebarLoad, sidebarSave } from '../../addon/src/server/sidebar'
-import { type LocalWorker, startLocalWorker } from '../../cli/index'
+import type { SettingsDraft } from '../../addon/src/shared/settings'
+import { type LocalWorker, readSurvey, startLocalWorker } from '../../cli/index'
 import {
   type Cell,
-  displayValue,
+  ENGINE_VERSION,
+  type Question,
   type Report,
   report,
+  TABLE_IDS,
   type TableId,
   type Value,
 } from '../../engine/index'
+import { BINARY_CONTENT_TYPE } from '../../protocol/index'
 import { buildSheets, METADATA_KEY, type SheetKind } from '../../sheets/index'
 import { SyncHttp } from './apps-script/sync-http'
 import { FakePlatform } from './support/fake-platform'
 import { googleVars, startTestGoogle, type TestGoogle } from './support/google'
 import { sampleValues } from './support/sample'
+import { sentBody } from './support/sent'
 import { FUNCTION_NAMES } from './support/sheets-functions'
 
 const WORKER = 'https://sapa.test.example'
@@ -50,8 +57,19 @@ afterAll(async () => {
   await Promise.all([worker?.stop(), google?.stop(), http?.stop()])
 })
 
-/** A spreadsheet with the user's sheets and settings saved through the sidebar's function. */
-function open(values: Cell[][], options: { tables?: TableId[]; locale?: string } = {}) {
+/**
+ * A spreadsheet with the user's sheets (and any `sheets` more: a previous wave, margins) and
+ * settings saved through the sidebar's function, with `settings` changed from the detected.
+ */
+function open(
+  values: Cell[][],
+  options: {
+    tables?: TableId[]
+    locale?: string
+    sheets?: Record<string, Cell[][]>
+    settings?: Partial<SettingsDraft>
+  } = {},
+) {
   const fake = new FakePlatform({
     http,
     token,
@@ -65,12 +83,14 @@ function open(values: Cell[][], options: { tables?: TableId[]; locale?: string }
     [1, '=do not parse me'],
   ])
   fake.addSheet('Notes', [['Sapa', 'is', 'a', 'guest']], [{ key: 'someone.else', value: 'keep' }])
+  for (const [name, sheet] of Object.entries(options.sheets ?? {})) fake.addSheet(name, sheet)
   const app = fake.app()
   const state = sidebarLoad(app)
   const saved = sidebarSave(app, {
     ...state.settings,
     tables: options.tables ?? state.settings.tables,
     workerUrl: `${WORKER}/`,
+    ...options.settings,
   })
   if (!saved.ok) throw new Error(`settings refused: ${JSON.stringify(saved)}`)
   fake.resetCalls()
@@ -107,22 +127,40 @@ describe('Regenerate report on the 9,517-row sample', () => {
     first = run(fake)
   })
 
-  it('reads once, calls the Worker once with the ID token, compact columns in UTF-8, and says so', () => {
+  it('reads once, calls the Worker once with the ID token, the binary body, and says so', () => {
     expect(fake.count('workbook.values')).toBe(1)
     expect(fake.exchanges).toHaveLength(1)
     const [exchange] = fake.exchanges
     expect(exchange.url).toBe(`${WORKER}/v1/report`)
     expect(exchange.method).toBe('POST')
     expect(exchange.headers.Authorization).toBe(`Bearer ${token}`)
-    expect(exchange.headers['Content-Type']).toBe('application/json; charset=utf-8')
-    const body = JSON.parse(exchange.body ?? '{}')
+    expect(exchange.headers['Content-Type']).toBe(BINARY_CONTENT_TYPE)
+    expect(
+      Buffer.from(exchange.bytes ?? [])
+        .subarray(0, 4)
+        .toString(),
+    ).toBe('SAPA')
+    const body = sentBody(exchange)
     expect(body.rows).toBeUndefined()
+    expect(body.columns[0].codes).toBeInstanceOf(Int8Array)
     expect(body.columns[0].codes).toHaveLength(9517)
+    expect(body.options).toEqual({
+      locale: 'kk',
+      minBase: 30,
+      order: 'satisfaction',
+      tables: [...TABLE_IDS],
+      scale: { min: 1, max: 5 },
+      significance: { level: 0.05, correction: 'fdr' },
+    })
     expect(exchange.status).toBe(200)
+    // The sheet's columns no role reads (the number, the date, the service code and the seven
+    // waiting conditions) are said in the finishing toast.
     expect(fake.toasts).toEqual([
       '9,517 жауап есептелуде…',
       `${reportSheets(fake).length} парақ жазылуда…`,
-      expect.stringMatching(/^\d+\.\d с ішінде дайын$/),
+      expect.stringMatching(
+        /^\d+\.\d с ішінде дайын\. Оқылмаған бағандар: 10 \(№, Сауалнама күні, Қызмет коды, …\)$/,
+      ),
     ])
   })
 
@@ -178,7 +216,7 @@ describe('Only the columns the report reads are sent (issue 11)', () => {
     values = sample.map((row, r) => [...extra('a', r), ...row, ...extra('b', r)])
     ;({ fake } = open(values))
     reply = run(fake)
-    body = JSON.parse(fake.exchanges[0].body ?? '{}')
+    body = sentBody(fake.exchanges[0])
   })
 
   it('sends the 18 mapped columns of 88, every row, with the mapping the Worker reads them by', () => {
@@ -198,7 +236,13 @@ describe('Only the columns the report reads are sent (issue 11)', () => {
     const [header, ...rows] = values
     const expected = report({ header, rows, mapping: body.mapping }, body.options)
     expect(reply.tables).toEqual(expected.tables)
-    expect(reply.summary).toEqual(expected.summary)
+    // The Worker saw only the columns sent; the columns not sent are the ones the report would
+    // not have read, and the finishing toast names them.
+    expect(reply.summary).toEqual({ ...expected.summary, unused: [] })
+    expect(expected.summary.unused).toHaveLength(70)
+    expect(fake.toasts.at(-1)).toMatch(
+      /Оқылмаған бағандар: 70 \(Extra a1, Extra a2, Extra a3, …\)$/,
+    )
     expect(reply.issues).toEqual(expected.issues)
     expect(reply.issues).toHaveLength(43)
   })
@@ -212,10 +256,205 @@ describe('Only the columns the report reads are sent (issue 11)', () => {
     })
     const { fake: other } = open(dated)
     run(other)
-    const sent = JSON.parse(other.exchanges[0].body ?? '{}')
+    const sent = sentBody(other.exchanges[0])
     const region = sent.header.indexOf('Өңір')
     expect(sent.columns[region].dict).toHaveLength(3)
     expect(sent.columns[region].codes).toHaveLength(9517)
+  })
+})
+
+/** The sample's seven waiting-condition columns: the report's table 16, a check-all question. */
+const WAITING = (header: Cell[]) => header.map(String).filter((h) => h.startsWith('Күту жағдайы'))
+
+/** Rows of a CSV without quoted commas (the margins), the share as a number. */
+function marginRows(path: string): Cell[][] {
+  const [header, ...rows] = readFileSync(path, 'utf8').trim().split('\n')
+  return [
+    header.split(','),
+    ...rows.map((line) => line.split(',')).map(([r, c, v]) => [r, c, Number(v)]),
+  ]
+}
+
+describe('Declared questions, the scale, significance and drivers (issues 13 and 15)', () => {
+  let tenPoint: Cell[][]
+  let declaration: { scale: { min: number; max: number }; questions: Question[] }
+
+  beforeAll(async () => {
+    const { header, rows } = await readSurvey('samples/survey-10point.xlsx')
+    tenPoint = [header, ...rows]
+    declaration = JSON.parse(readFileSync('samples/survey-10point.questions.json', 'utf8'))
+  })
+
+  it('the 10-point sample: its questions and the 1..10 scale sent, the report as one pass gives', () => {
+    const { fake } = open(tenPoint, {
+      settings: { questions: declaration.questions, scale: { min: 1, max: 10 } },
+    })
+    const reply = run(fake)
+    const body = sentBody(fake.exchanges[0])
+    expect(body.questions).toEqual(declaration.questions)
+    expect(body.options.scale).toEqual({ min: 1, max: 10 })
+    // Sent: the roles' columns and the questions' (the multi question's five), nothing else.
+    const questionColumns = declaration.questions.flatMap((q) => q.headers ?? [q.header])
+    for (const header of questionColumns) expect(body.header).toContain(header)
+    expect(body.header).not.toContain('№')
+    const [header, ...rows] = tenPoint
+    const expected = report(
+      { header, rows, mapping: body.mapping, questions: declaration.questions },
+      body.options,
+    )
+    expect(reply.tables).toEqual(expected.tables)
+    expect(reply.summary).toEqual({ ...expected.summary, unused: [] })
+    expect(expected.summary.unused).toEqual(['№', 'Сауалнама күні', 'Қызмет коды'])
+    expect(reply.summary.scale).toEqual({ min: 1, max: 10 })
+    const keys = new Set(
+      reply.tables.find((t) => t.id === 'questions')?.rows.map((r) => r.question),
+    )
+    expect([...keys].sort()).toEqual(declaration.questions.map((q) => q.key).sort())
+    const distribution = reply.tables.find((t) => t.id === 'distribution')
+    expect(distribution?.columns.map((c) => c.key)).toContain('p10')
+    expect(reportSheets(fake).map((sheet) => sheet.model?.table)).toContain('questions')
+    // Only the number, the date and the service code are left unread.
+    expect(fake.toasts.at(-1)).toMatch(/Оқылмаған бағандар: 3 \(№, Сауалнама күні, Қызмет коды\)$/)
+  })
+
+  it('the 2017 sample: the waiting conditions as a check-all question, a 99 % Holm test, trust left out of the drivers', () => {
+    const waiting = WAITING(sample[0])
+    expect(waiting).toHaveLength(7)
+    const { fake } = open(sample, {
+      settings: {
+        questions: [{ key: 'waiting', type: 'multi', headers: waiting }],
+        significance: { level: '0.01', correction: 'holm' },
+        driversExclude: ['trust'],
+      },
+    })
+    const reply = run(fake)
+    const body = sentBody(fake.exchanges[0])
+    expect(body.options.significance).toEqual({ level: 0.01, correction: 'holm' })
+    expect(body.options.drivers).toEqual({ exclude: ['trust'] })
+    const [header, ...rows] = sample
+    const expected = report(
+      { header, rows, mapping: body.mapping, questions: body.questions },
+      body.options,
+    )
+    expect(reply.tables).toEqual(expected.tables)
+    // Trust keeps its correlation but has no share of the model (recommendation 16).
+    const trust = reply.tables
+      .find((t) => t.id === 'drivers')
+      ?.rows.filter((r) => r.aspect === 'trust')
+    expect(trust?.length).toBeGreaterThan(0)
+    expect(trust?.every((row) => row.importance === null && typeof row.r === 'number')).toBe(true)
+    expect(reply.tables.find((t) => t.id === 'rating')?.notes?.join(' ')).toMatch(/Holm|Холм/)
+    expect(fake.toasts.at(-1)).toMatch(/Оқылмаған бағандар: 3 /)
+  })
+})
+
+describe('A previous wave and population margins (issue 16)', () => {
+  let wave2016: Cell[][]
+  const margins = () => marginRows('samples/margins-regions-2017.csv')
+
+  beforeAll(async () => {
+    const { header, rows } = await readSurvey('samples/survey-2016.xlsx')
+    wave2016 = [header, ...rows]
+  })
+
+  it('the previous wave’s sheet is read once and sent beside the survey; the waves table is one pass’s', () => {
+    const { fake } = open(sample, {
+      sheets: { '2016': wave2016 },
+      settings: { previousSheet: '2016' },
+    })
+    const reply = run(fake)
+    expect(fake.count('workbook.values')).toBe(2)
+    expect(fake.exchanges).toHaveLength(1)
+    const body = sentBody(fake.exchanges[0])
+    expect(body.previous.columns[0].codes).toHaveLength(wave2016.length - 1)
+    expect(body.previous.mapping.service).toBe(body.mapping.service)
+    const [header, ...rows] = sample
+    const [previousHeader, ...previousRows] = wave2016
+    const expected = report({ header, rows, mapping: body.mapping }, body.options, {
+      header: previousHeader,
+      rows: previousRows,
+      mapping: body.previous.mapping,
+    })
+    expect(reply.tables).toEqual(expected.tables)
+    expect(reply.summary.previous).toEqual(expected.summary.previous)
+    expect(reply.tables.find((t) => t.id === 'waves')?.rows.length).toBeGreaterThan(10)
+  })
+
+  it('a previous wave without a service column: said, and nothing is sent', () => {
+    // Saved while the sheet had one; its service columns were deleted since.
+    const { fake } = open(sample.slice(0, 300), {
+      sheets: { '2016': wave2016 },
+      settings: { previousSheet: '2016' },
+    })
+    const sheet = fake.named('2016')
+    if (sheet) sheet.values = wave2016.map((row) => row.filter((_, c) => c !== 2 && c !== 3))
+    regenerate(fake.app())
+    expect(fake.dialogs).toEqual([
+      {
+        title: 'Алдыңғы толқынды оқу мүмкін емес',
+        message: expect.stringMatching(
+          /^Алдыңғы толқынның «2016» парағында «Қызмет» үшін баған жоқ/,
+        ),
+      },
+    ])
+    expect(fake.exchanges).toEqual([])
+  })
+
+  it('margins from their sheet, with trimming bounds, sent as options.weighting; the raked report is one pass’s', () => {
+    const { fake } = open(sample, {
+      sheets: { Margins: margins() },
+      settings: { marginsSheet: 'Margins', trim: { min: '0.3', max: '3' } },
+    })
+    const reply = run(fake)
+    const body = sentBody(fake.exchanges[0])
+    expect(Object.keys(body.options.weighting.margins)).toEqual(['region'])
+    expect(Object.keys(body.options.weighting.margins.region)).toHaveLength(17)
+    expect(body.options.weighting.trim).toEqual({ min: 0.3, max: 3 })
+    const [header, ...rows] = sample
+    const expected = report({ header, rows, mapping: body.mapping }, body.options)
+    expect(reply.summary.weighting).toEqual(expected.summary.weighting)
+    expect(reply.summary.weighting?.converged).toBe(true)
+    expect(reply.summary.satisfaction).toEqual(expected.summary.satisfaction)
+    expect(reply.tables).toEqual(expected.tables)
+  })
+
+  it('a margins sheet with bad rows: each named with its row and value, and nothing is sent', () => {
+    const bad = margins()
+    bad[2] = ['regionn', 'Алматы қ.', 0.096594]
+    bad[3] = ['region', '', 0.040712]
+    bad[4] = ['Өңір', 'Ақтөбе облысы', 'abc']
+    bad[5] = ['region', 'Астана қ.', 0.1]
+    const { fake } = open(sample.slice(0, 300), {
+      sheets: { Margins: bad },
+      settings: { marginsSheet: 'Margins' },
+    })
+    regenerate(fake.app())
+    expect(fake.dialogs).toHaveLength(1)
+    const [{ title, message }] = fake.dialogs
+    expect(title).toBe('Бас жиынтық үлестерін оқу мүмкін емес')
+    expect(message).toContain('«Margins» парағы: ')
+    expect(message).toContain('3-жол: «regionn» салмақтауға болатын рөл емес')
+    expect(message).toContain('4-жол: санат жоқ')
+    expect(message).toContain('5-жол: «abc» үлес емес')
+    expect(message).toContain('6-жол: «Астана қ.» region үшін екі рет берілген')
+    expect(message).toMatch(/region үлестерінің қосындысы 1 емес/)
+    expect(fake.exchanges).toEqual([])
+  })
+
+  it('margins the Worker refuses (a region with no respondents): its message, titled for the margins', () => {
+    const extra = [...margins(), ['region', 'Байқоңыр', 0]]
+    const { fake } = open(sample.slice(0, 300), {
+      sheets: { Margins: extra },
+      settings: { marginsSheet: 'Margins' },
+    })
+    regenerate(fake.app())
+    expect(fake.dialogs).toEqual([
+      {
+        title: 'Sapa сауалнаманы үлестерге сәйкес салмақтай алмайды',
+        message: expect.stringMatching(/Ештеңе өзгерген жоқ\.$/),
+      },
+    ])
+    expect(reportSheets(fake)).toEqual([])
   })
 })
 
@@ -384,11 +623,11 @@ describe('About and Insert formula examples', () => {
     expect(fake.dialogs).toEqual([
       {
         title: 'Sapa туралы',
-        message: `Қондырманың қозғалтқышы 0.1.0\nWorker ${WORKER}: қозғалтқыш 0.1.0`,
+        message: `Қондырманың қозғалтқышы ${ENGINE_VERSION}\nWorker ${WORKER}: қозғалтқыш ${ENGINE_VERSION}`,
       },
       {
         title: 'Sapa туралы',
-        message: `Қондырманың қозғалтқышы 0.1.0\nWorker ${WORKER}: қозғалтқыш 0.1.0`,
+        message: `Қондырманың қозғалтқышы ${ENGINE_VERSION}\nWorker ${WORKER}: қозғалтқыш ${ENGINE_VERSION}`,
       },
     ])
     expect(fake.exchanges.map((e) => e.url)).toEqual([`${WORKER}/v1/health`])
@@ -411,18 +650,8 @@ describe('About and Insert formula examples', () => {
     )
     expect(formulas.some((f) => /^=KEY_DRIVERS\(\{.*\}, .*, "kk"\)$/.test(f))).toBe(true)
     expect(formulas.at(-1)).toBe(`=RATING('${RESPONSES}'!D2:D, '${RESPONSES}'!J2:J, 30, "kk")`)
-    const ours = new Set([
-      'SATISFACTION',
-      'TOP2BOX',
-      'MEAN_SCORE',
-      'SCORE10',
-      'RESPONDENTS',
-      'DISTRIBUTION',
-      'SATISFACTION_CI',
-      'SOCIAL_CONCERN',
-      'KEY_DRIVERS',
-      'RATING',
-    ])
+    expect(formulas).toContain(`=MEAN_CI('${RESPONSES}'!J2:J)`)
+    const ours = new Set<string>(FORMULA_NAMES)
     for (const formula of formulas) {
       // Every NAME( outside quoted text: the add-on's, or a Sheets built-in (FILTER).
       const code = formula.replace(/"(?:[^"]|"")*"/g, '""').replace(/'(?:[^']|'')*'!/g, '')
@@ -431,6 +660,24 @@ describe('About and Insert formula examples', () => {
       }
     }
     expect(fake.dialogs).toEqual([])
+  })
+
+  it('on a scale other than 1..5 every formula gets it as its last argument, and the labels say its points', () => {
+    const { fake } = open(sample.slice(0, 300), { settings: { scale: { min: 1, max: 10 } } })
+    insertExamples(fake.app())
+    const rows = fake.sheets.find((s) => s.examples)?.examples?.rows ?? []
+    const o = `'${RESPONSES}'!J2:J`
+    const byLabel = Object.fromEntries(rows.filter((r) => r.label).map((r) => [r.label, r.formula]))
+    expect(byLabel['Қанағаттанушылық («10» үлесі)']).toBe(`=SATISFACTION(${o}, , , "1..10")`)
+    expect(byLabel['«9» және «10» үлесі (top-2)']).toBe(`=TOP2BOX(${o}, , "1..10")`)
+    expect(byLabel['1..10 бағаларының бөлінуі (10 ұяшыққа жайылады)']).toBe(
+      `=DISTRIBUTION(${o}, , "1..10")`,
+    )
+    expect(byLabel['Қанағаттанушылық, top-2 анықтамасы']).toBe(
+      `=SATISFACTION(${o}, "top2", , "1..10")`,
+    )
+    expect(rows.at(-1)?.formula).toBe(`=RATING('${RESPONSES}'!D2:D, ${o}, 30, "kk", "1..10")`)
+    for (const { formula } of rows.filter((r) => r.formula)) expect(formula).toMatch(/"1\.\.10"\)$/)
   })
 
   it('labels that start like a formula are passed on as they are (the writer keeps them text)', () => {

@@ -3,7 +3,7 @@ import { type Browser, chromium, type Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { MESSAGES, type MessageKey } from '../../addon/src/shared/messages'
 import type { SettingsDraft } from '../../addon/src/shared/settings'
-import { LOCALES } from '../../engine/index'
+import { ENGINE_VERSION, LOCALES } from '../../engine/index'
 import { type LoadedAddon, loadAddon } from './apps-script/addon'
 import { SyncHttp } from './apps-script/sync-http'
 import { buildForTest, TEST_WORKER } from './support/build'
@@ -59,6 +59,12 @@ beforeAll(async () => {
   addon.spreadsheet.fakeAddSheet('Other', [
     ['Service', 'Overall', 'Region'],
     ['A', 5, 'North'],
+  ])
+  addon.spreadsheet.fakeAddSheet('2016', values.slice(0, 50))
+  addon.spreadsheet.fakeAddSheet('Notes', [['Comment', 'Date']])
+  addon.spreadsheet.fakeAddSheet('Margins', [
+    ['role', 'category', 'share'],
+    ['region', 'Астана қ.', 1],
   ])
   browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS })
   page = await browser.newPage({ viewport: { width: 300, height: 900 } })
@@ -172,6 +178,104 @@ describe('the settings sidebar', () => {
   })
 })
 
+describe('declaring questions, the scale, significance, drivers, a previous wave and margins', () => {
+  const waiting = async () =>
+    (await sampleValues())[0].map(String).filter((h) => h.startsWith('Күту жағдайы'))
+
+  it('names the columns no role reads, and declares a check-all question over seven of them', async () => {
+    await page.selectOption('#sheet', 'Жауаптар')
+    await expect.poll(() => page.inputValue('#role-overall')).toBe('Қызметке жалпы баға')
+    const hint = page.locator('#unused')
+    await expect
+      .poll(() => hint.textContent())
+      .toMatch(/^Есеп оқымайтын бағандар: №, Сауалнама күні, Қызмет коды, Күту жағдайы/)
+    await page.click('#addQuestion')
+    expect(await page.inputValue('#question-0-key')).toBe('q1')
+    await page.fill('#question-0-key', 'Күту')
+    await expect
+      .poll(() => page.textContent('[data-error="questions.0"]'))
+      .toBe(kk['error.questionKey'])
+    await page.fill('#question-0-key', 'waiting')
+    await page.selectOption('#question-0-type', 'multi')
+    await page.selectOption('#question-0-columns', await waiting())
+    await expect.poll(() => page.textContent('[data-error="questions.0"]')).toBe('')
+    await expect
+      .poll(() => hint.textContent())
+      .toBe('Есеп оқымайтын бағандар: №, Сауалнама күні, Қызмет коды')
+  })
+
+  it('a rating question joins the drivers’ list; the key a table uses is refused', async () => {
+    await page.selectOption('#role-trust', '')
+    await page.click('#addQuestion')
+    await page.selectOption('#question-1-columns', 'Қызмет ұсынушыға сенім')
+    await page.fill('#question-1-key', 'trust')
+    await expect
+      .poll(() => page.textContent('[data-error="questions.1"]'))
+      .toBe('«trust» кілті есепте бұрыннан бар бағанның атауы: басқасын таңдаңыз')
+    await page.fill('#question-1-key', 'trustInBody')
+    await expect.poll(() => page.locator('#driver-trustInBody').count()).toBe(1)
+    await page.check('#driver-trustInBody')
+  })
+
+  it('the previous wave’s header is read when chosen; one without the service column is refused', async () => {
+    await page.selectOption('#previousSheet', 'Notes')
+    await expect
+      .poll(() => page.textContent('[data-error="previousSheet"]'))
+      .toBe('Алдыңғы толқынның парағында «Қызмет» үшін баған жоқ')
+    expect(received.at(-1)).toEqual({ name: 'sidebarDetect', args: ['Notes'] })
+    await page.selectOption('#previousSheet', '2016')
+    await expect.poll(() => page.textContent('[data-error="previousSheet"]')).toBe('')
+  })
+
+  it('saves them all, with the scale, Holm at 99 %, the margins sheet and trimming bounds', async () => {
+    await page.selectOption('#scaleMax', '10')
+    await page.selectOption('#level', '0.01')
+    await page.selectOption('#correction', 'holm')
+    await page.selectOption('#marginsSheet', 'Margins')
+    await page.fill('#trimMin', '2')
+    await expect.poll(() => page.textContent('[data-error="trim.min"]')).toBe(kk['error.trimMin'])
+    await page.fill('#trimMin', '0.3')
+    await page.fill('#trimMax', '3')
+    await page.fill('#workerUrl', `${TEST_WORKER}/`)
+    await page.click('#save')
+    await expect.poll(() => page.textContent('#status')).toBe(kk['sidebar.saved'])
+    const stored = JSON.parse(addon.properties.document.getProperty('sapa.settings') ?? '{}')
+    expect(stored.questions).toEqual([
+      { key: 'waiting', type: 'multi', headers: await waiting() },
+      { key: 'trustInBody', type: 'rating', header: 'Қызмет ұсынушыға сенім' },
+    ])
+    expect(stored.mapping.trust).toBeUndefined()
+    expect(stored.scale).toEqual({ min: 1, max: 10 })
+    expect(stored.significance).toEqual({ level: 0.01, correction: 'holm' })
+    expect(stored.driversExclude).toEqual(['trustInBody'])
+    expect(stored.previousSheet).toBe('2016')
+    expect(stored.marginsSheet).toBe('Margins')
+    expect(stored.trim).toEqual({ min: 0.3, max: 3 })
+    const body = await page.evaluate('document.body.scrollWidth')
+    expect(body).toBeLessThanOrEqual(300)
+    await page.screenshot({ path: 'test-output/sidebar-declared.png', fullPage: true })
+  })
+
+  it('shows the saved declaration again when the sidebar is opened anew', async () => {
+    const tab = await openTab(served('kk_KZ'), 2400)
+    try {
+      expect(await tab.inputValue('#question-0-key')).toBe('waiting')
+      expect(await tab.inputValue('#question-0-type')).toBe('multi')
+      const chosen = await tab.$$eval('#question-0-columns option:checked', (options) =>
+        options.map((o) => (o as unknown as { value: string }).value),
+      )
+      expect(chosen).toEqual(await waiting())
+      expect(await tab.inputValue('#scaleMax')).toBe('10')
+      expect(await tab.inputValue('#correction')).toBe('holm')
+      expect(await tab.isChecked('#driver-trustInBody')).toBe(true)
+      expect(await tab.inputValue('#previousSheet')).toBe('2016')
+      expect(await tab.inputValue('#trimMax')).toBe('3')
+    } finally {
+      await tab.close()
+    }
+  })
+})
+
 describe('the sidebar in each language', () => {
   for (const locale of LOCALES) {
     it(`${locale}: every word in ${locale}, no message missing`, async () => {
@@ -192,7 +296,20 @@ describe('the sidebar in each language', () => {
         expect(roles[0]).toBe(`${MESSAGES[locale]['role.service']} *`)
         expect(roles.every((label) => label.trim() !== '')).toBe(true)
         expect(await tab.textContent('#engine')).toBe(
-          MESSAGES[locale]['sidebar.engine'].replace('{engine}', '0.1.0'),
+          MESSAGES[locale]['sidebar.engine'].replace('{engine}', ENGINE_VERSION),
+        )
+        // A question shows its own fields, and every choice of every list has its words.
+        await tab.click('#addQuestion')
+        await tab.selectOption('#question-0-type', 'multi')
+        const choices = (await tab.evaluate(
+          `[...document.querySelectorAll('option, label, legend, button, p')].map((n) => n.textContent)`,
+        )) as string[]
+        expect(choices.filter((text) => text.includes('⟦'))).toEqual([])
+        expect(choices).toContain(MESSAGES[locale]['type.multi'])
+        expect(choices).toContain(MESSAGES[locale]['correction.fdr'])
+        expect(choices).toContain(MESSAGES[locale]['sidebar.questionColumns'])
+        expect(await tab.getAttribute('#trimMin', 'placeholder')).toBe(
+          MESSAGES[locale]['sidebar.trimMin'],
         )
         expect(await tab.evaluate('document.documentElement.lang')).toBe(locale)
         await tab.screenshot({ path: `test-output/sidebar-${locale}.png`, fullPage: true })

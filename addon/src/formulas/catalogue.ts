@@ -32,6 +32,7 @@ export const FORMULA_NAMES = [
   'RESPONDENTS',
   'DISTRIBUTION',
   'SATISFACTION_CI',
+  'MEAN_CI',
   'SOCIAL_CONCERN',
   'KEY_DRIVERS',
   'RATING',
@@ -42,9 +43,20 @@ const scores = (): FormulaParam => ({
   name: 'range',
   type: 'number[][]',
   doc: t(
-    'Бағалар 1..5; бос ұяшықтар мен «жауап беруге қиналамын» ескерілмейді',
-    'Оценки 1..5; пустые ячейки и «затрудняюсь ответить» пропускаются',
-    'Scores 1..5; blanks and "hard to say" are skipped',
+    'Шкала бойынша бағалар (әдепкі 1..5); бос ұяшықтар мен «жауап беруге қиналамын» ескерілмейді',
+    'Оценки по шкале (по умолчанию 1..5); пустые ячейки и «затрудняюсь ответить» пропускаются',
+    'Scores on the scale (1..5 unless scale says otherwise); blanks and "hard to say" are skipped',
+  ),
+})
+/** The last argument of every formula: the answer scale. */
+const scale = (): FormulaParam => ({
+  name: 'scale',
+  type: 'string',
+  optional: true,
+  doc: t(
+    'Шкала "MIN..MAX" түрінде, мысалы "1..10" немесе "0..10" (әдепкі "1..5")',
+    'Шкала в виде "MIN..MAX", например "1..10" или "0..10" (по умолчанию "1..5")',
+    'The scale as "MIN..MAX", e.g. "1..10" or "0..10" (default "1..5")',
   ),
 })
 const definition = (): FormulaParam => ({
@@ -52,9 +64,9 @@ const definition = (): FormulaParam => ({
   type: 'string',
   optional: true,
   doc: t(
-    '"top" — «5» үлесі (әдепкі), "top2" — «4» және «5» үлесі',
-    '"top" — доля «5» (по умолчанию), "top2" — доля «4» и «5»',
-    '"top": share of 5s (default); "top2": share of 4s and 5s',
+    '"top" — ең жоғары баға үлесі (әдепкі), "top2" — екі ең жоғары баға үлесі',
+    '"top" — доля высшей оценки (по умолчанию), "top2" — доля двух высших',
+    '"top": share of the top score (default); "top2": share of the top two',
   ),
 })
 const weights = (): FormulaParam => ({
@@ -88,41 +100,41 @@ export const FORMULAS: readonly FormulaDoc[] = [
   {
     name: 'SATISFACTION',
     summary: t(
-      'Қанағаттанушылық: «5» қойғандар үлесі (немесе "top2" болса «4»–«5»)',
-      'Удовлетворенность: доля поставивших «5» (или «4»–«5» при "top2")',
-      'Satisfaction: the share who gave 5 (or 4–5 with "top2")',
+      'Қанағаттанушылық: ең жоғары баға («5») қойғандар үлесі (немесе "top2" болса екі ең жоғарысы)',
+      'Удовлетворенность: доля поставивших высшую оценку («5») (или две высших при "top2")',
+      'Satisfaction: the share who gave the top score (5 on 1..5), or the top two with "top2"',
     ),
-    params: [scores(), definition(), weights()],
+    params: [scores(), definition(), weights(), scale()],
     returns: { type: 'number', doc: t('Үлес 0..1', 'Доля 0..1', 'A share 0..1') },
     example: '=SATISFACTION(J2:J)',
   },
   {
     name: 'TOP2BOX',
     summary: t(
-      '«4» және «5» үлесі',
-      'Доля оценок «4» и «5»',
-      'Top-2 box: the share who gave 4 or 5',
+      'Екі ең жоғары баға үлесі («4» және «5»)',
+      'Доля двух высших оценок («4» и «5»)',
+      'Top-2 box: the share who gave one of the two top scores (4 or 5 on 1..5)',
     ),
-    params: [scores(), weights()],
+    params: [scores(), weights(), scale()],
     returns: { type: 'number', doc: t('Үлес 0..1', 'Доля 0..1', 'A share 0..1') },
     example: '=TOP2BOX(J2:J)',
   },
   {
     name: 'MEAN_SCORE',
-    summary: t('Орташа балл 1..5', 'Средний балл 1..5', 'Mean score on the 1..5 scale'),
-    params: [scores(), weights()],
+    summary: t('Шкала бойынша орташа балл', 'Средний балл по шкале', 'Mean score on the scale'),
+    params: [scores(), weights(), scale()],
     returns: { type: 'number', doc: t('Орташа балл', 'Средний балл', 'The mean score') },
     example: '=MEAN_SCORE(J2:J)',
   },
   {
     name: 'SCORE10',
     summary: t(
-      '10 балдық шкала бойынша баға (2 × орташа балл)',
-      'Оценка по 10-балльной шкале (2 × средний балл)',
-      '10-point score: twice the mean score',
+      '10 балдық шкала бойынша баға: 10 × орташа балл / ең жоғары балл (1..5 шкаласында 2 × орташа)',
+      'Оценка по 10-балльной шкале: 10 × средний балл / максимум (на шкале 1..5 — 2 × средний)',
+      '10-point score: 10 × mean / the scale’s top (twice the mean on 1..5)',
     ),
-    params: [scores(), weights()],
-    returns: { type: 'number', doc: t('Баға 2..10', 'Оценка 2..10', 'A score 2..10') },
+    params: [scores(), weights(), scale()],
+    returns: { type: 'number', doc: t('Баға 0..10', 'Оценка 0..10', 'A score 0..10') },
     example: '=SCORE10(J2:J)',
   },
   {
@@ -132,34 +144,48 @@ export const FORMULAS: readonly FormulaDoc[] = [
       'Число респондентов с действительной оценкой',
       'Base: respondents with a valid score (Σ weights when weighted)',
     ),
-    params: [scores(), weights()],
+    params: [scores(), weights(), scale()],
     returns: { type: 'number', doc: t('Респонденттер саны', 'Число респондентов', 'Respondents') },
     example: '=RESPONDENTS(J2:J)',
   },
   {
     name: 'DISTRIBUTION',
     summary: t(
-      '«1»…«5» бағаларының үлестері, бір жолда (5 ұяшық)',
-      'Доли оценок «1»…«5» в одной строке (5 ячеек)',
-      'Shares of scores 1..5, spilled across one row of 5 cells',
+      'Шкаланың әр бағасының үлесі, бір жолда (1..5 шкаласында 5 ұяшық)',
+      'Доли каждой оценки шкалы в одной строке (5 ячеек на шкале 1..5)',
+      'Shares of each score of the scale, spilled across one row (5 cells on 1..5)',
     ),
-    params: [scores(), weights()],
-    returns: { type: 'number[][]', doc: t('1×5 үлестер', 'Доли 1×5', 'A 1×5 row of shares') },
+    params: [scores(), weights(), scale()],
+    returns: { type: 'number[][]', doc: t('Үлестер жолы', 'Строка долей', 'A row of shares') },
     example: '=DISTRIBUTION(J2:J)',
   },
   {
     name: 'SATISFACTION_CI',
     summary: t(
-      'Қанағаттанушылықтың 95% сенім аралығы (Уилсон), бір жолда (2 ұяшық)',
-      '95% доверительный интервал удовлетворенности (Уилсон), в одной строке (2 ячейки)',
-      '95% Wilson interval of satisfaction, spilled as low and high',
+      'Қанағаттанушылықтың 95% сенім аралығы (Уилсон; салмақтармен — дизайн бойынша тиімді іріктемеде), бір жолда (2 ұяшық)',
+      '95% доверительный интервал удовлетворенности (Уилсон; с весами — на эффективной базе дизайна), в одной строке (2 ячейки)',
+      '95% Wilson interval of satisfaction (with weights, on the design effective base), spilled as low and high',
     ),
-    params: [scores(), definition(), weights()],
+    params: [scores(), definition(), weights(), scale()],
     returns: {
       type: 'number[][]',
       doc: t('Төменгі және жоғарғы шек', 'Нижняя и верхняя граница', 'Low and high ends'),
     },
     example: '=SATISFACTION_CI(J2:J)',
+  },
+  {
+    name: 'MEAN_CI',
+    summary: t(
+      'Орташа балдың 95% сенім аралығы (t; салмақтармен — дизайн бойынша дисперсия), шкала ішінде, бір жолда (2 ұяшық)',
+      '95% доверительный интервал среднего балла (t; с весами — дисперсия по дизайну), в пределах шкалы, в одной строке (2 ячейки)',
+      '95% t interval of the mean score (with weights, design-based variance), within the scale, spilled as low and high',
+    ),
+    params: [scores(), weights(), scale()],
+    returns: {
+      type: 'number[][]',
+      doc: t('Төменгі және жоғарғы шек', 'Нижняя и верхняя граница', 'Low and high ends'),
+    },
+    example: '=MEAN_CI(J2:J)',
   },
   {
     name: 'SOCIAL_CONCERN',
@@ -172,16 +198,25 @@ export const FORMULAS: readonly FormulaDoc[] = [
       {
         name: 'overall',
         type: 'number[][]',
-        doc: t('Жалпы баға 1..5', 'Общая оценка 1..5', 'Overall score 1..5'),
+        doc: t(
+          'Жалпы баға (шкала бойынша)',
+          'Общая оценка (по шкале)',
+          'Overall score, on the scale',
+        ),
       },
       {
         name: 'trust',
         type: 'number[][]',
-        doc: t('Сенім 1..5', 'Доверие 1..5', 'Trust in the provider 1..5'),
+        doc: t(
+          'Сенім (шкала бойынша)',
+          'Доверие (по шкале)',
+          'Trust in the provider, on the scale',
+        ),
       },
       yesNo('complaints', t('Шағым берді', 'Подавал жалобу', 'Complained')),
       yesNo('payments', t('Бейресми сыйақы', 'Неформальный платёж', 'Informal payment')),
       yesNo('connections', t('Тамыр-таныстар', 'Использование связей', 'Personal connections')),
+      scale(),
     ],
     returns: { type: 'number', doc: t('Индекс 0..1', 'Индекс 0..1', 'The index 0..1') },
     example: '=SOCIAL_CONCERN(J2:J, R2:R, S2:S, T2:T, U2:U)',
@@ -213,6 +248,7 @@ export const FORMULAS: readonly FormulaDoc[] = [
         ),
       },
       locale(),
+      scale(),
     ],
     returns: {
       type: 'any[][]',
@@ -236,7 +272,11 @@ export const FORMULAS: readonly FormulaDoc[] = [
       {
         name: 'scores',
         type: 'number[][]',
-        doc: t('Жалпы баға 1..5', 'Общая оценка 1..5', 'Overall score 1..5'),
+        doc: t(
+          'Жалпы баға (шкала бойынша)',
+          'Общая оценка (по шкале)',
+          'Overall score, on the scale',
+        ),
       },
       {
         name: 'min_base',
@@ -249,10 +289,15 @@ export const FORMULAS: readonly FormulaDoc[] = [
         ),
       },
       locale(),
+      scale(),
     ],
     returns: {
       type: 'any[][]',
-      doc: t('Рейтинг кестесі', 'Таблица рейтинга', 'The rating table'),
+      doc: t(
+        'Рейтинг кестесі: орын және оның ауқымы, аралықтар, қалғандарымен салыстырғандағы маңыздылық (−1/0/+1)',
+        'Таблица рейтинга: место и его диапазон, интервалы, значимость против остальных (−1/0/+1)',
+        'The rating table: rank and its range, intervals, significance against the rest (−1/0/+1)',
+      ),
     },
     example: '=RATING(D2:D, J2:J, 30, "kk")',
   },

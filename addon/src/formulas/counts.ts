@@ -1,22 +1,39 @@
-/** @module Weighted score counts n_1..n_5 of one range, the input of the engine's measures. */
-import { parseScore, quantizeSquare } from '../../../engine/index'
+/**
+ * @module Weighted score counts of one range by point of the scale, with what the design-based
+ * variances need: Σw² by point and the respondents counted (the engine's measures' input).
+ */
+import {
+  DEFAULT_SCALE,
+  pointsOf,
+  quantizeSquare,
+  type Scale,
+  scoreParser,
+} from '../../../engine/index'
 import { type Cells, parseCells } from './ranges'
 
 export interface Counts {
-  /** Weighted n_1..n_5. */
+  /** Weighted n_min..n_max. */
   d: number[]
-  /** Σw² of the counted cells, for the effective base. */
-  sumW2: number
+  /** Σw² of the respondents at each point (the counts again without weights). */
+  squares: number[]
+  /** Respondents counted, unweighted (m). */
+  m: number
 }
 
-export function scoreCounts(cells: Cells, weights: readonly number[]): Counts {
-  const d = [0, 0, 0, 0, 0]
-  let sumW2 = 0
-  parseCells(cells, parseScore).forEach((score, i) => {
+export function scoreCounts(
+  cells: Cells,
+  weights: readonly number[],
+  scale: Scale = DEFAULT_SCALE,
+): Counts {
+  const d = new Array<number>(pointsOf(scale)).fill(0)
+  const squares = new Array<number>(d.length).fill(0)
+  let m = 0
+  parseCells(cells, scoreParser(scale)).forEach((score, i) => {
     const w = weights[i]
     if (score === null || w === 0) return
-    d[score - 1] += w
-    sumW2 += w === 1 ? 1 : quantizeSquare(w)
+    d[score - scale.min] += w
+    squares[score - scale.min] += w === 1 ? 1 : quantizeSquare(w)
+    m++
   })
-  return { d, sumW2 }
+  return { d, squares, m }
 }

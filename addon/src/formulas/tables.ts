@@ -3,15 +3,16 @@ import {
   columnLabel,
   type Locale,
   parseLabel,
-  parseScore,
   report,
   SurveyError,
+  scoreParser,
   type Value,
 } from '../../../engine/index'
 import { localeChoices, parseLocale } from '../shared/messages'
 import { parseMinBase } from '../shared/settings'
 import { keyDrivers } from './measures'
 import { cellsOf, parseCells, type RangeArg, sameLength } from './ranges'
+import { scaleArgument, scaleText } from './scale'
 
 type Spill = (string | number | boolean)[][]
 
@@ -30,21 +31,40 @@ export function localeArgument(value: unknown, fallback: () => Locale): Locale {
 }
 
 /** Aspect, r and n per aspect column, under a header row. */
-export function KEY_DRIVERS(aspectsWithHeader: RangeArg, overall: RangeArg, locale: Locale): Spill {
+export function KEY_DRIVERS(
+  aspectsWithHeader: RangeArg,
+  overall: RangeArg,
+  locale: Locale,
+  scale?: unknown,
+): Spill {
   const header = ['aspect', 'r', 'n'].map((key) => columnLabel(key, locale))
-  return [header, ...keyDrivers(aspectsWithHeader, overall).map((d) => [d.aspect, blank(d.r), d.n])]
+  const drivers = keyDrivers(aspectsWithHeader, overall, scaleArgument(scale))
+  return [header, ...drivers.map((d) => [d.aspect, blank(d.r), d.n])]
 }
 
+/**
+ * The rating's columns as the formula spills them: the Worker's, but the agency (not given)
+ * and the small-base flag (a small base has no rank). Significance against the rest is the
+ * engine's, corrected across the rating (Benjamini–Hochberg at 95 %) as in the report:
+ * −1 / 0 / +1 in `sigSatisfaction` and `sigMean`.
+ */
 export const RATING_COLUMNS = [
   'rank',
+  'rankLow',
+  'rankHigh',
   'service',
   'n',
   'satisfaction',
   'top2',
   'mean',
   'score10',
+  'index100',
   'ciLow',
   'ciHigh',
+  'meanCiLow',
+  'meanCiHigh',
+  'sigSatisfaction',
+  'sigMean',
 ] as const
 
 /**
@@ -56,12 +76,14 @@ export function RATING(
   scores: RangeArg,
   minBase: unknown,
   locale: Locale,
+  scaleValue?: unknown,
 ): Spill {
+  const scale = scaleArgument(scaleValue)
   const serviceCells = cellsOf(services, 'services')
   const scoreCells = cellsOf(scores, 'scores')
   sameLength(serviceCells, scoreCells)
   const labels = parseCells(serviceCells, parseLabel)
-  const values = parseCells(scoreCells, parseScore)
+  const values = parseCells(scoreCells, scoreParser(scale))
   const base =
     minBase === undefined || minBase === null || minBase === '' ? 30 : parseMinBase(String(minBase))
   if (base === null)
@@ -74,10 +96,10 @@ export function RATING(
         rows: labels.map((label, i) => [label ?? '', values[i] ?? '']),
         mapping: { service: 'service', overall: 'overall' },
       },
-      { tables: ['rating'], minBase: base, locale },
+      { tables: ['rating'], minBase: base, locale, scale },
     ).tables
   } catch (error) {
-    if (error instanceof SurveyError) throw new Error('no scores 1..5 in scores')
+    if (error instanceof SurveyError) throw new Error(`no scores ${scaleText(scale)} in scores`)
     throw error
   }
   return [

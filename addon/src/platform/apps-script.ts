@@ -3,7 +3,7 @@
  * @module The Platform of real Apps Script. What real Apps Script does and a fake would forget is
  * handled here, each with its test (test/addon/apps-script-platform.test.ts): a null identity
  * token or document lock, an empty sheet, property values over 9 KB, cache keys over 250
- * characters, request and reply bodies in explicit UTF-8.
+ * characters, request and reply bodies in explicit UTF-8, binary bodies as Java's signed bytes.
  */
 import type { Cell, Locale } from '../../../engine/index'
 import type { SheetModel } from '../../../sheets/index'
@@ -171,7 +171,10 @@ function sidebarPage(title: string, locale: Locale) {
   ).setTitle(title)
 }
 
-/** A JSON POST or a GET, bodies in UTF-8 both ways, HTTP errors returned rather than thrown. */
+/**
+ * A JSON or binary POST, or a GET; text in UTF-8 both ways, HTTP errors returned rather than
+ * thrown.
+ */
 function fetchParams(request: HttpRequest): GoogleAppsScript.URL_Fetch.URLFetchRequest {
   const params: GoogleAppsScript.URL_Fetch.URLFetchRequest = {
     url: request.url,
@@ -184,8 +187,22 @@ function fetchParams(request: HttpRequest): GoogleAppsScript.URL_Fetch.URLFetchR
     // payload is not documented.
     params.contentType = JSON_UTF8
     params.payload = Utilities.newBlob('', JSON_UTF8).setDataFromString(request.json, 'UTF-8')
+  } else if (request.binary !== undefined) {
+    // A payload "can be a string, a byte array, a blob" (UrlFetchApp): a Blob of the bytes with
+    // their media type, and the same type named as the request's contentType.
+    const { bytes, contentType } = request.binary
+    params.contentType = contentType
+    params.payload = Utilities.newBlob(javaBytes(bytes), contentType)
   }
   return params
+}
+
+/**
+ * Bytes as Apps Script's Byte[] holds them: Java bytes, signed (-128..127), in a plain array.
+ * 0xff is -1 there, and 255 is not a byte.
+ */
+export function javaBytes(bytes: Uint8Array): number[] {
+  return Array.from(new Int8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength))
 }
 
 /**

@@ -59,6 +59,8 @@ export interface HttpRequest {
   headers?: Record<string, string>
   /** JSON text, sent as UTF-8. */
   json?: string
+  /** Bytes sent as they are, with their media type (the binary survey body). */
+  binary?: { bytes: Uint8Array; contentType: string }
 }
 
 export interface HttpResponse {

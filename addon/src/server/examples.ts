@@ -1,5 +1,13 @@
 /** @module "Insert formula examples": a sheet of worked formulas over the responses. */
-import { ASPECTS, BARRIERS, type Locale, type Mapping, type Role } from '../../../engine/index'
+import {
+  ASPECTS,
+  BARRIERS,
+  DEFAULT_SCALE,
+  type Locale,
+  type Mapping,
+  type Role,
+  type Scale,
+} from '../../../engine/index'
 import { columnLetters, freeTitle, SHEETS_LIMITS } from '../../../sheets/index'
 import type { ExamplesSheet } from '../platform/types'
 import type { Translate } from '../shared/messages'
@@ -31,9 +39,10 @@ export function insertExamples(app: App): void {
       ? distinct(workbook.columnBelowHeader(sheet.id, ref.channelColumn))
       : []
     const locale = settings?.locale ?? uiLocale(app)
+    const scale = settings?.scale ?? DEFAULT_SCALE
     const content: ExamplesSheet = {
       heading: t('examples.heading', { sheet: sheet.name }),
-      rows: exampleRows(ref as References & { overall: string }, channels, t, locale),
+      rows: exampleRows(ref as References & { overall: string }, channels, t, locale, scale),
     }
     for (const old of workbook.marked(EXAMPLES_KEY)) workbook.deleteSheet(old.id)
     const taken = new Set(workbook.sheets().map((s) => s.name.toLowerCase()))
@@ -104,49 +113,63 @@ export function references(
 /** A formula's text argument: quotes doubled. */
 const text = (v: string) => `"${v.replace(/"/g, '""')}"`
 
-/** Label and formula per row; an empty label is a spacer (spilled results need room). */
+/**
+ * Label and formula per row; an empty label is a spacer (spilled results need room). On a scale
+ * other than 1..5 every formula gets it as its last argument (`=MEAN_SCORE(J2:J, , "1..10")`).
+ */
 export function exampleRows(
   ref: References & { overall: string },
   channels: readonly string[],
   t: Translate,
   locale: Locale,
+  scale: Scale = DEFAULT_SCALE,
 ): ExamplesSheet['rows'] {
   const o = ref.overall
+  const plain = scale.min === DEFAULT_SCALE.min && scale.max === DEFAULT_SCALE.max
+  /** The arguments, then the scale after as many empty ones as the formula's optional ones. */
+  const args = (given: string[], optional: number) =>
+    (plain
+      ? given
+      : [...given, ...Array(optional).fill(''), text(`${scale.min}..${scale.max}`)]
+    ).join(', ')
   const row = (label: string, formula: string) => ({ label, formula })
+  const points = { top: scale.max, second: scale.max - 1, min: scale.min, max: scale.max }
   const rows = [
-    row(t('example.satisfaction'), `=SATISFACTION(${o})`),
-    row(t('example.satisfactionTop2'), `=SATISFACTION(${o}, "top2")`),
-    row(t('example.top2'), `=TOP2BOX(${o})`),
-    row(t('example.mean'), `=MEAN_SCORE(${o})`),
-    row(t('example.score10'), `=SCORE10(${o})`),
-    row(t('example.respondents'), `=RESPONDENTS(${o})`),
-    row(t('example.distribution'), `=DISTRIBUTION(${o})`),
-    row(t('example.interval'), `=SATISFACTION_CI(${o})`),
+    row(t('example.satisfaction', points), `=SATISFACTION(${args([o], 2)})`),
+    row(t('example.satisfactionTop2'), `=SATISFACTION(${args([o, '"top2"'], 1)})`),
+    row(t('example.top2', points), `=TOP2BOX(${args([o], 1)})`),
+    row(t('example.mean'), `=MEAN_SCORE(${args([o], 1)})`),
+    row(t('example.score10'), `=SCORE10(${args([o], 1)})`),
+    row(t('example.respondents'), `=RESPONDENTS(${args([o], 1)})`),
+    row(
+      t('example.distribution', { ...points, n: scale.max - scale.min + 1 }),
+      `=DISTRIBUTION(${args([o], 1)})`,
+    ),
+    row(t('example.interval'), `=SATISFACTION_CI(${args([o], 2)})`),
+    row(t('example.meanInterval'), `=MEAN_CI(${args([o], 1)})`),
   ]
   if (ref.trust && ref.barriers.length === 3) {
     rows.push(
-      row(t('example.concern'), `=SOCIAL_CONCERN(${o}, ${ref.trust}, ${ref.barriers.join(', ')})`),
+      row(t('example.concern'), `=SOCIAL_CONCERN(${args([o, ref.trust, ...ref.barriers], 0)})`),
     )
   }
   if (ref.channel) {
     for (const channel of channels) {
       const filtered = `FILTER(${o}, ${ref.channel}=${text(channel)})`
-      rows.push(row(t('example.channelSatisfaction', { channel }), `=SATISFACTION(${filtered})`))
-      rows.push(row(t('example.channelMean', { channel }), `=MEAN_SCORE(${filtered})`))
+      rows.push(
+        row(t('example.channelSatisfaction', { channel }), `=SATISFACTION(${args([filtered], 2)})`),
+      )
+      rows.push(row(t('example.channelMean', { channel }), `=MEAN_SCORE(${args([filtered], 1)})`))
     }
   }
   // The spilled tables get the language as an argument, so their headers follow it.
   if (ref.aspectsWithHeader && ref.overallWithHeader) {
-    rows.push(
-      row(
-        t('example.drivers'),
-        `=KEY_DRIVERS(${ref.aspectsWithHeader}, ${ref.overallWithHeader}, ${text(locale)})`,
-      ),
-    )
+    const given = [ref.aspectsWithHeader, ref.overallWithHeader, text(locale)]
+    rows.push(row(t('example.drivers'), `=KEY_DRIVERS(${args(given, 0)})`))
     for (let i = 0; i < 9; i++) rows.push(row('', ''))
   }
   if (ref.service) {
-    rows.push(row(t('example.rating'), `=RATING(${ref.service}, ${o}, 30, ${text(locale)})`))
+    rows.push(row(t('example.rating'), `=RATING(${args([ref.service, o, '30', text(locale)], 0)})`))
   }
   return rows
 }

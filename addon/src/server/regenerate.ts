@@ -1,16 +1,19 @@
 /**
- * @module "Regenerate report": one read of the responses, one call to the Worker (or one fan-out),
- * the report's sheets built from its tables, written as new sheets and swapped in only when
- * complete; the dialog says exactly what state the workbook is left in.
+ * @module "Regenerate report": one read of the responses (and of the previous wave's and the
+ * margins' sheets), one call to the Worker (or one fan-out), the report's sheets built from its
+ * tables, written as new sheets and swapped in only when complete; the dialog says exactly what
+ * state the workbook is left in, and the finishing toast which columns were not read.
  */
+import type { Cell, WeightingOptions } from '../../../engine/index'
 import { buildSheets } from '../../../sheets/index'
 import type { SheetInfo } from '../platform/types'
 import { replaceReport, type SwapOutcome } from '../report/swap'
-import type { Translate } from '../shared/messages'
-import { checkWorkerUrl } from '../shared/settings'
+import { roleKey, type Translate } from '../shared/messages'
+import { checkWorkerUrl, cleanMapping, previousMissing, type Settings } from '../shared/settings'
 import { type App, translate } from './app'
+import { describeProblems, readMargins } from './margins'
 import { savedSettings } from './settings-store'
-import { messageOf, requestReport, WorkerError } from './worker-client'
+import { messageOf, type ReportInput, requestReport, WorkerError } from './worker-client'
 
 const LOCK_WAIT_MS = 5_000
 
@@ -36,13 +39,14 @@ export function regenerate(app: App): void {
     if (!sheet) {
       throw new WorkerError(t('noSheet.title'), t('noSheet.message', { sheet: settings.sheet }))
     }
-    const values = workbook.values(sheet.id)
-    workbook.toast(t('toast.scoring', { n: thousands(Math.max(0, values.length - 1)) }), -1)
-    const reply = requestReport(platform, settings, values, t)
+    const input = readInput(app, settings, sheet, t)
+    const respondents = thousands(Math.max(0, input.values.length - 1))
+    workbook.toast(t('toast.scoring', { n: respondents }), -1)
+    const { reply, unused } = requestReport(platform, settings, input, t)
     const models = buildSheets(reply, { generatedAt: new Date().toISOString() })
     workbook.toast(t('toast.writing', { n: models.length }), -1)
     const outcome = replaceReport(workbook, models, platform.uuid().slice(0, 8))
-    report(app, outcome, t, started)
+    report(app, outcome, t, started, unused)
   } catch (error) {
     workbook.toast(t('toast.stopped'), 5)
     if (error instanceof WorkerError) ui.alert(error.title, error.message)
@@ -55,8 +59,78 @@ export function regenerate(app: App): void {
   }
 }
 
+/**
+ * Everything the report reads from the workbook, each sheet in one `getValues`: the responses,
+ * the previous wave's sheet, the margins' sheet (read into `weighting`, every bad row named).
+ */
+function readInput(app: App, settings: Settings, sheet: SheetInfo, t: Translate): ReportInput {
+  const { workbook } = app.platform
+  const sheets = workbook.sheets()
+  const named = (name: string) => sheets.find((s) => s.name === name)
+  const values = workbook.values(sheet.id)
+  let previous: Cell[][] | undefined
+  if (settings.previousSheet !== '') {
+    const found = named(settings.previousSheet)
+    if (!found) {
+      throw new WorkerError(
+        t('previous.title'),
+        t('previous.noSheet', { sheet: settings.previousSheet }),
+      )
+    }
+    previous = workbook.values(found.id)
+    const header = (previous[0] ?? []).map((h) => String(h ?? '').trim())
+    const [role] = previousMissing(cleanMapping(settings.mapping), header)
+    if (role !== undefined) {
+      throw new WorkerError(
+        t('previous.title'),
+        t('previous.missing', { sheet: found.name, role: t(roleKey(role)) }),
+      )
+    }
+  }
+  let weighting: WeightingOptions | undefined
+  if (settings.marginsSheet !== '') {
+    const found = named(settings.marginsSheet)
+    if (!found) {
+      throw new WorkerError(
+        t('margins.title'),
+        t('margins.noSheet', { sheet: settings.marginsSheet }),
+      )
+    }
+    const { margins, problems } = readMargins(workbook.values(found.id))
+    if (problems.length > 0 || Object.keys(margins).length === 0) {
+      const text = problems.length > 0 ? describeProblems(problems, t) : t('margins.empty')
+      throw new WorkerError(
+        t('margins.title'),
+        t('margins.message', { sheet: found.name, problems: text }),
+      )
+    }
+    const { min, max } = settings.trim
+    const trim = { ...(min !== null ? { min } : {}), ...(max !== null ? { max } : {}) }
+    weighting = { margins, ...(Object.keys(trim).length > 0 ? { trim } : {}) }
+  }
+  return { values, previous, weighting }
+}
+
+/** Headers named in the finishing toast at most; the rest are counted. */
+const UNUSED_NAMED = 3
+const UNUSED_NAME_LENGTH = 40
+
+/** "A, B, C, …": the first few headers, each cut short. */
+function someNames(headers: readonly string[]): string {
+  const cut = (h: string) =>
+    h.length > UNUSED_NAME_LENGTH ? `${h.slice(0, UNUSED_NAME_LENGTH - 1)}…` : h
+  const names = headers.slice(0, UNUSED_NAMED).map(cut)
+  return headers.length > UNUSED_NAMED ? `${names.join(', ')}, …` : names.join(', ')
+}
+
 /** The toast and dialog of a finished swap: what is where, and what the next run does. */
-function report({ platform }: App, outcome: SwapOutcome, t: Translate, started: number) {
+function report(
+  { platform }: App,
+  outcome: SwapOutcome,
+  t: Translate,
+  started: number,
+  unused: readonly string[],
+) {
   const { workbook, ui } = platform
   const dialog = swapDialog(outcome, t)
   if (dialog) {
@@ -66,7 +140,13 @@ function report({ platform }: App, outcome: SwapOutcome, t: Translate, started: 
   }
   const [first] = outcome.kind === 'done' ? outcome.sheets : []
   if (first) tryTo(() => workbook.activate(first.id))
-  workbook.toast(t('toast.done', { seconds: ((Date.now() - started) / 1000).toFixed(1) }), 5)
+  const seconds = ((Date.now() - started) / 1000).toFixed(1)
+  // Columns the report did not read are said, never silently ignored (DESIGN §3).
+  if (unused.length === 0) workbook.toast(t('toast.done', { seconds }), 5)
+  else {
+    const names = someNames(unused)
+    workbook.toast(t('toast.doneUnused', { seconds, n: unused.length, names }), 10)
+  }
 }
 
 /**

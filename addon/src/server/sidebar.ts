@@ -1,9 +1,21 @@
 /** @module The settings sidebar and the server functions it calls (protocol.ts). */
-import { ENGINE_VERSION, LOCALES, ORDERS, REQUIRED_ROLES, ROLES } from '../../../engine/index'
+import {
+  ASPECTS,
+  CORRECTIONS,
+  ENGINE_VERSION,
+  LOCALES,
+  ORDERS,
+  QUESTION_TYPES,
+  REQUIRED_ROLES,
+  ROLES,
+} from '../../../engine/index'
 import type { Detection, SaveResult, SidebarState } from '../shared/protocol'
 import {
   CHOOSABLE_TABLES,
   DEFAULT_SETTINGS,
+  LEVELS,
+  SCALE_MAXES,
+  SCALE_MINS,
   type SettingsDraft,
   validateSettings,
 } from '../shared/settings'
@@ -27,10 +39,19 @@ export function sidebarLoad(app: App): SidebarState {
   const detection: Detection = sheet
     ? detectionOf(workbook, sheet, t)
     : { sheet: '', headers: [], detected: {}, problem: t('detect.noResponses') }
+  // Another sheet's questions and driver choices name its columns, not this one's.
   const settings =
     saved && saved.sheet === name
       ? saved
-      : { ...DEFAULT_SETTINGS, ...saved, sheet: name ?? '', mapping: detection.detected }
+      : {
+          ...DEFAULT_SETTINGS,
+          ...saved,
+          sheet: name ?? '',
+          mapping: detection.detected,
+          questions: [],
+          driversExclude: [],
+        }
+  const previousSheet = sheets.find((s) => s.name === settings.previousSheet)
   return {
     settings,
     saved: saved !== null,
@@ -38,11 +59,18 @@ export function sidebarLoad(app: App): SidebarState {
     allowlist: app.allowlist,
     sheets: names,
     detection,
+    previous: previousSheet ? detectionOf(workbook, previousSheet, t) : null,
     roles: ROLES,
     requiredRoles: REQUIRED_ROLES,
+    aspects: ASPECTS,
+    questionTypes: QUESTION_TYPES,
     tables: CHOOSABLE_TABLES,
     locales: LOCALES,
     orders: ORDERS,
+    corrections: CORRECTIONS,
+    levels: LEVELS,
+    scaleMins: SCALE_MINS,
+    scaleMaxes: SCALE_MAXES,
     engine: ENGINE_VERSION,
   }
 }
@@ -63,7 +91,13 @@ export function sidebarSave(app: App, draft: SettingsDraft): SaveResult {
   const sheets = responseSheets(workbook)
   const sheet = sheets.find((s) => s.name === draft.sheet)
   const headers = sheet ? workbook.headerRow(sheet.id) : []
-  const context = { sheets: sheets.map((s) => s.name), headers, allowlist: app.allowlist }
+  const previous = sheets.find((s) => s.name === draft.previousSheet)
+  const context = {
+    sheets: sheets.map((s) => s.name),
+    headers,
+    previousHeaders: previous ? workbook.headerRow(previous.id) : undefined,
+    allowlist: app.allowlist,
+  }
   const result = validateSettings(draft, context, t)
   if (result.ok) storeSettings(store, result.settings)
   return result

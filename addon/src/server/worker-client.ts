@@ -1,11 +1,28 @@
 /**
- * @module The calls to the Worker: the survey as compact columns (in chunks when large) with the
- * user's ID token, a 502/503/504 sent again (3 attempts in all, as the command line does),
- * replies checked. Plain TypeScript over the platform's Http.
+ * @module The calls to the Worker: the survey (and the previous wave) as the binary body
+ * (`application/vnd.sapa.survey`), in chunks when large, with the user's ID token; raking in a
+ * fan-out in two rounds; a 502/503/504 sent again (3 attempts in all, as the command line
+ * does); replies checked. Plain TypeScript over the platform's Http.
  */
-import { type Cell, type Mapping, type PartialState, SurveyError } from '../../../engine/index'
 import {
+  type Cell,
+  type Mapping,
+  mergeRakeSamples,
+  normalize,
+  type PartialState,
+  type Question,
+  type RakeSample,
+  type ReportOptions,
+  SurveyError,
+  type WeightingOptions,
+} from '../../../engine/index'
+import {
+  type AggregateBody,
   aggregateBodies,
+  BINARY_CONTENT_TYPE,
+  CHUNK_ROWS,
+  type ClientSurvey,
+  encodeBinaryBody,
   encodeColumns,
   isAggregateReply,
   isReportReply,
@@ -16,8 +33,8 @@ import {
   surveyLength,
 } from '../../../protocol/index'
 import type { Http, HttpRequest, HttpResponse, Platform } from '../platform/types'
-import type { Translate } from '../shared/messages'
-import { cleanMapping, type Settings } from '../shared/settings'
+import type { MessageKey, Translate } from '../shared/messages'
+import { cleanMapping, columnsOf, previousMapping, type Settings } from '../shared/settings'
 import { internDates } from './dates'
 
 /** A failure the analyst can act on, shown as a dialog. */
@@ -36,60 +53,138 @@ const TRANSIENT_STATUS = new Set([502, 503, 504])
 export const ATTEMPTS = 3
 const RETRY_WAIT_MS = 100
 
+/** What Regenerate read from the workbook: the responses, and the previous wave's sheet. */
+export interface ReportInput {
+  /** The responses sheet's values, header row first. */
+  values: Cell[][]
+  /** The previous wave's sheet's values, header row first. */
+  previous?: Cell[][]
+  /** Population margins (and the settings' trimming bounds), when the survey is raked. */
+  weighting?: WeightingOptions
+}
+
+export interface ReportResult {
+  reply: ReportReply
+  /** Headers of the responses sheet the report did not read: not sent, or sent and unused. */
+  unused: string[]
+}
+
 /**
  * POST /v1/report with the add-on user's Google ID token. A survey too large for one request
- * (DESIGN §6) goes first in chunks to /v1/aggregate, all at once, and then their states to
- * /v1/report.
+ * (DESIGN §6) goes first in chunks to /v1/aggregate, all at once (after /v1/rake-sample when
+ * raked), and then their states to /v1/report.
  */
 export function requestReport(
   platform: Platform,
   settings: Settings,
-  values: Cell[][],
+  input: ReportInput,
   t: Translate,
-): ReportReply {
+): ReportResult {
   const token = platform.identityToken()
   // Never "Bearer null": the Worker would refuse it, and the analyst would not learn why.
   if (token === null) throw new WorkerError(t('noToken.title'), t('noToken.message'))
-  const survey = readColumns(values, cleanMapping(settings.mapping))
-  const options = {
-    locale: settings.locale,
-    minBase: settings.minBase,
-    order: settings.order,
-    tables: [...settings.tables, 'issues' as const],
-  }
+  const survey = readColumns(input.values, cleanMapping(settings.mapping), settings.questions)
+  const [previousHeader = []] = input.previous ?? []
+  const previous =
+    input.previous &&
+    readColumns(
+      input.previous,
+      previousMapping(cleanMapping(settings.mapping), previousHeader.map(headerText)),
+      [],
+    )
+  const options = reportOptions(settings)
+  const chunk = { scale: settings.scale, weighting: input.weighting }
   const client = { platform, token, t, base: settings.workerUrl }
-  const { header, rows, mapping } = survey
-  const body = needsFanOut(survey)
-    ? statesBody(aggregateChunks(client, survey), options)
-    : { header, columns: encodeColumns(header, rows), mapping, options }
   const url = `${settings.workerUrl}/v1/report`
-  const [reply] = send(client, [call(url, token, body)])
+  const fanOut =
+    needsFanOut(survey) ||
+    (previous !== undefined &&
+      (needsFanOut(previous) || surveyLength(survey) + surveyLength(previous) > CHUNK_ROWS))
+  let reply: unknown
+  if (fanOut) {
+    const states = aggregateChunks(client, survey, chunk, previous)
+    const body = statesBody(states.current, options, states.previous && { states: states.previous })
+    // Only states: no codes to carry, so plain JSON.
+    ;[reply] = send(client, [call(url, token, { json: body })])
+  } else {
+    const body = {
+      ...compact(survey),
+      options: { ...options, ...(chunk.weighting ? { weighting: chunk.weighting } : {}) },
+      ...(previous ? { previous: compact(previous) } : {}),
+    }
+    ;[reply] = send(client, [call(url, token, { binary: body })])
+  }
   if (!isReportReply(reply)) {
     throw new WorkerError(t('worker.broken.title'), t('worker.noTables', { name: url }))
   }
-  return reply
+  return { reply, unused: unusedColumns(input.values[0] ?? [], survey.header, reply) }
 }
 
-type Survey = { header: Cell[]; rows: Cell[][]; mapping: Mapping }
+/** The report options of the settings (the Issues table always). */
+function reportOptions(settings: Settings): ReportOptions {
+  return {
+    locale: settings.locale,
+    minBase: settings.minBase,
+    order: settings.order,
+    tables: [...settings.tables, 'issues'],
+    scale: settings.scale,
+    significance: settings.significance,
+    ...(settings.driversExclude.length > 0
+      ? { drivers: { exclude: [...settings.driversExclude] } }
+      : {}),
+  }
+}
+
+type Survey = { header: Cell[]; rows: Cell[][]; mapping: Mapping; questions: Question[] }
 
 /**
- * Only the columns the report reads (each role's, as the Worker detects them), with the mapping
- * written out so the Worker reads them as selected; every row kept, so data issues keep their
- * sheet rows. A mapping the Worker will refuse (a header not in the sheet) goes as it is, with
- * every column, so that the Worker's message names the headers.
+ * Only the columns the report reads (each role's, as the Worker detects them, and the declared
+ * questions'), with the mapping written out so the Worker reads them as selected; every row
+ * kept, so data issues keep their sheet rows. A mapping the Worker will refuse (a header not
+ * in the sheet) goes as it is, with every column, so that the Worker's message names the
+ * headers.
  */
-function readColumns(values: Cell[][], mapping: Mapping): Survey {
+function readColumns(values: Cell[][], mapping: Mapping, questions: Question[]): Survey {
   const [header = [], ...rows] = values
-  let survey = { header, rows, mapping }
+  const declared = questions.flatMap(columnsOf)
+  let survey: ClientSurvey = { header, rows, mapping }
   try {
-    // Given rows, selectColumns gives rows.
-    survey = selectColumns(survey) as typeof survey
+    survey = selectColumns(survey, declared)
   } catch (error) {
     if (!(error instanceof SurveyError)) throw error
   }
+  // A role detected in a question's column would be refused by the Worker ("a column plays one
+  // part"); the Worker's own detection leaves questions' columns alone.
+  const reserved = new Set(declared.map(normalize))
+  const written = Object.fromEntries(
+    Object.entries(survey.mapping ?? {}).filter(([, h]) => !reserved.has(normalize(h ?? ''))),
+  ) as Mapping
   // Interned after the selection: only the dates of the columns sent are looked at.
-  const [sentHeader = [], ...sentRows] = internDates([survey.header, ...survey.rows])
-  return { header: sentHeader, rows: sentRows, mapping: survey.mapping }
+  const selected = survey as { header: Cell[]; rows: Cell[][] }
+  const [sentHeader = [], ...sentRows] = internDates([selected.header, ...selected.rows])
+  return { header: sentHeader, rows: sentRows, mapping: written, questions }
+}
+
+/** The survey's part of a body: compact columns, the mapping, the questions when declared. */
+function compact(survey: Survey) {
+  return {
+    header: survey.header,
+    columns: encodeColumns(survey.header, survey.rows),
+    mapping: survey.mapping,
+    ...(survey.questions.length > 0 ? { questions: survey.questions } : {}),
+  }
+}
+
+const headerText = (cell: Cell) => String(cell ?? '').trim()
+
+/** Non-blank headers of the sheet the report did not read: not sent, or unused by the Worker. */
+function unusedColumns(sheetHeader: Cell[], sent: Cell[], reply: ReportReply): string[] {
+  const sentTexts = new Set(sent.map(headerText))
+  const unused = sheetHeader.map(headerText).filter((h) => h !== '' && !sentTexts.has(h))
+  for (const header of reply.summary.unused ?? []) {
+    if (!unused.includes(header)) unused.push(header)
+  }
+  return unused
 }
 
 interface Client {
@@ -99,20 +194,66 @@ interface Client {
   base: string
 }
 
-/** Each chunk's partial state, in order. */
-function aggregateChunks(client: Client, survey: Survey): PartialState[] {
+/**
+ * Each chunk's partial state, in order, and the previous wave's. Raked, the chunks first go to
+ * /v1/rake-sample; their samples merged are the whole survey's, which every chunk is then
+ * aggregated with, so each rakes to the weights of one pass. The chunks of both waves are
+ * aggregated in one fetchAll.
+ */
+function aggregateChunks(
+  client: Client,
+  survey: Survey,
+  options: { scale: Settings['scale']; weighting?: WeightingOptions },
+  previous?: Survey,
+): { current: PartialState[]; previous?: PartialState[] } {
   const { t } = client
-  const calls = aggregateBodies(survey).map((body) => {
-    const first = body.options.firstRow
-    const rows = t('worker.rows', { first, last: first + surveyLength(body) - 1 })
-    return call(`${client.base}/v1/aggregate`, client.token, body, rows)
-  })
-  return send(client, calls).map((reply, i) => {
+  const bodies = aggregateBodies(survey, {}, options)
+  if (options.weighting) {
+    const calls = bodies.map((body) => chunkCall(client, '/v1/rake-sample', body))
+    const samples = send(client, calls).map((reply, i) => {
+      if (!isRakeSampleReply(reply)) {
+        throw new WorkerError(
+          t('worker.broken.title'),
+          t('worker.noSample', { name: calls[i].name }),
+        )
+      }
+      return reply.sample
+    })
+    const sample = samples.reduce(mergeRakeSamples)
+    for (const body of bodies) body.options.weighting = { ...options.weighting, sample }
+  }
+  const before = previous ? aggregateBodies(previous, {}, { scale: options.scale }) : []
+  const calls = [...bodies, ...before].map((body) => chunkCall(client, '/v1/aggregate', body))
+  const states = send(client, calls).map((reply, i) => {
     if (!isAggregateReply(reply)) {
       throw new WorkerError(t('worker.broken.title'), t('worker.noState', { name: calls[i].name }))
     }
     return reply.state
   })
+  return {
+    current: states.slice(0, bodies.length),
+    previous: previous ? states.slice(bodies.length) : undefined,
+  }
+}
+
+function chunkCall(client: Client, path: string, body: AggregateBody): Call {
+  const first = body.options.firstRow
+  const rows = client.t('worker.rows', { first, last: first + surveyLength(body) - 1 })
+  return call(`${client.base}${path}`, client.token, { binary: body }, rows)
+}
+
+/** Whether a 200 body of `/v1/rake-sample` carries a raking sample. */
+function isRakeSampleReply(value: unknown): value is { engine: string; sample: RakeSample } {
+  const reply = value as { engine?: unknown; sample?: Partial<RakeSample> } | null
+  const sample = reply?.sample
+  return (
+    typeof reply?.engine === 'string' &&
+    typeof sample === 'object' &&
+    sample !== null &&
+    Array.isArray(sample.roles) &&
+    Array.isArray(sample.categories) &&
+    Array.isArray(sample.cells)
+  )
 }
 
 /** A request and how messages name it (the URL, with the rows for a chunk). */
@@ -121,16 +262,26 @@ interface Call {
   request: HttpRequest
 }
 
-function call(url: string, token: string, body: unknown, rows?: string): Call {
-  return {
-    name: rows ? `${url} (${rows})` : url,
-    request: {
-      url,
-      method: 'post',
-      json: JSON.stringify(body),
-      headers: { Authorization: `Bearer ${token}` },
-    },
+/** A POST of `body` as JSON, or as the binary body (its columns' codes as typed arrays). */
+function call(
+  url: string,
+  token: string,
+  body: { json: unknown } | { binary: object },
+  rows?: string,
+): Call {
+  const request: HttpRequest = {
+    url,
+    method: 'post',
+    headers: { Authorization: `Bearer ${token}` },
   }
+  if ('json' in body) request.json = JSON.stringify(body.json)
+  else {
+    request.binary = {
+      bytes: encodeBinaryBody(body.binary as Parameters<typeof encodeBinaryBody>[0]),
+      contentType: BINARY_CONTENT_TYPE,
+    }
+  }
+  return { name: rows ? `${url} (${rows})` : url, request }
 }
 
 /**
@@ -201,18 +352,33 @@ const TITLES = {
   422: 'worker.422',
 } as const
 
-/** The Worker's own message (for example the missing column's name), with its status. */
+/**
+ * The Worker's own message (for example the missing column's name), with its status; a refusal
+ * of the margins or of the previous wave says so in its title (`details.field`).
+ */
 function refusal({ status, text }: HttpResponse, t: Translate): WorkerError {
   let message = `HTTP ${status}`
+  let field = ''
+  let raking = false
   try {
-    const body = JSON.parse(text) as { message?: unknown; details?: { requestId?: unknown } }
+    const body = JSON.parse(text) as {
+      message?: unknown
+      details?: { requestId?: unknown; field?: unknown; reason?: unknown }
+    }
     if (typeof body.message === 'string') message = body.message
     if (body.details?.requestId) message += ` (request ${String(body.details.requestId)})`
+    if (typeof body.details?.field === 'string') field = body.details.field
+    // Raking's own refusals name their reason (absent_category, bad_shares…) but no field.
+    raking = typeof body.details?.reason === 'string'
   } catch {
     // Not the Worker's JSON: a proxy's page, say. The status is all there is.
   }
   const hint = status === 401 ? ` ${t('worker.401.hint')}` : ''
-  const key = TITLES[status as keyof typeof TITLES]
+  let key: MessageKey | undefined = TITLES[status as keyof typeof TITLES]
+  if (status === 400 && (raking || /^(options\.)?weighting/.test(field))) {
+    key = 'worker.400.weighting'
+  }
+  if (status === 400 && /^previous(\.|$)/.test(field)) key = 'worker.400.previous'
   const title = key ? t(key) : t('worker.failed', { status })
   return new WorkerError(title, `${message}${hint} ${t('nothingChanged')}`)
 }

@@ -1,5 +1,14 @@
 /** @module The sidebar's calls to the server: one name per function, typed both ways. */
-import type { Locale, Mapping, RatingOrder, Role, TableId } from '../../../engine/index'
+import type {
+  Aspect,
+  Correction,
+  Locale,
+  Mapping,
+  QuestionType,
+  RatingOrder,
+  Role,
+  TableId,
+} from '../../../engine/index'
 import type { Settings, SettingsDraft, SettingsErrors } from './settings'
 
 /** The columns of one sheet and the roles detected in its header row. */
@@ -21,11 +30,20 @@ export interface SidebarState {
   allowlist: readonly string[]
   sheets: string[]
   detection: Detection
+  /** The previous wave's sheet's header row, when one is saved; else null. */
+  previous: Detection | null
   roles: readonly Role[]
   requiredRoles: readonly Role[]
+  /** The rated items a driver model may leave out, besides the rating questions. */
+  aspects: readonly Aspect[]
+  questionTypes: readonly QuestionType[]
   tables: readonly TableId[]
   locales: readonly Locale[]
   orders: readonly RatingOrder[]
+  corrections: readonly Correction[]
+  levels: readonly number[]
+  scaleMins: readonly number[]
+  scaleMaxes: readonly number[]
   engine: string
 }
 

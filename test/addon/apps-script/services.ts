@@ -112,13 +112,14 @@ export class FakeScriptApp implements Pick<GoogleAppsScript.Script.ScriptApp, 'g
   }
 }
 
-/** A Blob of bytes in a named charset. */
+/** A Blob of bytes: made from Java bytes, or from a string in a named charset. */
 export class FakeBlob
   implements Pick<GoogleAppsScript.Base.Blob, 'setDataFromString' | 'getContentType'>
 {
-  private bytes = Buffer.alloc(0)
-
-  constructor(private readonly contentType: string | null) {}
+  constructor(
+    private readonly contentType: string | null,
+    private bytes = Buffer.alloc(0),
+  ) {}
 
   setDataFromString(string: string, charset?: string) {
     if (!charset) throw new Error('stand-in: name the charset (its default is not documented)')
@@ -160,9 +161,21 @@ export class FakeUtilities
     this.sleeps.push(milliseconds)
   }
 
+  /**
+   * `newBlob("", contentType)`, or `newBlob(bytes, contentType)` with Byte[] as Apps Script
+   * holds it: Java's signed bytes, so a value outside -128..127 (an unsigned 255) is refused.
+   */
   newBlob(...args: unknown[]) {
     const [data, contentType] = args as [unknown, string | undefined]
-    if (data !== '') throw new Error('stand-in: newBlob("", contentType) only')
+    if (Array.isArray(data)) {
+      const bad = data.findIndex((b) => !(Number.isInteger(b) && b >= -128 && b <= 127))
+      if (bad >= 0) {
+        throw new Error(`stand-in: Byte[] holds Java bytes -128..127, not ${data[bad]} at ${bad}`)
+      }
+      const bytes = Buffer.from(Int8Array.from(data as number[]).buffer)
+      return as<GoogleAppsScript.Base.Blob>(new FakeBlob(contentType ?? null, bytes))
+    }
+    if (data !== '') throw new Error('stand-in: newBlob("", contentType) or newBlob(Byte[], …)')
     return as<GoogleAppsScript.Base.Blob>(new FakeBlob(contentType ?? null))
   }
 

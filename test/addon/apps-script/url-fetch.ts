@@ -3,7 +3,8 @@
  * @module UrlFetchApp: real, synchronous HTTP calls (to the Worker under `wrangler dev`, the
  * deployed Worker's https URL routed to it). Apps Script does not document the charset of a
  * string payload or of `getContentText()` without one, so this stand-in takes only a Blob
- * payload (bytes in a named charset) and reads a reply without a charset as ISO-8859-1.
+ * payload (Java bytes, or a string in a named charset) and reads a reply without a charset as
+ * ISO-8859-1.
  */
 import { FakeBlob } from './services'
 import type { SyncHttp } from './sync-http'
@@ -15,7 +16,10 @@ export interface Exchange {
   url: string
   method: string
   headers: Record<string, string>
+  /** The body's bytes read as UTF-8 (a JSON body's text). */
   body?: string
+  /** The body's bytes as sent. */
+  bytes?: Buffer
   status?: number
   response?: string
 }
@@ -79,7 +83,13 @@ export class FakeUrlFetchApp
         bytes = params.payload.fakeBuffer()
       }
       const method = (params.method ?? 'get').toUpperCase()
-      const exchange: Exchange = { url: params.url, method, headers, body: bytes?.toString('utf8') }
+      const exchange: Exchange = {
+        url: params.url,
+        method,
+        headers,
+        body: bytes?.toString('utf8'),
+        bytes,
+      }
       return { exchange, bytes, mute: params.muteHttpExceptions === true }
     })
     this.exchanges.push(...prepared.map((p) => p.exchange))

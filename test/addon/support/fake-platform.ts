@@ -38,7 +38,10 @@ export interface Exchange {
   url: string
   method: string
   headers: Record<string, string>
+  /** A JSON body's text. */
   body?: string
+  /** A binary body's bytes. */
+  bytes?: Uint8Array
   status?: number
   response?: string
 }
@@ -252,8 +255,10 @@ export class FakePlatform {
       headers: {
         ...(r.headers ?? {}),
         ...(r.json === undefined ? {} : { 'Content-Type': 'application/json; charset=utf-8' }),
+        ...(r.binary === undefined ? {} : { 'Content-Type': r.binary.contentType }),
       },
       body: r.json,
+      bytes: r.binary?.bytes,
     }))
     this.exchanges.push(...exchanges)
     const proxied = exchanges.map((e) => {
@@ -269,6 +274,7 @@ export class FakePlatform {
         method: e.method,
         headers: e.headers,
         body: e.body,
+        bodyBase64: e.bytes && Buffer.from(e.bytes).toString('base64'),
         timeoutMs: this.timeoutMs,
       })),
     )
