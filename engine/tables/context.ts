@@ -148,6 +148,16 @@ export function isSmallBase(effectiveBase: number | null, minBase: number): bool
   return (effectiveBase ?? 0) < minBase * (1 - 1e-6)
 }
 
+/**
+ * b before a when b is larger, for sorting measures in descending order; measures within 1e-6
+ * of each other (relative) tie, so that the next criterion decides. Weights kept to 24 bits
+ * move a weighted ratio by up to about 1e-7: a tie in exact arithmetic stays a tie whatever
+ * constant multiplies the weights.
+ */
+export function descending(a: number, b: number): number {
+  return Math.abs(a - b) <= 1e-6 * Math.max(1, Math.abs(a), Math.abs(b)) ? 0 : b - a
+}
+
 /** Numeric labels in numeric order (service codes 1..55), text by code point: stable everywhere. */
 export function compareLabels(a: string, b: string): number {
   if (a === b) return 0

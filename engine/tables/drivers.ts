@@ -11,7 +11,7 @@ import { pairwiseCorrelations, relativeWeights } from '../stats/index'
 import type { Table } from '../types'
 import { ASPECT_LABELS, ASPECTS, type Aspect, categoryLabel, DRIVER_GROUPS } from '../vocabulary'
 import { questionLabels } from './aspects'
-import { columns, Reader, TableBuilder, type TableContext } from './context'
+import { columns, descending, Reader, TableBuilder, type TableContext } from './context'
 
 export function driversTable(context: TableContext): Table {
   const { cube, locale } = context
@@ -78,7 +78,7 @@ export function driversTable(context: TableContext): Table {
       })
       .sort(
         (x, y) =>
-          (y.r ?? -2) - (x.r ?? -2) || ratings.indexOf(x.aspect) - ratings.indexOf(y.aspect),
+          descending(x.r ?? -2, y.r ?? -2) || ratings.indexOf(x.aspect) - ratings.indexOf(y.aspect),
       )
     for (const x of rows) {
       const reason = 'reason' in x ? x.reason : undefined

@@ -5,6 +5,7 @@ import type { Table, Value } from '../types'
 import {
   columns,
   compareLabels,
+  descending,
   isSmallBase,
   Reader,
   TableBuilder,
@@ -69,9 +70,9 @@ export function ratingTable(context: TableContext): Table {
   entries.sort(
     (a, b) =>
       Number(a.smallBase) - Number(b.smallBase) ||
-      key(b) - key(a) ||
-      (b.satisfaction ?? -1) - (a.satisfaction ?? -1) ||
-      (b.mean ?? -1) - (a.mean ?? -1) ||
+      descending(key(a), key(b)) ||
+      descending(a.satisfaction ?? -1, b.satisfaction ?? -1) ||
+      descending(a.mean ?? -1, b.mean ?? -1) ||
       b.n - a.n ||
       compareLabels(a.service, b.service),
   )

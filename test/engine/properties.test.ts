@@ -86,6 +86,7 @@ describe('engine properties', () => {
               if (
                 column.format === 'decimal' &&
                 column.key !== 'delta' &&
+                column.key !== 'index100' && // 0–100
                 !/^score10$|Score10$/.test(column.key)
               ) {
                 expect(v).toBeGreaterThanOrEqual(1)

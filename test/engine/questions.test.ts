@@ -79,6 +79,7 @@ describe('declared questions', () => {
       expect(q.filter((x) => x.groupType === 'total')).toEqual([
         {
           question: 'waiting',
+          questionLabel: 'Q1 Күту', // its column's header
           type: 'rating',
           option: null,
           groupType: 'total',
@@ -155,25 +156,35 @@ describe('declared questions', () => {
     })
 
     it('and per group type: service, agency, region, channel, State Corporation by region', () => {
+      // Every option in every group that answered, in the options' text order: 0 where no one
+      // in the group chose it.
       expect(shares('service')).toEqual([
+        ['A', 'Ауызша', 3, 0],
         ['A', 'Жазбаша', 3, 1 / 3],
         ['A', 'Онлайн', 3, 2 / 3],
         ['B', 'Ауызша', 2, 1 / 2],
+        ['B', 'Жазбаша', 2, 0],
         ['B', 'Онлайн', 2, 1 / 2],
       ])
       expect(shares('agency')).toEqual([
         [БП, 'Ауызша', 2, 1 / 2],
+        [БП, 'Жазбаша', 2, 0],
         [БП, 'Онлайн', 2, 1 / 2],
+        [ЖАО, 'Ауызша', 3, 0],
         [ЖАО, 'Жазбаша', 3, 1 / 3],
         [ЖАО, 'Онлайн', 3, 2 / 3],
       ])
       expect(shares('region')).toEqual([
+        ['Алматы', 'Ауызша', 2, 0],
+        ['Алматы', 'Жазбаша', 2, 0],
         ['Алматы', 'Онлайн', 2, 1], // rows 3, 6 (row 5 blank)
         ['Астана', 'Ауызша', 3, 1 / 3], // rows 1, 2, 4
         ['Астана', 'Жазбаша', 3, 1 / 3],
         ['Астана', 'Онлайн', 3, 1 / 3],
       ])
       expect(shares('channel')).toEqual([
+        ['body', 'Ауызша', 2, 0],
+        ['body', 'Жазбаша', 2, 0],
         ['body', 'Онлайн', 2, 1], // rows 3, 6
         ['corp', 'Ауызша', 3, 1 / 3], // rows 1, 2, 4 (row 5 blank)
         ['corp', 'Жазбаша', 3, 1 / 3],
@@ -243,11 +254,11 @@ describe('declared questions', () => {
         },
       ])
       const total = rowsOf(table(bad, 'questions'), { groupType: 'total' })
-      // Both rows answered the question (row 2 checked a seat); the bad cell is left out of
-      // the water share only: nobody who answered it said yes.
+      // Both rows answered the question (row 2 checked a seat); the bad cell leaves row 2 out
+      // of the water share only (its base is row 3): nobody who answered it said yes.
       expect(total.map((x) => [x.option, x.n])).toEqual([
         ['Орындық', 2],
-        ['Ауызсу', 2],
+        ['Ауызсу', 1],
       ])
       expect(total[0].share).toBe(0.5)
       expect(total[1].share).toBe(0)
@@ -270,10 +281,11 @@ describe('declared questions', () => {
         { minBase: 1 },
       )
       expect(bad.issues.map((i) => [i.row, i.column, i.value])).toEqual([[2, 'Орындық', 'мүмкін']])
-      // Row 2 answered water (yes): it is in the question's base, and water is 1 of 2.
+      // Row 2 answered water (yes): it is in water's base, and water is 1 of 2; its bad seat
+      // cell leaves it out of the seat's base only (row 3's «Жоқ» alone).
       const total = rowsOf(table(bad, 'questions'), { groupType: 'total' })
       expect(total.map((x) => [x.option, x.n, x.share])).toEqual([
-        ['Орындық', 2, 0],
+        ['Орындық', 1, 0],
         ['Ауызсу', 2, 0.5],
       ])
     })

@@ -47,7 +47,7 @@ describe('report', () => {
       'infoAccess infoClarity documents timeliness staffCompetence staffSpeed staffCourtesy trust'
     const keys: Record<string, string[]> = {
       rating: (
-        'rank rankLow rankHigh service agency n satisfaction top2 mean score10 ciLow ciHigh ' +
+        'rank rankLow rankHigh service agency n satisfaction top2 mean score10 index100 ciLow ciHigh ' +
         'meanCiLow meanCiHigh sigSatisfaction sigMean smallBase'
       ).split(' '),
       distribution:
@@ -139,6 +139,9 @@ describe('report', () => {
       'localRegion:Астана:Астана',
       'corpRegion:Алматы:Алматы',
       'corpRegion:Астана:Астана',
+      // The State Corporation's central (БП: row 6) and local (ЖАО: rows 2, 3) services.
+      'corpLevel:central:Орталық мемлекеттік органдар',
+      'corpLevel:local:Жергілікті атқарушы органдар',
       'service:A:A',
       'service:B:B',
       'service:C:C',

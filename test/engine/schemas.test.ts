@@ -94,9 +94,9 @@ describe('the layout of the 2017 schema', () => {
       multi: [{ key: 'conditions', options: ['Орындық', 'Ауызсу', 'Кондиционер'] }],
       choices: ['channelUsed'],
     }
-    // 1 + 1 + 11 + 11 + 10 rated × 11 + 4 yes/no × 2 + (1 + 3) = 24 + 110 + 8 + 4 = 146;
-    // a choice is counted beside the cells, not in them.
-    expect(layoutOf(schema).width).toBe(146)
+    // 1 + 1 + 11 + 11 + 10 rated × 11 + 4 yes/no × 2 + 3 options × (yes, answered)
+    // = 24 + 110 + 8 + 6 = 148; a choice is counted beside the cells, not in them.
+    expect(layoutOf(schema).width).toBe(148)
     // 11 variables → 55 pairs × 11 × 11.
     expect(pairLayoutOf(schema).width).toBe(6655)
   })

@@ -3,11 +3,9 @@
  * against the rest, its corrections, rank ranges and intervals on a small hand-made survey,
  * against scipy/statsmodels (unweighted) and R's survey package (weighted).
  *
- * Unweighted, the variance of a proportion is the design-based one, p(1 − p)/(m − 1) (R's
- * svymean on an unweighted design; what constant weights give, DESIGN §3), so the two-proportion
- * z is Welch's t statistic on the 0/1 indicator, its p-value from the normal distribution.
- * statsmodels' test_proportions_2indep(method='wald') divides by m instead; the one sign where
- * that matters is noted below.
+ * Unweighted, satisfaction's test is the unpooled two-proportion (Wald) z test, p(1 − p)/n
+ * on each side, as statsmodels' test_proportions_2indep(method='wald'); with weights the
+ * engine divides p(1 − p) by the design effective base instead of n. The mean's is Welch's t.
  */
 import { describe, expect, it } from 'vitest'
 import { type Cell, type Correction, report } from '../../engine'
@@ -37,15 +35,15 @@ const rated = (correction?: Correction) =>
  *   S = {'A': [0,1,2,7,30], 'B': [2,3,6,12,9], 'C': [2,3,6,9,10], 'D': [0,1,3,6,10]}
  *   x = {k: np.repeat([1,2,3,4,5], c) for k, c in S.items()}
  *   rest = lambda k: np.concatenate([x[j] for j in S if j != k])
- *   z = lambda a, b: stats.ttest_ind(a == 5, b == 5, equal_var=False).statistic
- *   p_sat  = [2 * stats.norm.sf(abs(z(x[k], rest(k)))) for k in S]
+ *   from statsmodels.stats.proportion import test_proportions_2indep
+ *   p_sat  = [test_proportions_2indep((x[k] == 5).sum(), len(x[k]), (rest(k) == 5).sum(),
+ *             len(rest(k)), method='wald', compare='diff').pvalue for k in S]
  *   p_mean = [stats.ttest_ind(x[k], rest(k), equal_var=False).pvalue for k in S]
  *   multipletests(p_sat, method='fdr_bh')[1]   # and 'holm', 'bonferroni'
  *
- * p_sat  raw [5.6928994688755105e-06, 0.004439103383621797, 0.050676891498167106, 0.8753701701323082]
- *        fdr_bh [2.28e-05, 0.00888, 0.0676, 0.875]   holm [2.28e-05, 0.0133, 0.101, 0.875]
- *        bonferroni [2.28e-05, 0.0178, 0.203, 1.0]
- *        (test_proportions_2indep(10, 30, 49, 92, method='wald') for C gives p 0.0475278912674866)
+ * p_sat  raw [4.557945787579071e-06, 0.003954794170743951, 0.0475278912674866, 0.872581879892782]
+ *        fdr_bh [1.82e-05, 0.00791, 0.0634, 0.873]   holm [1.82e-05, 0.0119, 0.0951, 0.873]
+ *        bonferroni [1.82e-05, 0.0158, 0.190, 1.0]
  * p_mean raw [6.257182129022848e-06, 0.025713226567710367, 0.04764074311848915, 0.4902692560703136]
  *        fdr_bh [2.50e-05, 0.0514, 0.0635, 0.490]   holm [2.50e-05, 0.0771, 0.0953, 0.490]
  *        bonferroni [2.50e-05, 0.103, 0.191, 1.0]
@@ -56,9 +54,9 @@ const SIGNS: Record<Correction, Record<string, [sat: number, mean: number]>> = {
   fdr: { A: [1, 1], B: [-1, 0], C: [0, 0], D: [0, 0] },
   holm: { A: [1, 1], B: [-1, 0], C: [0, 0], D: [0, 0] },
   bonferroni: { A: [1, 1], B: [-1, 0], C: [0, 0], D: [0, 0] },
-  // Without a correction B's and C's means are below the rest (p 0.026 and 0.048); C's
-  // satisfaction is not (p 0.0507; statsmodels' Wald variance would give 0.0475).
-  none: { A: [1, 1], B: [-1, -1], C: [0, -1], D: [0, 0] },
+  // Without a correction B's and C's means are below the rest (p 0.026 and 0.048), and so is
+  // C's satisfaction (p 0.0475).
+  none: { A: [1, 1], B: [-1, -1], C: [-1, -1], D: [0, 0] },
 }
 
 describe('the rating, against the rest', () => {

@@ -114,6 +114,7 @@ describe('the waves table', () => {
     expectClose(r.summary.satisfaction, 64 / 120, 1e-15)
     expectClose(r.summary.mean, 514 / 120, 1e-15)
     expect(r.summary.previous).toEqual({
+      issueCount: 0,
       respondents: 107,
       satisfaction: 44 / 107,
       mean: 434 / 107,
