@@ -79,6 +79,7 @@ export {
   QUESTION_TYPES,
   type Question,
   type QuestionType,
+  RESERVED_KEYS,
   type Scale,
   type Schema,
 } from './schema'
@@ -93,8 +94,10 @@ export {
 export { readState, readStates } from './state-check'
 export {
   adjustPValues,
+  type IndicatorSums,
   meanTInterval,
   normalTwoSidedP,
+  type PointSums,
   relativeWeights,
   studentTQuantile,
   twoProportionZTest,

@@ -76,7 +76,7 @@ export function checkScale(value: unknown): Scale {
 
 const KEY = /^[A-Za-z][A-Za-z0-9_]{0,63}$/
 /** Keys the tables already use for their own columns: a question may not take one. */
-const RESERVED = new Set<string>([
+export const RESERVED_KEYS: ReadonlySet<string> = new Set<string>([
   ...ROLES,
   ...ASPECTS,
   ...BARRIERS,
@@ -125,7 +125,7 @@ export function checkQuestions(value: unknown): Question[] {
       bad(`needs a "key": a letter, then letters, digits or _ (at most 64), got ${safeJson(key)}`)
     }
     const k = key as string
-    if (RESERVED.has(k)) bad(`key "${k}" is a column the tables already have: choose another`)
+    if (RESERVED_KEYS.has(k)) bad(`key "${k}" is a column the tables already have: choose another`)
     if (keys.has(k)) bad(`key "${k}" is declared twice`)
     keys.add(k)
     if (!(QUESTION_TYPES as readonly unknown[]).includes(type)) {

@@ -26,6 +26,6 @@ export class RakeError extends SurveyError {
     /** Respondents concerned (missing category, or present but unlisted). */
     readonly count?: number,
   ) {
-    super('bad_input', message, { reason, role, categories, count })
+    super('bad_input', message, { field: 'weighting.margins', reason, role, categories, count })
   }
 }
