@@ -78,12 +78,15 @@ describe('Code.js in its realm', () => {
     const written = reportSheets(addon)
     expect(written.map((s) => s.table)).toEqual([
       ...reply.tables.map((t: { id: string }) => t.id).filter((id: string) => id !== 'issues'),
+      'chapters',
       'issues',
     ])
     // Kazakh text survived both ways: the sheet titles and labels are the Worker's.
     const rating = written.find((s) => s.table === 'rating')?.sheet
     expect(rating?.name).toBe(`${NAMESAKE} (2)`)
-    expect(rating?.grid[0][1].value).toBe(reply.tables[0].columns[1].label)
+    // The rank, then the rank range the sheets add ("3–9"), both headed in Kazakh.
+    expect(rating?.grid[0][0].value).toBe(reply.tables[0].columns[0].label)
+    expect(rating?.grid[0][1].value).toBe('Орын аралығы')
     expect(addon.spreadsheet.fakeSheetNamed(RESPONSES)?.metadata).toEqual([])
     expect(addon.lock.lock.held).toBe(false)
     expect(addon.spreadsheet.toasts.at(-1)).toMatch(/с ішінде дайын\. Оқылмаған бағандар: 10 /)

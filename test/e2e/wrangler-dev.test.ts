@@ -53,7 +53,8 @@ describe('the Worker under wrangler dev', () => {
     expect(result.issues).toEqual(expected.issues)
     const spreadsheet = new StandInSpreadsheet()
     spreadsheet.batchUpdate(result.plan?.requests ?? [])
-    expect(spreadsheet.sheets).toHaveLength(expected.tables.length)
+    // A sheet per table (issues as the Issues sheet), and the service chapters.
+    expect(spreadsheet.sheets).toHaveLength(expected.tables.length + 1)
   })
 
   it('gives the same tables for the compact columns form', async () => {

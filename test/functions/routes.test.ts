@@ -49,8 +49,8 @@ describe('POST /v1/report', () => {
     expect(requests.length).toBeGreaterThan(BUILT.length)
     const spreadsheet = new StandInSpreadsheet()
     spreadsheet.batchUpdate(requests)
-    // A sheet per table, the issues table as the Issues sheet.
-    expect(spreadsheet.sheets).toHaveLength(BUILT.length)
+    // A sheet per table (the issues table as the Issues sheet), and the service chapters.
+    expect(spreadsheet.sheets).toHaveLength(BUILT.length + 1)
   })
 
   it('refuses a plan option that is not true or false', async () => {

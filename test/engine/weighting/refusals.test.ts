@@ -27,6 +27,7 @@ describe('rake refuses, naming the role and category', () => {
     expect(error).toBeInstanceOf(SurveyError)
     expect(error.code).toBe('bad_input')
     expect(error.details).toEqual({
+      field: 'weighting.margins',
       reason: 'unknown_role',
       role: 'age',
       categories: undefined,
