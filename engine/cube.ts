@@ -38,8 +38,9 @@ export class Cube {
     this.peopleLayout = peopleLayoutOf(state.schema)
     this.pairs = pairLayoutOf(state.schema)
     // Typed copies: the roll-ups are the report's hot loops, over one shape of array.
-    this.keys = Int32Array.from(state.cells.keys)
-    this.counts = Float64Array.from(state.cells.counts)
+    const { keys, counts } = state.cells as { keys: ArrayLike<number>; counts: ArrayLike<number> }
+    this.keys = keys instanceof Int32Array ? keys : Int32Array.from(keys)
+    this.counts = counts instanceof Float64Array ? counts : Float64Array.from(counts)
     this.cells = state.cells.keys.length / DIMS.length
     const { labels } = state
     this.sizes = [

@@ -2,7 +2,7 @@
 import { Cube } from './cube'
 import type { Survey } from './decode'
 import { SurveyError } from './errors'
-import { aggregate, issuesOf, type PartialState } from './state'
+import { aggregate, countSurvey, issuesOf, type PartialState } from './state'
 import { Reader, type TableContext } from './tables/context'
 import { BUILDERS } from './tables/index'
 import { type Report, type ReportOptions, type Summary, TABLE_IDS, type Table } from './types'
@@ -28,7 +28,7 @@ export function report(
 ): Report {
   const maxIssues = options.maxIssues ?? DEFAULTS.maxIssues
   const { scale, weighting } = options
-  const state = aggregate(survey, { maxIssues, scale, weighting })
+  const state = countSurvey(survey, { maxIssues, scale, weighting }, false)
   const before =
     previous === undefined || 'format' in previous ? previous : aggregate(previous, { scale })
   return reportFromState(state, options, before)

@@ -62,11 +62,23 @@ export interface AggregateOptions extends DecodeOptions {
 
 /** Counts one chunk of rows. `firstRow` is the sheet row of its first data row. */
 export function aggregate(survey: Survey, options: AggregateOptions = {}): PartialState {
+  return countSurvey(survey, options, true)
+}
+
+/**
+ * The state of a survey; with `plain` false its counts stay typed arrays, for a report built
+ * at once (`report`), which skips making JSON arrays it would turn back into typed ones.
+ */
+export function countSurvey(
+  survey: Survey,
+  options: AggregateOptions,
+  plain: boolean,
+): PartialState {
   const columns = decodeSurvey(survey, options)
   const weighting = options.weighting
     ? rakeColumns(columns, options.weighting, options.firstRow)
     : undefined
-  const state = stateOf(columns, countColumns(columns), options.maxIssues ?? 1000)
+  const state = stateOf(columns, countColumns(columns), options.maxIssues ?? 1000, plain)
   return weighting ? { ...state, weighting } : state
 }
 
@@ -86,7 +98,10 @@ export function stateOf(
   columns: ReturnType<typeof decodeSurvey>,
   counts: Counts,
   maxIssues: number,
+  plain = true,
 ): PartialState {
+  // Plain arrays: a state is JSON as it stands (typed arrays would stringify as objects).
+  const array = (x: ArrayLike<number>) => (plain ? Array.from(x) : (x as number[]))
   return {
     format: STATE_FORMAT,
     engine: ENGINE_VERSION,
@@ -107,14 +122,13 @@ export function stateOf(
       age: columns.age?.labels ?? [],
       choices: columns.choices.map((choice) => choice.labels),
     },
-    // Plain arrays: a state is JSON as it stands (typed arrays would stringify as objects).
-    cells: { keys: Array.from(counts.cellKeys), counts: Array.from(counts.cellCounts) },
-    people: { keys: Array.from(counts.peopleKeys), counts: Array.from(counts.peopleCounts) },
+    cells: { keys: array(counts.cellKeys), counts: array(counts.cellCounts) },
+    people: { keys: array(counts.peopleKeys), counts: array(counts.peopleCounts) },
     choices: counts.choices.map((c) => ({
-      keys: Array.from(c.keys),
-      counts: Array.from(c.counts),
+      keys: array(c.keys),
+      counts: array(c.counts),
     })),
-    drivers: Array.from(counts.drivers),
+    drivers: array(counts.drivers),
   }
 }
 

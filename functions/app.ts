@@ -7,6 +7,7 @@ import {
   mergeStates,
   type PartialState,
   type ReportOptions,
+  report,
   reportFromState,
   surveyRakeSample,
 } from '../engine/index'
@@ -35,12 +36,10 @@ app.post('/v1/report', async (c) => {
   const body = await readBody(c)
   const request = readReportRequest(body, limitVar(c.env.MAX_ROWS, DEFAULT_MAX_ROWS))
   const { options } = request
-  const stateOf = (source: SurveyOrStates): PartialState =>
-    source.survey
-      ? aggregate(source.survey, { scale: options.scale, weighting: options.weighting })
-      : source.states.reduce(mergeStates)
   const previous = request.previous ? previousState(request.previous, options.scale) : undefined
-  const result = reportFromState(stateOf(request), options, previous)
+  const result = request.survey
+    ? report(request.survey, options, previous)
+    : reportFromState(request.states.reduce(mergeStates), options, previous)
   const reply: ReportReply = {
     engine: result.engine,
     summary: result.summary,
