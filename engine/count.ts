@@ -94,8 +94,13 @@ function cellIds(
   const used = parts.flatMap((codes, p) => (codes ? [{ codes, radix: sizes[p] + 1 }] : []))
   let space = 1
   for (const { radix } of used) space *= radix
-  // The usual case: the combined key (codes in mixed radix) indexes a flat table, one pass.
-  if (space <= 1 << 24) return flatIds(used, space, present, weight, out)
+  // The usual case: the combined key (codes in mixed radix) in one pass, looked up in a flat
+  // table when the key space is small beside the rows, else in a hash table sized by them.
+  if (space <= 1 << 24) {
+    const lookup =
+      space <= Math.max(4 * out.length, 1 << 16) ? flatTable(space) : hashTable(out.length)
+    return combinedIds(used, lookup, present, weight, out)
+  }
   // A huge key space: combine one part at a time, renumbering densely after each.
   let ids = new Int32Array(c.length)
   let card = 1
@@ -128,14 +133,48 @@ function cellIds(
   return count
 }
 
-function flatIds(
+/** Finds or adds an id for a combined key; ids are dense, in order of first appearance. */
+type Lookup = (key: number, next: number) => number
+
+function flatTable(space: number): Lookup {
+  const table = new Int32Array(space).fill(-1)
+  return (key, next) => {
+    const id = table[key]
+    if (id >= 0) return id
+    table[key] = next
+    return next
+  }
+}
+
+/** Open addressing over at most `rows` distinct keys (keys below 2²⁴, so exact as numbers). */
+function hashTable(rows: number): Lookup {
+  let size = 16
+  while (size < 2 * rows) size *= 2
+  const mask = size - 1
+  const keys = new Int32Array(size).fill(-1)
+  const ids = new Int32Array(size)
+  return (key, next) => {
+    let slot = Math.imul(key, 0x9e3779b1) & mask
+    for (;;) {
+      const k = keys[slot]
+      if (k === key) return ids[slot]
+      if (k < 0) {
+        keys[slot] = key
+        ids[slot] = next
+        return next
+      }
+      slot = (slot + 1) & mask
+    }
+  }
+}
+
+function combinedIds(
   used: { codes: ArrayLike<number>; radix: number }[],
-  space: number,
+  lookup: Lookup,
   present: Uint8Array,
   weight: Float64Array | null,
   out: Int32Array,
 ): number {
-  const table = new Int32Array(space).fill(-1)
   const [a, b, d, e, f] = [0, 1, 2, 3, 4].map((k) => used[k] ?? { codes: null, radix: 1 })
   const n = out.length
   let count = 0
@@ -150,11 +189,8 @@ function flatIds(
     if (d.codes) key = key * d.radix + d.codes[i] + 1
     if (e.codes) key = key * e.radix + e.codes[i] + 1
     if (f.codes) key = key * f.radix + f.codes[i] + 1
-    let id = table[key]
-    if (id < 0) {
-      id = count++
-      table[key] = id
-    }
+    const id = lookup(key, count)
+    if (id === count) count++
     out[i] = id
   }
   return count

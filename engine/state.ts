@@ -101,7 +101,7 @@ export function stateOf(
   plain = true,
 ): PartialState {
   // Plain arrays: a state is JSON as it stands (typed arrays would stringify as objects).
-  const array = (x: ArrayLike<number>) => (plain ? Array.from(x) : (x as number[]))
+  const array = (x: ArrayLike<number>) => (plain ? toArray(x) : (x as number[]))
   return {
     format: STATE_FORMAT,
     engine: ENGINE_VERSION,
@@ -297,6 +297,13 @@ class Table {
   plain() {
     return { keys: this.keys, counts: this.counts }
   }
+}
+
+/** A plain array of a typed one: a loop, many times faster than Array.from's iteration. */
+function toArray(x: ArrayLike<number>): number[] {
+  const out = new Array<number>(x.length)
+  for (let i = 0; i < x.length; i++) out[i] = x[i]
+  return out
 }
 
 export function issuesOf(state: PartialState): DataIssue[] {

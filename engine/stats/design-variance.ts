@@ -10,6 +10,12 @@ export interface PointSums {
   sumW2: ArrayLike<number>
   /** Unweighted number of respondents, m. */
   m: number
+  /**
+   * Where the points start in `sumW` and `sumW2` (default 0): a group's whole counts can be
+   * passed without cutting views of them.
+   */
+  at?: number
+  at2?: number
 }
 
 /** A yes/no indicator's sums: all respondents of the group and those answering yes. */
@@ -51,19 +57,30 @@ export interface IndicatorSums {
  *   m: 8,
  * }) // 0.41064173714285…, R survey's SE² (mean 3.63)
  */
-export function varianceOfMean({ values, sumW, sumW2, m }: PointSums): number | null {
+export function varianceOfMean({
+  values,
+  sumW,
+  sumW2,
+  m,
+  at = 0,
+  at2 = 0,
+}: PointSums): number | null {
   const k = values.length
   if (k === 0) throw new Error('varianceOfMean requires at least one scale point')
-  if (sumW.length !== k || sumW2.length !== k) {
+  const whole = at === 0 && at2 === 0
+  if (
+    whole ? sumW.length !== k || sumW2.length !== k : sumW.length < at + k || sumW2.length < at2 + k
+  ) {
     throw new Error('varianceOfMean requires sumW and sumW2 with one entry per value')
   }
   let total = 0
   let weighted = 0
   let occupied = 0
   for (let i = 0; i < k; i++) {
-    total += sumW[i]
-    weighted += sumW[i] * values[i]
-    if (sumW[i] > 0) occupied++
+    const w = sumW[at + i]
+    total += w
+    weighted += w * values[i]
+    if (w > 0) occupied++
   }
   if (!(m >= 2) || !(total > 0)) return null
   // Σwy/Σw may miss the single occupied value by an ulp; a constant group has no spread at all.
@@ -73,7 +90,7 @@ export function varianceOfMean({ values, sumW, sumW2, m }: PointSums): number | 
   let spread = 0
   for (let i = 0; i < k; i++) {
     const d = values[i] - mean
-    spread += sumW2[i] * d * d
+    spread += sumW2[at2 + i] * d * d
   }
   return ((m / (m - 1)) * spread) / (total * total)
 }

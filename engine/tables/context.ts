@@ -2,16 +2,7 @@
 import type { Cube, Group } from '../cube'
 import { columnLabel } from '../labels'
 import type { Layout } from '../layout'
-import {
-  base,
-  dissatisfied,
-  effectiveBase,
-  index100,
-  meanScore,
-  satisfaction,
-  score10,
-  topTwoBox,
-} from '../measures/index'
+import { effectiveBase } from '../measures/index'
 import type { Scale } from '../schema'
 import type { PartialState } from '../state'
 import type { Column, Correction, RatingOrder, Table, TableId, Value } from '../types'
@@ -84,7 +75,7 @@ export class Reader {
 
   /** Weighted base of the overall score. */
   rated(v: Float64Array): number {
-    return base(this.overall(v))
+    return sumAt(v, this.layout.overall, this.layout.points)
   }
 
   /** Respondents with a valid overall score, unweighted. */
@@ -93,26 +84,36 @@ export class Reader {
   }
 
   effectiveBase(v: Float64Array): number | null {
-    return effectiveBase(this.rated(v), base(this.overallSquares(v)))
+    const { overallW2, points } = this.layout
+    return effectiveBase(this.rated(v), sumAt(v, overallW2, points))
   }
 
-  satisfaction = (v: Float64Array) => satisfaction(this.overall(v))
-  top2 = (v: Float64Array) => topTwoBox(this.overall(v))
-  mean = (v: Float64Array) => meanScore(this.overall(v), this.scale)
-  score10 = (v: Float64Array) => score10(this.overall(v), this.scale)
-  index100 = (v: Float64Array) => index100(this.overall(v), this.scale)
-  dissatisfied = (v: Float64Array) => dissatisfied(this.overall(v))
+  // The overall score's measures read in place: no view is cut per call (a report asks for
+  // thousands of them, and each view is an allocation).
+  satisfaction = (v: Float64Array) => topShare(v, this.layout.overall, this.layout.points, 1)
+  top2 = (v: Float64Array) => topShare(v, this.layout.overall, this.layout.points, 2)
+  mean = (v: Float64Array) => meanAt(v, this.layout.overall, this.layout.points, this.scale.min)
+  score10 = (v: Float64Array) => {
+    const mean = this.mean(v)
+    return mean === null ? null : (10 * mean) / this.scale.max
+  }
+  index100 = (v: Float64Array) => {
+    const mean = this.mean(v)
+    const { min, max } = this.scale
+    return mean === null ? null : (100 * (mean - min)) / (max - min)
+  }
+  dissatisfied = (v: Float64Array) => lowShare(v, this.layout.overall, this.layout.points)
 
   /** Mean of rated item `key` (an aspect or a rating question); null when not in the schema. */
   itemMean(v: Float64Array, key: string): number | null {
     const r = this.layout.schema.ratings.indexOf(key)
-    return r < 0 ? null : meanScore(this.rating(v, r), this.scale)
+    return r < 0 ? null : meanAt(v, this.layout.ratings[r], this.layout.points, this.scale.min)
   }
 
   /** Share of the two lowest points of rated item `key` (distrust when it is `trust`). */
   itemLow(v: Float64Array, key: string): number | null {
     const r = this.layout.schema.ratings.indexOf(key)
-    return r < 0 ? null : dissatisfied(this.rating(v, r))
+    return r < 0 ? null : lowShare(v, this.layout.ratings[r], this.layout.points)
   }
 
   /** Share answering yes among those who answered yes/no item `key`. */
@@ -137,6 +138,37 @@ export class Reader {
       return { share: answered > 0 ? v[at + 2 * k] / answered : null, answered }
     })
   }
+}
+
+/** Σ of `points` counts from `at`. */
+function sumAt(v: ArrayLike<number>, at: number, points: number): number {
+  let n = 0
+  for (let k = 0; k < points; k++) n += v[at + k]
+  return n
+}
+
+/** Share of the top `top` points (satisfaction: 1, top-2-box: 2); null when N = 0. */
+function topShare(v: ArrayLike<number>, at: number, points: number, top: number): number | null {
+  const n = sumAt(v, at, points)
+  if (n === 0) return null
+  let yes = 0
+  for (let k = points - top; k < points; k++) yes += v[at + k]
+  return yes / n
+}
+
+/** Share of the two lowest points; null when N = 0. */
+function lowShare(v: ArrayLike<number>, at: number, points: number): number | null {
+  const n = sumAt(v, at, points)
+  return n === 0 ? null : (v[at] + v[at + 1]) / n
+}
+
+/** Mean score Σ s·n_s / N with s = min + k; null when N = 0. */
+function meanAt(v: ArrayLike<number>, at: number, points: number, min: number): number | null {
+  const n = sumAt(v, at, points)
+  if (n === 0) return null
+  let sum = 0
+  for (let k = 0; k < points; k++) sum += (min + k) * v[at + k]
+  return sum / n
 }
 
 /**

@@ -33,17 +33,21 @@ export interface Estimate {
 }
 
 export function estimate(read: Reader, counts: Float64Array): Estimate {
-  const d = read.overall(counts)
-  const squares = read.overallSquares(counts)
-  const k = d.length
+  const { overall, overallW2, points: k } = read.layout
   const m = read.ratedCount(counts)
   let sumW = 0
   let sumW2 = 0
   for (let i = 0; i < k; i++) {
-    sumW += d[i]
-    sumW2 += squares[i]
+    sumW += counts[overall + i]
+    sumW2 += counts[overallW2 + i]
   }
-  const top = { sumW, sumW2, yesSumW: d[k - 1], yesSumW2: squares[k - 1], m }
+  const top = {
+    sumW,
+    sumW2,
+    yesSumW: counts[overall + k - 1],
+    yesSumW2: counts[overallW2 + k - 1],
+    m,
+  }
   const values = read.values
   const satisfaction = read.satisfaction(counts)
   const effectiveBase = wilsonEffectiveBase(top)
@@ -57,7 +61,10 @@ export function estimate(read: Reader, counts: Float64Array): Estimate {
         ? null
         : (satisfaction * (1 - satisfaction)) / effectiveBase,
     mean: read.mean(counts),
-    meanVariance: sumW > 0 ? varianceOfMean({ values, sumW: d, sumW2: squares, m }) : null,
+    meanVariance:
+      sumW > 0
+        ? varianceOfMean({ values, sumW: counts, sumW2: counts, m, at: overall, at2: overallW2 })
+        : null,
     effectiveBase,
   }
 }
