@@ -274,6 +274,11 @@ function countCells(
   }
   const answered = new Int32Array(variables)
   const values = new Int32Array(variables)
+  // The drivers' joint counts come from each row's answer profile (its points on the overall
+  // score and every rated item, "missing" a point of its own): rows share few profiles, so
+  // counting profiles and expanding each into its pairs once is far cheaper than pairs per row.
+  const radix = points + 1
+  const profiles = radix ** variables * DRIVER_SLOTS < 2 ** 53 ? new ProfileCounter() : null
   for (let i = 0; i < c.length; i++) {
     const cell = cellOf[i]
     if (cell < 0) continue
@@ -288,13 +293,17 @@ function countCells(
     }
     // The variables this row answered, for the drivers' joint counts: overall first.
     let m = 0
+    let profile = o >= 0 ? o : points
     if (o >= 0) {
       answered[0] = 0
       values[0] = o
       m = 1
     }
+    let place = radix
     for (let r = 0; r < ratings.length; r++) {
       const v = ratings[r][i]
+      profile += (v < 0 ? points : v) * place
+      place *= radix
       if (v < 0) continue
       acc[base + ratingAt[r] + v] += w
       answered[m] = r + 1
@@ -320,16 +329,105 @@ function countCells(
     if (m > 1) {
       const slot =
         channel && channel[i] === corp ? 2 : level && level[i] >= 0 ? level[i] : DRIVER_SLOTS - 1
-      const block = slot * pairWidth
-      for (let x = 0; x < m; x++) {
-        const a = answered[x]
-        const offset = block + values[x] * points
-        for (let z = x + 1; z < m; z++) {
-          drivers[offset + pairAt[a * variables + answered[z]] + values[z]] += w
-        }
+      if (profiles) {
+        profiles.add(profile * DRIVER_SLOTS + slot, w)
+        continue
       }
+      addPairs(drivers, slot * pairWidth, answered, values, m, pairAt, variables, points, w)
     }
   }
+  // Each profile's pairs, once, with the Σw of its rows.
+  profiles?.forEach((key, w) => {
+    const slot = key % DRIVER_SLOTS
+    let profile = (key - slot) / DRIVER_SLOTS
+    let m = 0
+    for (let a = 0; a < variables; a++) {
+      const v = profile % radix
+      profile = (profile - v) / radix
+      if (v === points) continue
+      answered[m] = a
+      values[m++] = v
+    }
+    addPairs(drivers, slot * pairWidth, answered, values, m, pairAt, variables, points, w)
+  })
+}
+
+/** Adds Σw to the joint count of every pair of the answered variables. */
+function addPairs(
+  drivers: Float64Array,
+  block: number,
+  answered: Int32Array,
+  values: Int32Array,
+  m: number,
+  pairAt: Int32Array,
+  variables: number,
+  points: number,
+  w: number,
+) {
+  for (let x = 0; x < m; x++) {
+    const a = answered[x]
+    const offset = block + values[x] * points
+    for (let z = x + 1; z < m; z++) {
+      drivers[offset + pairAt[a * variables + answered[z]] + values[z]] += w
+    }
+  }
+}
+
+/**
+ * Σw per key (a whole number below 2⁵³), in an open-addressing hash table of typed arrays
+ * that doubles when half full. Sums in each slot are exact (counts, or 24-bit weights), so
+ * the order rows arrive in does not matter.
+ */
+class ProfileCounter {
+  private size = 1024
+  private keys = new Float64Array(this.size).fill(-1)
+  private sums = new Float64Array(this.size)
+  private used = 0
+
+  add(key: number, w: number) {
+    const mask = this.size - 1
+    let slot = hash(key) & mask
+    for (;;) {
+      const k = this.keys[slot]
+      if (k === key) {
+        this.sums[slot] += w
+        return
+      }
+      if (k < 0) break
+      slot = (slot + 1) & mask
+    }
+    this.keys[slot] = key
+    this.sums[slot] = w
+    if (++this.used * 2 > this.size) this.grow()
+  }
+
+  forEach(f: (key: number, sum: number) => void) {
+    for (let slot = 0; slot < this.size; slot++) {
+      if (this.keys[slot] >= 0) f(this.keys[slot], this.sums[slot])
+    }
+  }
+
+  private grow() {
+    const { keys, sums } = this
+    this.size *= 2
+    this.keys = new Float64Array(this.size).fill(-1)
+    this.sums = new Float64Array(this.size)
+    const mask = this.size - 1
+    for (let old = 0; old < keys.length; old++) {
+      if (keys[old] < 0) continue
+      let slot = hash(keys[old]) & mask
+      while (this.keys[slot] >= 0) slot = (slot + 1) & mask
+      this.keys[slot] = keys[old]
+      this.sums[slot] = sums[old]
+    }
+  }
+}
+
+/** A well-spread 32-bit hash of a whole number below 2⁵³. */
+function hash(key: number): number {
+  const low = key | 0
+  const high = (key / 4294967296) | 0
+  return Math.imul(low ^ Math.imul(high, 0x85ebca6b), 0x9e3779b1) >>> 0
 }
 
 /** Demographic cells: respondents and overall counts only. */

@@ -143,15 +143,16 @@ export function decodeSurvey(survey: Survey, options: DecodeOptions = {}): Surve
 
   /**
    * Decodes column `col` into `out`: each distinct cell is parsed once and `encode`d to a
-   * number; blanks and «hard to say» leave `out` as it was (or set `onBlank`); a bad cell is
-   * an issue and sets `onIssue` when given. `answers` says whether the column makes a row a
-   * respondent.
+   * whole number; blanks and «hard to say» leave `out` as it was; a bad cell is an issue and
+   * sets `onIssue` when given. `answers` says whether the column makes a row a respondent.
+   * `out` is always an Int32Array, so the loops below see one kind of array (others are
+   * filled from it): a loop over several kinds is several times slower.
    */
   function scan<T>(
     col: number,
     parse: (cell: Cell) => Parsed<T>,
     encode: (value: T) => number,
-    out: { [i: number]: number },
+    out: Int32Array,
     marks: { onIssue?: number; answers?: boolean } = {},
   ) {
     const { onIssue, answers = true } = marks
@@ -175,25 +176,30 @@ export function decodeSurvey(survey: Survey, options: DecodeOptions = {}): Surve
     }
     const source = sources.column(col)
     if (source.dict) {
-      const { values, codes } = source.dict
-      const decoded = Float64Array.from(values, codeOf)
+      const { values } = source.dict
+      const codes = int32(source.dict.codes)
+      const decoded = Int32Array.from(values, codeOf)
       // Whether a dictionary entry makes its row a respondent, worked out once per entry.
       const answering = Uint8Array.from(values, (v, k) =>
         answers && (decoded[k] !== MISSING || !isBlank(v)) ? 1 : 0,
       )
+      const special = notes.size > 0 || reasons.size > 0
       for (let i = 0; i < length; i++) {
         const k = codes[i]
         if (k < 0) continue
         const code = decoded[k]
+        present[i] |= answering[k]
+        if (code >= 0) out[i] = code
+        // Issues and notes are rare: one test keeps them out of the common path.
+        if (!special) continue
         if (code >= 0) {
-          out[i] = code
-          if (notes.size > 0 && notes.has(values[k]))
+          if (notes.size > 0 && notes.has(values[k])) {
             issue(i, values[k], notes.get(values[k]) as string)
+          }
         } else if (code === ISSUE) {
           issue(i, values[k], reasons.get(values[k]) as string)
           if (onIssue !== undefined) out[i] = onIssue
         }
-        present[i] |= answering[k]
       }
       return
     }
@@ -232,6 +238,19 @@ export function decodeSurvey(survey: Survey, options: DecodeOptions = {}): Surve
     }
   }
 
+  /** One column through `scan` into a small array (Int8Array): decoded in the shared scratch. */
+  const scratch = new Int32Array(length)
+  function small8<T>(
+    col: number,
+    parse: (cell: Cell) => Parsed<T>,
+    encode: (value: T) => number,
+    onIssue?: number,
+  ): Int8Array {
+    scratch.fill(MISSING)
+    scan(col, parse, encode, scratch, { onIssue })
+    return Int8Array.from(scratch)
+  }
+
   /** A text column coded into its own dictionary. */
   const coded = (col: number | undefined, parse: (cell: Cell) => Parsed<string>) => {
     if (col === undefined) return null
@@ -251,22 +270,11 @@ export function decodeSurvey(survey: Survey, options: DecodeOptions = {}): Surve
   }
   /** A column of the vocabulary's keys, as their index. */
   function keyed<T>(col: number | undefined, parse: (cell: Cell) => Parsed<T>, keys: readonly T[]) {
-    if (col === undefined) return null
-    const out = new Int8Array(length).fill(MISSING)
-    scan(col, parse, (v) => keys.indexOf(v), out)
-    return out
+    return col === undefined ? null : small8(col, parse, (v) => keys.indexOf(v))
   }
   const parseScore = scoreParser(scale)
-  const scores = (col: number) => {
-    const out = new Int8Array(length).fill(MISSING)
-    scan(col, parseScore, (v) => v - scale.min, out)
-    return out
-  }
-  const yesNo = (col: number) => {
-    const out = new Int8Array(length).fill(MISSING)
-    scan(col, parseYesNo, (v) => v, out)
-    return out
-  }
+  const scores = (col: number) => small8(col, parseScore, (v) => v - scale.min)
+  const yesNo = (col: number) => small8(col, parseYesNo, (v) => v)
 
   const service = coded(found.service, parseLabel) as Coded
   const overall = scores(found.overall as number)
@@ -319,11 +327,7 @@ export function decodeSurvey(survey: Survey, options: DecodeOptions = {}): Surve
 
   /** A check-all-that-apply question: a blank option is "no" where any option is answered. */
   function checkAll(columns: number[]): Int8Array[] {
-    const options = columns.map((col) => {
-      const out = new Int8Array(length).fill(MISSING)
-      scan(col, parseChecked, (v) => v, out, { onIssue: ISSUE })
-      return out
-    })
+    const options = columns.map((col) => small8(col, parseChecked, (v) => v, ISSUE))
     for (let i = 0; i < length; i++) {
       let answered = false
       for (const out of options) if (out[i] !== MISSING) answered = true
@@ -338,13 +342,29 @@ export function decodeSurvey(survey: Survey, options: DecodeOptions = {}): Surve
   let weight: Float64Array | null = null
   if (found.weight !== undefined) {
     const col = found.weight
-    // NaN until read: a respondent whose weight stays blank is a data issue, not a weight of 0.
-    weight = new Float64Array(length).fill(Number.NaN)
-    scan(col, parseWeight, quantizeWeight, weight, { onIssue: 0, answers: false })
+    // Each distinct weight once, as an index into `weights`; a bad one is weight 0.
+    const weights: number[] = [0]
+    const index = new Map<number, number>()
+    const encode = (w: number) => {
+      const q = quantizeWeight(w)
+      let code = index.get(q)
+      if (code === undefined) {
+        code = weights.push(q) - 1
+        index.set(q, code)
+      }
+      return code
+    }
+    scratch.fill(MISSING)
+    scan(col, parseWeight, encode, scratch, { onIssue: 0, answers: false })
+    weight = new Float64Array(length)
     let kept = 0
     for (let i = 0; i < length; i++) {
-      if (!Number.isNaN(weight[i])) continue
-      weight[i] = 0
+      const code = scratch[i]
+      if (code >= 0) {
+        weight[i] = weights[code]
+        continue
+      }
+      // Still blank: a respondent whose weight is blank is a data issue, not a weight of 0.
       if (present[i] === 0) continue
       issueCount++
       if (kept++ < maxIssues) {
@@ -488,6 +508,11 @@ function columnLength(column: EncodedColumn, c: number): number {
     return column.codes.length
   }
   throw new SurveyError('bad_input', `column ${c + 1} must be {values} or {dict, codes}`)
+}
+
+/** Codes as one kind of array for the loops that read them (a copy unless already Int32). */
+function int32(codes: ArrayLike<number>): Int32Array {
+  return codes instanceof Int32Array ? codes : Int32Array.from(codes)
 }
 
 /** Codes as JSON gives them (an array) or as the binary form does (a typed integer array). */
