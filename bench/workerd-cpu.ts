@@ -53,7 +53,10 @@ export interface WorkerCpu {
   requests: number
   /** Isolate CPU per request (samples that are not idle), ms. */
   cpuMs: number
-  /** cpuMs split by phase; `other` is routing, middleware and the runtime's own work. */
+  /**
+   * cpuMs split by phase; `gc` is garbage collection, `native` code outside any script frame,
+   * `other` routing, middleware and the rest.
+   */
   phases: Record<string, number>
 }
 
@@ -98,6 +101,10 @@ export function summarise(profile: Profile, requests: number): WorkerCpu {
     const node = byId.get(id) as ProfileNode
     const name = node.callFrame.functionName
     if (name === '(idle)') return null
+    // V8's own work: collecting garbage, and native code no script frame is on (parsing JSON
+    // and writing it out run as builtins; HMAC and the body's bytes in the runtime).
+    if (name === '(garbage collector)') return 'gc'
+    if (name === '(program)') return 'native'
     let found: string | undefined
     for (const [p, names] of PHASES) {
       if (names.test(name)) {

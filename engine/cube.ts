@@ -79,13 +79,17 @@ export class Cube {
     const dims = query.by.map((dim) => DIMS.indexOf(dim))
     const channel = query.where?.channel === undefined ? -2 : CHANNELS.indexOf(query.where.channel)
     const level = query.where?.level === undefined ? -2 : LEVELS.indexOf(query.where.level)
-    // A group's number: its codes in mixed radix, so each cell is placed without making a string.
+    // A group's number: its codes in mixed radix, so each cell is placed without making a
+    // string; the groups found so far by number in a flat table (the radix product is small).
     const radix = dims.map((d) => this.sizes[d] + 1)
+    let space = 1
+    for (const r of radix) space *= r
+    const slotOf = space <= 1 << 20 ? new Int32Array(space).fill(-1) : null
+    const index = slotOf ? null : new Map<number, number>()
     const { width } = this.layout
     const keys = this.keys
     const counts = this.counts
-    const index = new Map<number, Group>()
-    const groups = new Map<string, Group>()
+    const found: Group[] = []
     for (let cell = 0; cell < this.cells; cell++) {
       const at = cell * DIMS.length
       if (channel !== -2 && keys[at + 3] !== channel) continue
@@ -98,17 +102,19 @@ export class Cube {
         number = number * radix[d] + code
       }
       if (missing) continue
-      let group = index.get(number)
-      if (!group) {
-        const codes = dims.map((d) => keys[at + d])
-        group = { codes, counts: new Float64Array(width) }
-        index.set(number, group)
-        groups.set(codes.join(','), group)
+      let slot = slotOf ? slotOf[number] : (index?.get(number) ?? -1)
+      if (slot < 0) {
+        slot = found.length
+        if (slotOf) slotOf[number] = slot
+        else index?.set(number, slot)
+        found.push({ codes: dims.map((d) => keys[at + d]), counts: new Float64Array(width) })
       }
-      const into = group.counts
+      const into = found[slot].counts
       const from = cell * width
       for (let k = 0; k < width; k++) into[k] += counts[from + k]
     }
+    const groups = new Map<string, Group>()
+    for (const group of found) groups.set(group.codes.join(','), group)
     this.cache.set(id, groups)
     return groups
   }
@@ -127,17 +133,21 @@ export class Cube {
     const { width } = this.peopleLayout
     const part = dimension === 'age' ? 1 : 2
     const groups = new Map<string, Group>()
+    const bands = dimension === 'age' ? this.state.labels.age.length : GENDERS.length
+    const slotOf = new Map<number, Group>()
     for (let cell = 0; cell < keys.length / 3; cell++) {
       const band = keys[cell * 3 + part]
       if (band < 0) continue
       const service = byService ? keys[cell * 3] : -1
-      const key = `${service},${band}`
-      let group = groups.get(key)
+      const number = (service + 1) * bands + band
+      let group = slotOf.get(number)
       if (!group) {
         group = { codes: [service, band], counts: new Float64Array(width) }
-        groups.set(key, group)
+        slotOf.set(number, group)
+        groups.set(`${service},${band}`, group)
       }
-      for (let k = 0; k < width; k++) group.counts[k] += counts[cell * width + k]
+      const into = group.counts
+      for (let k = 0; k < width; k++) into[k] += counts[cell * width + k]
     }
     this.cache.set(id, groups)
     return groups

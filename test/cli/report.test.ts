@@ -24,6 +24,7 @@ import {
 const XLSX = 'samples/survey-2017.xlsx'
 const CSV = 'samples/survey-2017.csv'
 const PREVIOUS = 'samples/survey-2016.csv'
+const QUESTIONS = 'samples/survey-2017.questions.json'
 const secret = randomBytes(32).toString('hex')
 
 let dir: string
@@ -49,7 +50,19 @@ beforeAll(async () => {
   // The command starting its own Worker, and a shared one for the in-process runs.
   // Kept as soon as it is up, so afterAll stops it even if the other part fails.
   ;[run] = await Promise.all([
-    runSapa(['report', XLSX, '--previous', PREVIOUS, '--out', out, '--json', json, '--debug']),
+    runSapa([
+      'report',
+      XLSX,
+      '--questions',
+      QUESTIONS,
+      '--previous',
+      PREVIOUS,
+      '--out',
+      out,
+      '--json',
+      json,
+      '--debug',
+    ]),
     startLocalWorker({ vars: { SAPA_HMAC_SECRET: secret } }).then((started) => {
       worker = started
     }),
@@ -93,7 +106,7 @@ describe('sapa report on the sample workbook', () => {
   it('runs as npm start does', async () => {
     const { scripts } = JSON.parse(await readFile('package.json', 'utf8'))
     expect(scripts.start).toBe(
-      `node bin/sapa.mjs report ${XLSX} --previous ${PREVIOUS} --out out/survey-2017-report.xlsx --json out/survey-2017-report.json`,
+      `node bin/sapa.mjs report ${XLSX} --questions ${QUESTIONS} --previous ${PREVIOUS} --out out/survey-2017-report.xlsx --json out/survey-2017-report.json`,
     )
   })
 
@@ -108,9 +121,9 @@ describe('sapa report on the sample workbook', () => {
     expect(services[9]).toContain(String(ranked.at(-1)?.service))
     expect(run.stdout).toContain(`Wrote ${join(dir, 'report.xlsx')}`)
     // Rating, distribution by channel, regions, a scatter per driver group, the waves' changes:
-    // exceljs writes no charts, and the CLI says so. Ten tables, the waves (npm start gives the
-    // 2016 wave), the chapters and the issues.
-    expect(run.stdout).toContain('and 13 report sheets (8 charts are not carried into .xlsx)')
+    // exceljs writes no charts, and the CLI says so. Ten tables, the questions (16-кесте's
+    // waiting conditions), the waves (npm start gives the 2016 wave), the chapters, the issues.
+    expect(run.stdout).toContain('and 14 report sheets (8 charts are not carried into .xlsx)')
     expect(run.stdout).toContain(`Wrote ${join(dir, 'report.json')}`)
     // Not a terminal: only the --debug lines, no progress.
     expect(run.stderr).not.toContain('sapa ·')
@@ -128,7 +141,7 @@ describe('sapa report on the sample workbook', () => {
     expect(reply.summary.respondents).toBe(9517)
     const spreadsheet = new StandInSpreadsheet()
     spreadsheet.batchUpdate(sheetRequests(buildSheets(reply, { generatedAt: '' })))
-    expect(spreadsheet.sheets).toHaveLength(13)
+    expect(spreadsheet.sheets).toHaveLength(14)
   })
 
   it('keeps the input sheets first, their cells unchanged', () => {
