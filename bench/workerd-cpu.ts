@@ -5,6 +5,8 @@
  * the time split by phase: body, authentication, request checks, decoding, counting, tables,
  * the Sheets API plan, the answer's JSON.
  */
+import { writeFileSync } from 'node:fs'
+import { join } from 'node:path'
 import WebSocket from 'ws'
 
 /** Microseconds between samples: fine enough for requests of a few milliseconds. */
@@ -82,6 +84,9 @@ export async function workerCpu(
     await devtools.send('Profiler.start')
     for (let i = 0; i < requests; i++) await (await call()).arrayBuffer()
     const { profile } = (await devtools.send('Profiler.stop')) as { profile: Profile }
+    // SAPA_BENCH_PROFILE=dir keeps the raw profile (open it in Chrome's DevTools).
+    const keep = process.env.SAPA_BENCH_PROFILE
+    if (keep) writeFileSync(join(keep, `workerd-${Date.now()}.cpuprofile`), JSON.stringify(profile))
     return summarise(profile, requests)
   } finally {
     devtools.close()

@@ -8,7 +8,7 @@ import type { Group, Query } from '../cube'
 import { REASONS, TITLES } from '../labels'
 import type { Table, Value } from '../types'
 import { ASPECTS, categoryLabel, type Locale } from '../vocabulary'
-import { columns, type Format, ordered, Reader, TableBuilder, type TableContext } from './context'
+import { columns, type Format, groupsOf, Reader, TableBuilder, type TableContext } from './context'
 
 /**
  * groupType → the roll-up it shows, and for the channel-scoped ones the roll-up their delta is
@@ -105,11 +105,9 @@ export function aspectsTable(context: TableContext): Table {
   }
   for (const { groupType, query, against } of GROUP_TYPES) {
     const reference = against ? cube.rollUp(against) : null
-    for (const group of ordered(cube, cube.rollUp(query), query.by)) {
-      const text = cube.text(query.by[0], group.codes[0])
-      const label = query.by[0] === 'channel' ? categoryLabel(text, locale) : text
-      const base = reference ? meanOf(read, reference.get(group.codes.join(','))) : allMean
-      table.add(row(groupType, text, label, group.counts, base), why)
+    for (const { group, label, codes, counts } of groupsOf(context, query)) {
+      const base = reference ? meanOf(read, reference.get(codes.join(','))) : allMean
+      table.add(row(groupType, group, label, counts, base), why)
     }
   }
   if (totalCounts) {

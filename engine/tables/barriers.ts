@@ -3,7 +3,7 @@ import type { Query } from '../cube'
 import { REASONS, TITLES } from '../labels'
 import type { Table, Value } from '../types'
 import { categoryLabel } from '../vocabulary'
-import { columns, type Format, ordered, Reader, TableBuilder, type TableContext } from './context'
+import { columns, type Format, groupsOf, Reader, TableBuilder, type TableContext } from './context'
 
 /** groupType → the roll-up it shows; shared with the social-concern table. */
 export const BARRIER_GROUPS: Record<string, Query> = {
@@ -21,16 +21,6 @@ export const BARRIER_KEYS = [
   ['informalPayments', 'informalPayment'],
   ['complaints', 'complaint'],
 ] as const
-
-/** Groups of a groupType, in the report's order: [key text, label, counts]. */
-export function barrierGroups(context: TableContext, query: Query) {
-  const { cube, locale } = context
-  return ordered(cube, cube.rollUp(query), query.by).map(({ codes, counts }) => {
-    const text = cube.text(query.by[0], codes[0])
-    const label = query.by[0] === 'channel' ? categoryLabel(text, locale) : text
-    return { group: text, label, counts }
-  })
-}
 
 export function barriersTable(context: TableContext): Table {
   const { state, cube, locale } = context
@@ -70,7 +60,7 @@ export function barriersTable(context: TableContext): Table {
     return key === 'satisfaction' ? 'no valid overall scores' : 'nobody answered'
   }
   for (const groupType of ['service', 'agency', 'channel', 'localRegion', 'corpRegion']) {
-    for (const { group, label, counts } of barrierGroups(context, BARRIER_GROUPS[groupType])) {
+    for (const { group, label, counts } of groupsOf(context, BARRIER_GROUPS[groupType])) {
       table.add(row(groupType, group, label, counts), why)
     }
   }

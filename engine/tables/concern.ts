@@ -7,8 +7,8 @@ import { scaleLabels, TITLES } from '../labels'
 import { type ConcernParts, socialConcern } from '../measures/index'
 import type { Table } from '../types'
 import { categoryLabel } from '../vocabulary'
-import { BARRIER_GROUPS, barrierGroups } from './barriers'
-import { columns, Reader, TableBuilder, type TableContext } from './context'
+import { BARRIER_GROUPS } from './barriers'
+import { columns, groupsOf, Reader, TableBuilder, type TableContext } from './context'
 
 /** The report's three groups: central agencies, local bodies by region, State Corporation by region. */
 const GROUPS: [groupType: string, query: Query, total: Query['where']][] = [
@@ -54,7 +54,7 @@ export function concernTable(context: TableContext): Table {
   }
   const totalLabel = categoryLabel('total', locale)
   for (const [groupType, query, where] of GROUPS) {
-    for (const { group, label, counts } of barrierGroups(context, query)) {
+    for (const { group, label, counts } of groupsOf(context, query)) {
       const { row: r, why } = row(groupType, group, label, counts)
       table.add(r, why)
     }

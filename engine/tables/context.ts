@@ -1,5 +1,5 @@
 /** @module What every table builder reads: the merged state as a cube, the options, small helpers. */
-import type { Cube, Group } from '../cube'
+import type { Cube, Group, Query } from '../cube'
 import { columnLabel } from '../labels'
 import type { Layout } from '../layout'
 import { effectiveBase } from '../measures/index'
@@ -229,9 +229,20 @@ export function ordered(
   })
 }
 
-/** A group's key (survey text, or a vocabulary key) and its label for the sheets. */
-export function keyAndLabel(text: string, derived: boolean, locale: Locale) {
-  return { group: text, label: derived ? categoryLabel(text, locale) : text }
+/**
+ * A one-dimensional roll-up's groups in the report's order, each with its key (survey text, or
+ * a vocabulary key such as `corp`) and its label for the sheets; the whole scope for no dimension.
+ */
+export function groupsOf({ cube, locale }: Pick<TableContext, 'cube' | 'locale'>, query: Query) {
+  return ordered(cube, cube.rollUp(query), query.by).map(({ codes, counts }) => {
+    if (query.by.length === 0) {
+      return { group: 'total', label: categoryLabel('total', locale), codes, counts }
+    }
+    const dim = query.by[0]
+    const text = cube.text(dim, codes[0])
+    const derived = dim === 'channel' || dim === 'level'
+    return { group: text, label: derived ? categoryLabel(text, locale) : text, codes, counts }
+  })
 }
 
 /** Builds a table, recording why each null measure is null. */

@@ -3,12 +3,12 @@
  * each point of the scale, by channel, agency, region, local bodies and the State Corporation
  * by region, and service.
  */
-import type { Cube, Query } from '../cube'
+import type { Query } from '../cube'
 import { TITLES } from '../labels'
 import { shares } from '../measures/index'
 import type { Table } from '../types'
 import { categoryLabel } from '../vocabulary'
-import { columns, type Format, ordered, Reader, TableBuilder, type TableContext } from './context'
+import { columns, type Format, groupsOf, Reader, TableBuilder, type TableContext } from './context'
 import {
   estimate,
   Family,
@@ -30,7 +30,8 @@ export const DISTRIBUTION_GROUPS: [groupType: string, query: Query][] = [
   ['service', { by: ['service'] }],
 ]
 
-export function distributionTable({ cube, locale, significance }: TableContext): Table {
+export function distributionTable(context: TableContext): Table {
+  const { cube, locale, significance } = context
   const read = new Reader(cube.layout)
   const { min, max } = read.scale
   const points = Array.from({ length: max - min + 1 }, (_, k) => min + k)
@@ -95,10 +96,8 @@ export function distributionTable({ cube, locale, significance }: TableContext):
   for (const [groupType, query] of DISTRIBUTION_GROUPS) {
     // Each group is tested against the rest of its own scope (local bodies, the State Corporation).
     const universe = cube.total(query.where)
-    for (const group of ordered(cube, cube.rollUp(query), query.by)) {
-      const text = groupText(cube, query, group.codes)
-      const derived = query.by[0] === 'channel' || query.by[0] === 'level'
-      add(groupType, text, derived ? categoryLabel(text, locale) : text, group.counts, universe)
+    for (const { group, label, counts } of groupsOf(context, query)) {
+      add(groupType, group, label, counts, universe)
     }
   }
   const total = cube.total()
@@ -107,9 +106,4 @@ export function distributionTable({ cube, locale, significance }: TableContext):
   meanFamily.resolve()
   table.explainRest(() => 'no valid overall scores')
   return table.build()
-}
-
-/** The text of a one-dimensional group. */
-export function groupText(cube: Cube, query: Query, codes: number[]): string {
-  return cube.text(query.by[0], codes[0])
 }

@@ -8,8 +8,14 @@ import { TITLES } from '../labels'
 import { meanScore } from '../measures/index'
 import type { Question } from '../schema'
 import type { Table, Value } from '../types'
-import { categoryLabel } from '../vocabulary'
-import { columns, compareLabels, ordered, Reader, TableBuilder, type TableContext } from './context'
+import {
+  columns,
+  compareLabels,
+  groupsOf,
+  Reader,
+  TableBuilder,
+  type TableContext,
+} from './context'
 
 const GROUP_TYPES: [groupType: string, query: Query][] = [
   ['total', { by: [] }],
@@ -55,15 +61,6 @@ export function questionsTable(context: TableContext): Table {
       ['mean', 'decimal'],
     ]),
   )
-  const groupsOf = (query: Query) =>
-    ordered(cube, cube.rollUp(query), query.by).map(({ codes, counts }) => {
-      if (query.by.length === 0) {
-        return { group: 'total', label: categoryLabel('total', locale), codes, counts }
-      }
-      const text = cube.text(query.by[0], codes[0])
-      const label = query.by[0] === 'channel' ? categoryLabel(text, locale) : text
-      return { group: text, label, codes, counts }
-    })
   const add = (row: Record<string, Value>) =>
     table.add(row, (key) => (key === 'mean' || key === 'share' ? 'nobody answered' : ''))
   for (const question of state.questions) {
@@ -80,7 +77,7 @@ export function questionsTable(context: TableContext): Table {
           .map((_, k) => k)
           .sort((a, b) => compareLabels(options[a], options[b]))
         const sums = cube.choice(q, query)
-        for (const { group, label, codes } of groupsOf(query)) {
+        for (const { group, label, codes } of groupsOf(context, query)) {
           const counts = sums.get(codes.join(','))
           if (!counts) continue
           let answered = 0
@@ -102,7 +99,7 @@ export function questionsTable(context: TableContext): Table {
         }
         continue
       }
-      for (const { group, label, counts } of groupsOf(query)) {
+      for (const { group, label, counts } of groupsOf(context, query)) {
         const where = { ...head, groupType, group, label }
         if (question.type === 'rating') {
           const r = schema.ratings.indexOf(question.key)
