@@ -25,7 +25,7 @@ import {
   localRegionChecks,
   serviceChecks,
 } from './generator/measure'
-import { planGaps, planSpellings } from './generator/oddities'
+import { type IssuesFile, planGaps, planSpellings } from './generator/oddities'
 import { loadReference, type Reference } from './generator/reference'
 import { drawRespondents } from './generator/respondents'
 import { calibrateScores, type ScoreFit } from './generator/scores'
@@ -41,13 +41,6 @@ export const FILE_BASE = 'survey-2017'
 
 const WIDTHS = [7, 12, 8, 60, 40, 28, 30, 7, 8, 10, 12, 12, 12, 12, 12, 12, 12, 12, 10, 10, 10]
 WIDTHS.push(...WAITING_HEADERS.map(() => 14))
-
-/** Bad cells and unusual spellings, by sheet row (header = row 1) and header text. */
-export interface IssuesFile {
-  about: string
-  issues: { row: number; column: string; value: string; replaces: string }[]
-  spellings: { row: number; column: string; value: string; means: number | 'yes' | 'no' }[]
-}
 
 export interface Sample {
   reference: Reference

@@ -10,6 +10,13 @@ import type { Respondent } from './respondents'
 import { CHANNEL_LABELS, COL } from './sheet'
 
 /** A bad cell: `replaces` is what the cell would otherwise hold ('' for blank). */
+/** Bad cells and unusual spellings, by sheet row (header = row 1) and header text. */
+export interface IssuesFile {
+  about: string
+  issues: { row: number; column: string; value: string; replaces: string }[]
+  spellings: { row: number; column: string; value: string; means: number | 'yes' | 'no' }[]
+}
+
 export interface PlannedIssue {
   row: number
   column: number

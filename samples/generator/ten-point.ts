@@ -4,7 +4,7 @@
  * check-all-that-apply question and a single-choice one. Not calibrated to any printed table:
  * plausible scores from a distribution tilted per service, region and channel.
  */
-import type { IssuesFile } from '../generate'
+
 import {
   channelLabel,
   clamp,
@@ -17,6 +17,7 @@ import {
   regionWeights,
   tiltedScore,
 } from './frame'
+import type { IssuesFile } from './oddities'
 import { intBetween, normalish, pickWeighted, type Random, stream } from './prng'
 import type { Reference } from './reference'
 import { MORE_SERVICES } from './services-more'
