@@ -139,17 +139,7 @@ const WHY: Record<string, Record<string, string>> = {
     'r11 N': BAD_CHANNEL,
     'rtotal N': `${BAD_CHANNELS}; and 14-кесте's 2,654 contradicts 105-кесте's 2,655 (docs/sample.md 4)`,
   },
-  '734': {
-    ...Object.fromEntries(
-      ['central', 'local'].flatMap((level) =>
-        [1, 2, 3, 4].map((k) => [
-          `${level} ${k}`,
-          'Sapa: no table holds the State Corporation’s distribution by level (only its top box, in regions.corpCentral/LocalSatisfaction)',
-        ]),
-      ),
-    ),
-    'central 5': CALIBRATION,
-  },
+  '734': calibration('central 3; central 4; central 5'),
   '15': calibration('r9 overall; r13 overall'),
   '16': {
     'r11 not_enough_seats':
@@ -218,8 +208,8 @@ const PRINTED: Record<string, number> = {
 
 /**
  * Cells matched per table by Sapa's report (docs/sample.md, "Sapa" column). Against the plain
- * loops of tables.test.ts: 2 and 14 lose the N of the planted bad channel cells (WHY), 734 the
- * four shares per level Sapa has no table for, 104 the 22 central and local indices the report
+ * loops of tables.test.ts: 2 and 14 lose the N of the planted bad channel cells (WHY), 104 the
+ * 22 central and local indices the report
  * takes from rounded shares (and gains ӘМ, which the unrounded shares print), age the two N
  * of service 6 counted as respondents by the plain loop and as the base by Sapa.
  */
@@ -238,7 +228,7 @@ const EXPECTED: Record<string, number> = {
   '10': 51,
   '17': 51,
   '14': 52,
-  '734': 1,
+  '734': 7,
   '15': 151,
   '16': 118,
   '104': 13,
@@ -437,12 +427,11 @@ function compare({ service, agency, region }: Names) {
     central: ['0.4', '0.9', '5.6', '25.7', '67.4'],
     local: ['0.3', '1.1', '6.0', '24.4', '68.3'],
   }
-  const regionsTotal = totalOf('regions')
+  // The distribution table's State Corporation by level (groupType corpLevel).
+  const byLevel = dist('corpLevel')
   for (const [level, pcts] of Object.entries(corpLevels)) {
-    const prefix = level === 'central' ? 'corpCentral' : 'corpLocal'
     pcts.forEach((text, k) => {
-      const sapa = k === 4 ? regionsTotal[`${prefix}Satisfaction`] : undefined
-      pct('734', `${level} ${k + 1}`, sapa, text)
+      pct('734', `${level} ${k + 1}`, byLevel.get(level)?.[`p${k + 1}`], text)
     })
   }
   // 15-кесте: the State Corporation by region; its total is the corp channel's row.
