@@ -137,7 +137,9 @@ describe('any label is a group of its own (issue 11)', () => {
           await signedPost('/v1/report', JSON.stringify({ states, options }))
         ).json()) as typeof one
         for (const report of [one, merged]) {
-          const got = new Map(report.tables[0].rows.map((r) => [r.service as string, r.n as number]))
+          const got = new Map(
+            report.tables[0].rows.map((r) => [r.service as string, r.n as number]),
+          )
           expect(got).toEqual(expected)
           const regions = new Set(report.tables[1].rows.map((r) => r.region as string))
           expect(regions).toEqual(new Set(rows.map(([, region]) => clean(region))))
