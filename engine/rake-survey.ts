@@ -83,10 +83,8 @@ export function rakeSample(
   firstRow = 2,
 ): RakeSample {
   const parts = roles.map((role) => categoriesOf(columns, role))
-  const index = new Map<string, number>()
-  const cells: number[] = []
-  const width = roles.length + 2
-  const key = new Array<number>(width - 1)
+  const cells = new SampleCells()
+  const key = new Array<number>(roles.length + 1)
   for (let i = 0; i < columns.length; i++) {
     const w = columns.weight ? columns.weight[i] : 1
     if (columns.present[i] === 0 || !(w > 0)) continue
@@ -96,16 +94,28 @@ export function rakeSample(
       key[r] = code
     }
     key[roles.length] = w
-    const text = key.join(',')
-    let cell = index.get(text)
-    if (cell === undefined) {
-      cell = index.size
-      index.set(text, cell)
-      cells.push(...key, 0)
-    }
-    cells[cell * width + width - 1] += 1
+    cells.add(key, 1)
   }
-  return { roles: [...roles], categories: parts.map((p) => [...p.labels]), cells }
+  return { roles: [...roles], categories: parts.map((p) => [...p.labels]), cells: cells.flat }
+}
+
+/** A raking sample's cells as they are built: one per distinct categories and weight. */
+class SampleCells {
+  /** Per cell its key (category codes, then the weight) and its count, flat. */
+  readonly flat: number[] = []
+  private readonly index = new Map<string, number>()
+
+  /** Adds `count` respondents to the cell of `key`, making the cell when it is new. */
+  add(key: readonly number[], count: number) {
+    const text = key.join(',')
+    let cell = this.index.get(text)
+    if (cell === undefined) {
+      cell = this.index.size
+      this.index.set(text, cell)
+      this.flat.push(...key, 0)
+    }
+    this.flat[(cell + 1) * (key.length + 1) - 1] += count
+  }
 }
 
 function missingCategory(
@@ -150,26 +160,18 @@ export function mergeRakeSamples(a: RakeSample, b: RakeSample): RakeSample {
     })
   })
   const width = a.roles.length + 2
-  const index = new Map<string, number>()
-  const cells: number[] = []
+  const cells = new SampleCells()
   const add = (source: number[], map: (r: number, code: number) => number) => {
     for (let at = 0; at < source.length; at += width) {
       const key = source
         .slice(at, at + width - 1)
         .map((x, r) => (r < a.roles.length ? map(r, x) : x))
-      const text = key.join(',')
-      let cell = index.get(text)
-      if (cell === undefined) {
-        cell = index.size
-        index.set(text, cell)
-        cells.push(...key, 0)
-      }
-      cells[cell * width + width - 1] += source[at + width - 1]
+      cells.add(key, source[at + width - 1])
     }
   }
   add(a.cells, (_, code) => code)
   add(b.cells, (r, code) => recode[r][code])
-  return { roles: a.roles, categories, cells }
+  return { roles: a.roles, categories, cells: cells.flat }
 }
 
 /**
