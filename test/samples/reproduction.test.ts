@@ -11,6 +11,7 @@ import { readFileSync } from 'node:fs'
 import { parse } from 'csv-parse/sync'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { type Report, report, type Table, type Value } from '../../engine/index'
+import { near, PRINTED } from './printed'
 
 const SAMPLES = new URL('../../samples/', import.meta.url)
 const REFERENCE = new URL('../../samples/reference/monitoring-2017/', import.meta.url)
@@ -18,14 +19,6 @@ const REFERENCE = new URL('../../samples/reference/monitoring-2017/', import.met
 const csv = (url: URL): string[][] => parse(readFileSync(url, 'utf8'))
 const reference = (name: string): Record<string, string>[] =>
   parse(readFileSync(new URL(`${name}.csv`, REFERENCE), 'utf8'), { columns: true })
-
-/** Whether a value rounds (half away from zero) to the printed text, as tables.test.ts rounds. */
-function near(value: number | null | undefined, text: string): boolean {
-  if (value === null || value === undefined || !Number.isFinite(value)) return false
-  const d = text.includes('.') ? text.split('.')[1].length : 0
-  const f = 10 ** d
-  return Math.sign(value) * Math.round(Math.abs(value) * f + 1e-9) === Math.round(Number(text) * f)
-}
 
 const ASPECT_KEYS: Record<string, string> = {
   info_access: 'infoAccess',
@@ -177,33 +170,6 @@ const WHY: Record<string, Record<string, string>> = {
 }
 function calibration(cells: string): Record<string, string> {
   return Object.fromEntries(cells.split('; ').map((cell) => [cell, CALIBRATION]))
-}
-
-/** Printed cells per table (blank cells of 16 and 108 count as printed zeros), as tables.test.ts. */
-const PRINTED: Record<string, number> = {
-  '1': 165,
-  '2': 24,
-  '3': 168,
-  '5': 69,
-  '107': 93,
-  '6': 200,
-  '7': 69,
-  '8': 51,
-  '108': 85,
-  '111': 16,
-  '9': 170,
-  '10': 51,
-  '17': 51,
-  '14': 103,
-  '734': 10,
-  '15': 153,
-  '16': 119,
-  '104': 56,
-  '109': 447,
-  '122': 48,
-  place: 56,
-  age: 26,
-  drivers: 24,
 }
 
 /**

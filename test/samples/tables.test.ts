@@ -6,6 +6,7 @@
  */
 import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
+import { near, PRINTED } from './printed'
 
 const SAMPLES = new URL('../../samples/', import.meta.url)
 const REFERENCE = new URL('../../samples/reference/monitoring-2017/', import.meta.url)
@@ -159,13 +160,6 @@ function prints(a: number, b: number, text: string, scale = 1): boolean {
   const twice = Math.round(Number(text) * 2 * 10 ** d)
   const lhs = 2 * 10 ** d * scale * a
   return lhs >= (twice - 1) * b && lhs < (twice + 1) * b
-}
-/** Whether a real value rounds (half away from zero) to the printed text. */
-function near(value: number | null, text: string): boolean {
-  if (value === null || !Number.isFinite(value)) return false
-  const d = text.includes('.') ? text.split('.')[1].length : 0
-  const f = 10 ** d
-  return Math.sign(value) * Math.round(Math.abs(value) * f + 1e-9) === Math.round(Number(text) * f)
 }
 const round1 = (x: number) => Math.round(x * 10 + 1e-9) / 10
 
@@ -486,33 +480,6 @@ for (const r of reference('key_drivers')) {
     if (driverGroup(x) === r.group && x.overall !== null && v !== null) pairs.push([x.overall, v])
   }
   check('drivers', `${r.group} ${r.aspect}`, near(pearson(pairs), r.r))
-}
-
-/** Printed cells per table (blank cells of 16 and 108 count as printed zeros). */
-const PRINTED: Record<string, number> = {
-  '1': 165,
-  '2': 24,
-  '3': 168,
-  '5': 69,
-  '107': 93,
-  '6': 200,
-  '7': 69,
-  '8': 51,
-  '108': 85,
-  '111': 16,
-  '9': 170,
-  '10': 51,
-  '17': 51,
-  '14': 103,
-  '734': 10,
-  '15': 153,
-  '16': 119,
-  '104': 56,
-  '109': 447,
-  '122': 48,
-  place: 56,
-  age: 26,
-  drivers: 24,
 }
 
 /** Cells matched per table, and why the rest cannot match (docs/sample.md). */
