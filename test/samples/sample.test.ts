@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { generate } from '../../samples/generate'
+import { generate2017 } from '../../samples/generate'
 import { parseCsv, parseCsvRecords } from '../../samples/generator/csv'
 
 const SAMPLES = new URL('../../samples/', import.meta.url)
@@ -86,7 +86,7 @@ describe('the 2017 sample survey', () => {
   // The calibration takes about a minute of CPU time.
   beforeAll(async () => {
     outDir = mkdtempSync(join(tmpdir(), 'sapa-sample-'))
-    await generate(outDir)
+    await generate2017(outDir)
     // Generating the calibrated sample takes about 46 s of CPU; alongside other suites, more.
   }, 900_000)
   afterAll(() => rmSync(outDir, { recursive: true, force: true }))
