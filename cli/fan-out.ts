@@ -11,8 +11,8 @@ import {
   type ClientSurvey,
   chunkPlan,
   isAggregateReply,
+  isRakeSampleReply,
   isReportReply,
-  type RakeSampleReply,
   type ReportReply,
   statesBody,
 } from '../protocol/index'
@@ -129,17 +129,4 @@ async function inPool<T>(tasks: (() => Promise<T>)[], concurrency: number): Prom
   }
   await Promise.all(Array.from({ length: Math.min(concurrency, tasks.length) }, worker))
   return results
-}
-
-/** Whether a 200 body of `/v1/rake-sample` carries a raking sample. */
-function isRakeSampleReply(value: unknown): value is RakeSampleReply {
-  const { engine, sample } = (value ?? {}) as Partial<RakeSampleReply>
-  return (
-    typeof engine === 'string' &&
-    typeof sample === 'object' &&
-    sample !== null &&
-    Array.isArray(sample.roles) &&
-    Array.isArray(sample.categories) &&
-    Array.isArray(sample.cells)
-  )
 }

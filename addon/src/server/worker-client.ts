@@ -11,7 +11,6 @@ import {
   normalize,
   type PartialState,
   type Question,
-  type RakeSample,
   type ReportOptions,
   SurveyError,
   type WeightingOptions,
@@ -25,6 +24,7 @@ import {
   encodeBinaryBody,
   encodeColumns,
   isAggregateReply,
+  isRakeSampleReply,
   isReportReply,
   needsFanOut,
   type ReportReply,
@@ -240,20 +240,6 @@ function chunkCall(client: Client, path: string, body: AggregateBody): Call {
   const first = body.options.firstRow
   const rows = client.t('worker.rows', { first, last: first + surveyLength(body) - 1 })
   return call(`${client.base}${path}`, client.token, { binary: body }, rows)
-}
-
-/** Whether a 200 body of `/v1/rake-sample` carries a raking sample. */
-function isRakeSampleReply(value: unknown): value is { engine: string; sample: RakeSample } {
-  const reply = value as { engine?: unknown; sample?: Partial<RakeSample> } | null
-  const sample = reply?.sample
-  return (
-    typeof reply?.engine === 'string' &&
-    typeof sample === 'object' &&
-    sample !== null &&
-    Array.isArray(sample.roles) &&
-    Array.isArray(sample.categories) &&
-    Array.isArray(sample.cells)
-  )
 }
 
 /** A request and how messages name it (the URL, with the rows for a chunk). */
