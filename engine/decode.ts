@@ -20,9 +20,11 @@ import {
   checkQuestions,
   checkScale,
   DEFAULT_SCALE,
+  type DeclaredQuestion,
   type Question,
   type Scale,
   type Schema,
+  schemaOf,
 } from './schema'
 import type { Cell, Mapping } from './types'
 import { ASPECTS, BARRIERS, CHANNELS, GENDERS, LEVELS, ROLES, type Role } from './vocabulary'
@@ -48,11 +50,6 @@ export interface Coded {
 
 /** A data issue before it is named: [sheet row, column index, value, reason]. */
 export type IssueAt = [row: number, col: number, value: string, reason: string]
-
-/** A declared question with the column(s) it reads. */
-export interface DeclaredQuestion extends Question {
-  columns: number[]
-}
 
 /**
  * A survey decoded into typed columns, one per role or item. Every column marks a missing
@@ -292,37 +289,31 @@ export function decodeSurvey(survey: Survey, options: DecodeOptions = {}): Surve
   const age = coded(found.age, parseAge)
   const gender = keyed(found.gender, parseGender, GENDERS)
 
-  const schema: Schema = { scale, ratings: [], yesno: [], multi: [], choices: [] }
+  const mapping: Mapping = {}
+  for (const role of ROLES) {
+    const col = found[role]
+    if (col !== undefined) mapping[role] = header[col]
+  }
+  // The items below are decoded in the schema's order: mapped aspects and barriers, then the
+  // questions as declared.
+  const schema = schemaOf(scale, mapping, questions, header)
   const ratings: Int8Array[] = []
   const yesno: Int8Array[] = []
   for (const aspect of ASPECTS) {
     const col = found[aspect]
-    if (col === undefined) continue
-    schema.ratings.push(aspect)
-    ratings.push(scores(col))
+    if (col !== undefined) ratings.push(scores(col))
   }
   for (const barrier of BARRIERS) {
     const col = found[barrier]
-    if (col === undefined) continue
-    schema.yesno.push(barrier)
-    yesno.push(yesNo(col))
+    if (col !== undefined) yesno.push(yesNo(col))
   }
   const multi: Int8Array[][] = []
   const choices: Coded[] = []
   for (const q of questions) {
-    if (q.type === 'rating') {
-      schema.ratings.push(q.key)
-      ratings.push(scores(q.columns[0]))
-    } else if (q.type === 'yesno') {
-      schema.yesno.push(q.key)
-      yesno.push(yesNo(q.columns[0]))
-    } else if (q.type === 'choice') {
-      schema.choices.push(q.key)
-      choices.push(coded(q.columns[0], parseLabel) as Coded)
-    } else {
-      schema.multi.push({ key: q.key, options: q.columns.map((c) => header[c]) })
-      multi.push(checkAll(q.columns))
-    }
+    if (q.type === 'rating') ratings.push(scores(q.columns[0]))
+    else if (q.type === 'yesno') yesno.push(yesNo(q.columns[0]))
+    else if (q.type === 'choice') choices.push(coded(q.columns[0], parseLabel) as Coded)
+    else multi.push(checkAll(q.columns))
   }
 
   /** A check-all-that-apply question: a blank option is "no" where any option is answered. */
@@ -375,11 +366,6 @@ export function decodeSurvey(survey: Survey, options: DecodeOptions = {}): Surve
 
   issues.sort((a, b) => a[0] - b[0] || a[1] - b[1])
   issues.length = Math.min(issues.length, maxIssues)
-  const mapping: Mapping = {}
-  for (const role of ROLES) {
-    const col = found[role]
-    if (col !== undefined) mapping[role] = header[col]
-  }
   return {
     header,
     mapping,
@@ -408,8 +394,16 @@ export function decodeSurvey(survey: Survey, options: DecodeOptions = {}): Surve
 /** The roles' columns that a survey has, by the header text the mapping or detection found. */
 export type FoundColumns = Partial<Record<Role, number>>
 
-/** Each question with the column(s) its header(s) name; each column read by one question. */
-function declaredColumns(header: readonly string[], questions: Question[]): DeclaredQuestion[] {
+/**
+ * Each question with the column(s) its header(s) name, matched regardless of case and runs of
+ * spaces; each column read by one question.
+ * @throws {SurveyError} `missing_column` for a header not in `header`; `bad_input` for a header
+ * found twice, or a column declared by two questions
+ */
+export function declaredColumns(
+  header: readonly string[],
+  questions: Question[],
+): DeclaredQuestion[] {
   const owner = new Map<number, string>()
   const normal = header.map((h) => h.toLowerCase().replace(/\s+/g, ' '))
   return questions.map((q) => {

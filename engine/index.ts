@@ -26,7 +26,6 @@ export {
 } from './cells'
 export type {
   Coded,
-  DeclaredQuestion,
   DecodeOptions,
   EncodedColumn,
   Survey,
@@ -75,6 +74,7 @@ export {
   checkQuestions,
   checkScale,
   DEFAULT_SCALE,
+  type DeclaredQuestion,
   pointsOf,
   QUESTION_TYPES,
   type Question,

@@ -1,6 +1,6 @@
 /** @module A report: the tables, summary and data issues of one survey or of merged partial states. */
 import { Cube } from './cube'
-import type { Survey } from './decode'
+import { declaredColumns, type Survey } from './decode'
 import { SurveyError } from './errors'
 import { aggregate, countSurvey, issuesOf, type PartialState } from './state'
 import { Reader, type TableContext } from './tables/context'
@@ -86,9 +86,12 @@ export function reportFromState(
       { field: 'previous' },
     )
   }
+  // The questions' columns as matched when decoding (their text may differ from the declaration's).
   const used = new Set<string>([
     ...Object.values(state.mapping),
-    ...state.questions.flatMap((q) => (q.type === 'multi' ? (q.headers ?? []) : [q.header ?? ''])),
+    ...declaredColumns(state.header, state.questions).flatMap((q) =>
+      q.columns.map((c) => state.header[c]),
+    ),
   ])
   const summary: Summary = {
     respondents: state.rows,

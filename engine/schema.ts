@@ -3,6 +3,7 @@
  * checked once, so that decoding, counting and the tables agree on what a state holds.
  */
 import { SurveyError } from './errors'
+import type { Mapping } from './types'
 import { ASPECTS, BARRIERS, ROLES } from './vocabulary'
 
 /** The answer scale of the overall score and every rated item: min 0 or 1, max 5..10. */
@@ -40,6 +41,34 @@ export interface Schema {
   multi: { key: string; options: string[] }[]
   /** Single-choice questions; their options are the answers found. */
   choices: string[]
+}
+
+/** A declared question with the column(s) it reads. */
+export interface DeclaredQuestion extends Question {
+  columns: number[]
+}
+
+/**
+ * The schema of a survey with these roles mapped and these questions on these columns: made
+ * here alone, so that a state sent back is checked against exactly what decoding made.
+ * A multi question's options are its columns' header texts as the survey has them.
+ */
+export function schemaOf(
+  scale: Scale,
+  mapping: Mapping,
+  questions: readonly DeclaredQuestion[],
+  header: readonly string[],
+): Schema {
+  const keys = (type: QuestionType) => questions.filter((q) => q.type === type).map((q) => q.key)
+  return {
+    scale,
+    ratings: [...ASPECTS.filter((a) => mapping[a] !== undefined), ...keys('rating')],
+    yesno: [...BARRIERS.filter((b) => mapping[b] !== undefined), ...keys('yesno')],
+    multi: questions
+      .filter((q) => q.type === 'multi')
+      .map((q) => ({ key: q.key, options: q.columns.map((c) => header[c]) })),
+    choices: keys('choice'),
+  }
 }
 
 /** Number of points of a scale (5 on 1..5, 11 on 0..10). */

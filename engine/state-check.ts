@@ -1,12 +1,20 @@
 /** @module Partial states sent back by a client (DESIGN §6 fan-out), checked before they are merged. */
 import { DRIVER_SLOTS } from './count'
+import { declaredColumns } from './decode'
 import { SurveyError } from './errors'
 import { layoutOf, pairLayoutOf, peopleLayoutOf, STATE_FORMAT } from './layout'
-import { checkQuestions, checkScale, type Question, type Schema, sameSchema } from './schema'
+import {
+  checkQuestions,
+  checkScale,
+  type DeclaredQuestion,
+  type Schema,
+  sameSchema,
+  schemaOf,
+} from './schema'
 import type { PartialState } from './state'
 import type { Mapping } from './types'
 import { ENGINE_VERSION } from './version'
-import { ASPECTS, BARRIERS, CHANNELS, GENDERS, LEVELS, ROLES } from './vocabulary'
+import { CHANNELS, GENDERS, LEVELS, ROLES } from './vocabulary'
 
 /**
  * The `states` of a report request, each shaped as `aggregate` makes it, all from the same
@@ -57,14 +65,14 @@ export function readState(value: unknown, at = 'state'): PartialState {
   if (mapping.service === undefined || mapping.overall === undefined) {
     bad(`${at}.mapping`, 'a mapping with the service and overall columns')
   }
-  let questions: Question[] = []
+  let questions: DeclaredQuestion[] = []
   try {
-    questions = checkQuestions(state.questions)
+    questions = declaredColumns(header, checkQuestions(state.questions))
   } catch (error) {
     bad(`${at}.questions`, `declared questions (${(error as Error).message})`)
   }
   const schema = readSchema(state.schema, `${at}.schema`)
-  if (!sameSchema(schema, expectedSchema(schema.scale, mapping, questions))) {
+  if (!sameSchema(schema, schemaOf(schema.scale, mapping, questions, header))) {
     bad(`${at}.schema`, 'the schema of its mapping and questions')
   }
   const layout = layoutOf(schema)
@@ -110,21 +118,6 @@ export function readState(value: unknown, at = 'state'): PartialState {
     bad(`${at}.drivers`, `${width} counts ≥ 0`)
   }
   return state as unknown as PartialState
-}
-
-/** The schema a survey with this mapping and these questions decodes to. */
-function expectedSchema(scale: Schema['scale'], mapping: Mapping, questions: Question[]): Schema {
-  const of = (type: Question['type']) => questions.filter((q) => q.type === type)
-  return {
-    scale,
-    ratings: [
-      ...ASPECTS.filter((a) => mapping[a] !== undefined),
-      ...of('rating').map((q) => q.key),
-    ],
-    yesno: [...BARRIERS.filter((b) => mapping[b] !== undefined), ...of('yesno').map((q) => q.key)],
-    multi: of('multi').map((q) => ({ key: q.key, options: q.headers ?? [] })),
-    choices: of('choice').map((q) => q.key),
-  }
 }
 
 function readSchema(value: unknown, at: string): Schema {

@@ -4,7 +4,16 @@
  * columns listed as unused; every refusal of a bad declaration.
  */
 import { describe, expect, it } from 'vitest'
-import { type Cell, type Question, report, SurveyError } from '../../engine'
+import {
+  aggregate,
+  type Cell,
+  mergeStates,
+  type Question,
+  readStates,
+  report,
+  reportFromState,
+  SurveyError,
+} from '../../engine'
 import { expectClose, row, rows as rowsOf, table } from './tables'
 
 const header = [
@@ -289,6 +298,44 @@ describe('declared questions', () => {
         ['Ауызсу', 2, 0.5],
       ])
     })
+  })
+})
+
+describe('a header that differs from its declaration in case or spacing', () => {
+  // The sheet says «seats  here» (two spaces), «WATER» and «q1  waiting»; the declaration
+  // names them otherwise: the same columns, read as the sheet names them.
+  const sheet = ['Қызмет', 'Жалпы баға', 'seats  here', 'WATER', 'q1  waiting', 'Ескертпе']
+  const declared: Question[] = [
+    { key: 'conditions', type: 'multi', headers: ['Seats here', 'Water'] },
+    { key: 'waiting', type: 'rating', header: 'Q1 Waiting' },
+  ]
+  const body: Cell[][] = [
+    ['A', 5, 'x', '', 4, ''],
+    ['A', 4, '', 'x', 2, 'ескерту'],
+    ['B', 3, 'x', 'x', 5, ''],
+  ]
+  const one = report({ header: sheet, rows: body, questions: declared }, { minBase: 1 })
+
+  it('is read, its options named as in the sheet, and not listed as unused', () => {
+    expect(one.summary.unused).toEqual(['Ескертпе'])
+    const total = rowsOf(table(one, 'questions'), { question: 'conditions', groupType: 'total' })
+    expect(total.map((x) => [x.option, x.n, x.share])).toEqual([
+      ['seats  here', 3, 2 / 3], // rows 1, 3
+      ['WATER', 3, 2 / 3], // rows 2, 3
+    ])
+    expectClose(table(one, 'aspects').total?.waiting, 11 / 3, 1e-15)
+  })
+
+  it('gives the one-pass report when split, sent back as JSON, checked and merged', () => {
+    const chunks = [body.slice(0, 1), body.slice(1)].map((rows, k) =>
+      JSON.parse(
+        JSON.stringify(
+          aggregate({ header: sheet, rows, questions: declared }, { firstRow: 2 + k }),
+        ),
+      ),
+    )
+    const [a, b] = readStates(chunks)
+    expect(reportFromState(mergeStates(a, b), { minBase: 1 })).toEqual(one)
   })
 })
 
