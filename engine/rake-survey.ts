@@ -74,6 +74,7 @@ const noColumn = (role: string) =>
 
 /**
  * A survey's raking sample: its counted respondents by category of each role and base weight.
+ * With `cellOf`, each counted row's cell is written there (other rows are left as they are).
  * @throws {SurveyError} `bad_input` when respondents have no category in a raking role (their
  * number and the first row named): raking cannot place them, and none is dropped silently
  */
@@ -81,6 +82,7 @@ export function rakeSample(
   columns: SurveyColumns,
   roles: readonly RakeRole[],
   firstRow = 2,
+  cellOf?: Int32Array,
 ): RakeSample {
   const parts = roles.map((role) => categoriesOf(columns, role))
   const cells = new SampleCells()
@@ -94,7 +96,8 @@ export function rakeSample(
       key[r] = code
     }
     key[roles.length] = w
-    cells.add(key, 1)
+    const cell = cells.add(key, 1)
+    if (cellOf) cellOf[i] = cell
   }
   return { roles: [...roles], categories: parts.map((p) => [...p.labels]), cells: cells.flat }
 }
@@ -105,8 +108,8 @@ class SampleCells {
   readonly flat: number[] = []
   private readonly index = new Map<string, number>()
 
-  /** Adds `count` respondents to the cell of `key`, making the cell when it is new. */
-  add(key: readonly number[], count: number) {
+  /** Adds `count` respondents to the cell of `key`, making the cell when it is new; its index. */
+  add(key: readonly number[], count: number): number {
     const text = key.join(',')
     let cell = this.index.get(text)
     if (cell === undefined) {
@@ -115,6 +118,7 @@ class SampleCells {
       this.flat.push(...key, 0)
     }
     this.flat[(cell + 1) * (key.length + 1) - 1] += count
+    return cell
   }
 }
 
@@ -187,7 +191,8 @@ export function rakeColumns(
   firstRow = 2,
 ): WeightingSummary {
   const roles = rakeRoles(weighting)
-  const own = rakeSample(columns, roles, firstRow)
+  const ownCell = new Int32Array(columns.length).fill(-1)
+  const own = rakeSample(columns, roles, firstRow, ownCell)
   const population = weighting.sample ?? own
   if (JSON.stringify(population.roles) !== JSON.stringify(roles)) {
     throw new SurveyError(
@@ -215,27 +220,35 @@ export function rakeColumns(
     margins,
     trim: weighting.trim,
   })
-  // Each of this survey's rows takes the factor of its cell in the population's sample.
+  // Each of this survey's cells takes the factor of its cell in the population's sample (by
+  // labels, as the codes of a chunk and of the merged sample differ); its rows take the cell's
+  // weight. Looked up per cell, not per row: a million rows have a few hundred cells.
   const factorOf = new Map<string, number>()
   cells.forEach((cell, c) => {
     const labels = cell.categories.map((code, r) => population.categories[r][code])
     factorOf.set(JSON.stringify([...labels, cell.weight]), factors[c])
   })
+  const ownLabels = (c: number) => roles.map((_, r) => own.categories[r][own.cells[c * width + r]])
+  const ownCount = own.cells.length / width
+  const cellWeight = new Array<number | undefined>(ownCount)
+  for (let c = 0; c < ownCount; c++) {
+    const w = own.cells[c * width + roles.length]
+    const factor = factorOf.get(JSON.stringify([...ownLabels(c), w]))
+    if (factor !== undefined) cellWeight[c] = quantizeWeight(w * factor)
+  }
   const weight = columns.weight ?? new Float64Array(columns.length).fill(1)
-  const parts = roles.map((role) => categoriesOf(columns, role))
   for (let i = 0; i < columns.length; i++) {
-    const w = weight[i]
-    if (columns.present[i] === 0 || !(w > 0)) continue
-    const labels = parts.map((part) => part.labels[part.codes[i]])
-    const factor = factorOf.get(JSON.stringify([...labels, w]))
-    if (factor === undefined) {
+    const c = ownCell[i]
+    if (c < 0) continue
+    const cw = cellWeight[c]
+    if (cw === undefined) {
       throw new SurveyError(
         'bad_input',
-        `Row ${firstRow + i} is not in the raking sample given (${labels.join(', ')}, weight ${w}): send the sample of the whole survey`,
+        `Row ${firstRow + i} is not in the raking sample given (${ownLabels(c).join(', ')}, weight ${weight[i]}): send the sample of the whole survey`,
         { field: 'weighting.sample' },
       )
     }
-    weight[i] = quantizeWeight(w * factor)
+    weight[i] = cw
   }
   columns.weight = weight
   const mean = meanWeight(cells, factors)
