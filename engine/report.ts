@@ -2,7 +2,7 @@
 import { Cube } from './cube'
 import { declaredColumns, type Survey } from './decode'
 import { SurveyError } from './errors'
-import { aggregate, countSurvey, issuesOf, type PartialState } from './state'
+import { countSurvey, issuesOf, type PartialState } from './state'
 import { Reader, type TableContext } from './tables/context'
 import { BUILDERS } from './tables/index'
 import { type Report, type ReportOptions, type Summary, TABLE_IDS, type Table } from './types'
@@ -30,7 +30,9 @@ export function report(
   const { scale, weighting } = options
   const state = countSurvey(survey, { maxIssues, scale, weighting }, false)
   const before =
-    previous === undefined || 'format' in previous ? previous : aggregate(previous, { scale })
+    previous === undefined || 'format' in previous
+      ? previous
+      : countSurvey(previous, { scale }, false)
   return reportFromState(state, options, before)
 }
 
@@ -77,7 +79,7 @@ export function reportFromState(
     driversExclude: options.drivers?.exclude ?? [],
     previous: previous && { state: previous, cube: new Cube(previous) },
   }
-  if (previous) checkPreviousScale(previous)
+  if (context.previous) checkPreviousScale(context.previous)
   if (previous && !sameScale(previous.schema.scale, state.schema.scale)) {
     const { min, max } = previous.schema.scale
     throw new SurveyError(
@@ -135,12 +137,11 @@ export function reportFromState(
  * scores fall outside it, it was surely on another scale, and comparing would be wrong.
  * @throws {SurveyError} `bad_input` saying how many scores were outside the scale
  */
-function checkPreviousScale(previous: PartialState) {
+function checkPreviousScale({ state: previous, cube }: { state: PartialState; cube: Cube }) {
   const overall = previous.header.indexOf(previous.mapping.overall ?? '')
   const outside = previous.issues.filter(
     ([, col, , reason]) => col === overall && reason.startsWith('outside the scale'),
   ).length
-  const cube = new Cube(previous)
   const total = cube.total()
   const rated = total ? new Reader(cube.layout).ratedCount(total) : 0
   if (outside > 0 && rated < previous.rows / 2) {
