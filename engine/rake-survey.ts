@@ -8,6 +8,7 @@ import { parseAge, parseChannel, parseGender, parseLabel, parseLevel } from './c
 import type { SurveyColumns } from './decode'
 import { SurveyError } from './errors'
 import type { RakeSample, WeightingOptions, WeightingSummary } from './types'
+import { unite } from './unite'
 import { CHANNELS, GENDERS, LEVELS, type Role } from './vocabulary'
 import { rake } from './weighting/index'
 import { quantizeWeight } from './weights'
@@ -151,18 +152,7 @@ export function mergeRakeSamples(a: RakeSample, b: RakeSample): RakeSample {
   if (JSON.stringify(a.roles) !== JSON.stringify(b.roles)) {
     throw new SurveyError('bad_input', 'raking samples of different roles cannot be merged')
   }
-  const categories = a.categories.map((labels) => [...labels])
-  const recode = b.categories.map((labels, r) => {
-    const index = new Map(categories[r].map((label, code) => [label, code]))
-    return labels.map((label) => {
-      let code = index.get(label)
-      if (code === undefined) {
-        code = categories[r].push(label) - 1
-        index.set(label, code)
-      }
-      return code
-    })
-  })
+  const united = a.categories.map((labels, r) => unite(labels, b.categories[r]))
   const width = a.roles.length + 2
   const cells = new SampleCells()
   const add = (source: number[], map: (r: number, code: number) => number) => {
@@ -174,8 +164,8 @@ export function mergeRakeSamples(a: RakeSample, b: RakeSample): RakeSample {
     }
   }
   add(a.cells, (_, code) => code)
-  add(b.cells, (r, code) => recode[r][code])
-  return { roles: a.roles, categories, cells: cells.flat }
+  add(b.cells, (r, code) => united[r].fromB(code))
+  return { roles: a.roles, categories: united.map((u) => u.labels), cells: cells.flat }
 }
 
 /**

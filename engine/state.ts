@@ -10,6 +10,7 @@ import { layoutOf, peopleLayoutOf, STATE_FORMAT } from './layout'
 import { rakeColumns, rakeRoles, rakeSample } from './rake-survey'
 import { type Question, type Schema, sameSchema } from './schema'
 import type { DataIssue, Mapping, RakeSample, WeightingOptions, WeightingSummary } from './types'
+import { unite } from './unite'
 import { ENGINE_VERSION } from './version'
 import { ROLES } from './vocabulary'
 
@@ -239,21 +240,6 @@ function describe(schema: Schema): string {
     ...schema.choices,
   ]
   return items.length > 0 ? items.join(', ') : 'no items'
-}
-
-/** a's labels, then b's new ones; `fromB` maps a code of b to the united code. */
-function unite(a: readonly string[], b: readonly string[]) {
-  const labels = [...a]
-  const index = new Map<string, number>(labels.map((label, code) => [label, code]))
-  const codes = b.map((label) => {
-    let code = index.get(label)
-    if (code === undefined) {
-      code = labels.push(label) - 1
-      index.set(label, code)
-    }
-    return code
-  })
-  return { labels, fromB: (code: number) => (code < 0 ? code : codes[code]) }
 }
 
 /** Rows of (key codes → counts), summed by key. */
