@@ -12,6 +12,16 @@ import { quantizeSquare } from './weights'
 /** Driver slots: central, local, State Corporation, then rows that belong to none. */
 export const DRIVER_SLOTS = 4
 
+const CORP = CHANNELS.indexOf('corp')
+
+/**
+ * The driver slot of a row or cell by its channel and level codes (-1 none): the State
+ * Corporation's whatever the level, else its level's, else the last (none). Counting and the
+ * cube's driver groups both place rows by it, so the groups and their joint counts agree.
+ */
+export const driverSlot = (channel: number, level: number) =>
+  channel === CORP ? 2 : level >= 0 ? level : DRIVER_SLOTS - 1
+
 export interface Counts {
   /** Per cell: service, agency, region, channel, level codes (-1 = none). */
   cellKeys: Int32Array
@@ -264,7 +274,6 @@ function countCells(
   const yesAt = layout.yesno
   const multiAt = layout.multi
   const { overall, ratings, yesno, multi, channel, level } = c
-  const corp = CHANNELS.indexOf('corp')
   const variables = pairs.variables
   const pairWidth = pairs.width
   // The offset of each pair's block, a · V + b, precomputed for the double loop below.
@@ -327,8 +336,7 @@ function countCells(
       }
     }
     if (m > 1) {
-      const slot =
-        channel && channel[i] === corp ? 2 : level && level[i] >= 0 ? level[i] : DRIVER_SLOTS - 1
+      const slot = driverSlot(channel ? channel[i] : -1, level ? level[i] : -1)
       if (profiles) {
         profiles.add(profile * DRIVER_SLOTS + slot, w)
         continue

@@ -3,7 +3,7 @@
  * agency, region, channel, level), optionally within one channel or level, and its demographic,
  * choice and driver counts. Groups are found by codes, never by label text, so any label works.
  */
-import { DRIVER_SLOTS } from './count'
+import { DRIVER_SLOTS, driverSlot } from './count'
 import { type Layout, layoutOf, type PairLayout, pairLayoutOf, peopleLayoutOf } from './layout'
 import type { PartialState } from './state'
 import { CHANNELS, type Channel, GENDERS, LEVELS, type Level } from './vocabulary'
@@ -191,11 +191,10 @@ export class Cube {
   driverGroups(): (Float64Array | null)[] {
     const { width } = this.layout
     const out: (Float64Array | null)[] = [null, null, null]
-    const corp = CHANNELS.indexOf('corp')
     for (let cell = 0; cell < this.cells; cell++) {
       const at = cell * DIMS.length
-      const slot = this.keys[at + 3] === corp ? 2 : this.keys[at + 4]
-      if (slot < 0) continue
+      const slot = driverSlot(this.keys[at + 3], this.keys[at + 4])
+      if (slot === DRIVER_SLOTS - 1) continue
       let into = out[slot]
       if (!into) {
         into = new Float64Array(width)
