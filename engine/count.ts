@@ -36,9 +36,6 @@ export interface Counts {
   rows: number
 }
 
-export const CELL_KEYS = 5
-export const PEOPLE_KEYS = 3
-
 /** Counts a survey's decoded columns. */
 export function countColumns(c: SurveyColumns): Counts {
   const layout = layoutOf(c.schema)

@@ -27,7 +27,7 @@ import {
   schemaOf,
 } from './schema'
 import type { Cell, Mapping } from './types'
-import { ASPECTS, BARRIERS, CHANNELS, GENDERS, LEVELS, ROLES, type Role } from './vocabulary'
+import { ASPECTS, BARRIERS, CHANNELS, GENDERS, LEVELS, ROLES } from './vocabulary'
 import { quantizeWeight } from './weights'
 
 /** DESIGN §6 compact column: plain values, or dictionary codes (-1 = blank). */
@@ -390,9 +390,6 @@ export function decodeSurvey(survey: Survey, options: DecodeOptions = {}): Surve
     issueCount,
   }
 }
-
-/** The roles' columns that a survey has, by the header text the mapping or detection found. */
-export type FoundColumns = Partial<Record<Role, number>>
 
 /**
  * Each question with the column(s) its header(s) name, matched regardless of case and runs of

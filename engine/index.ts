@@ -154,4 +154,4 @@ export {
   type Role,
   type Text,
 } from './vocabulary'
-export { quantizeSquare, quantizeWeight, roundBits } from './weights'
+export { quantizeSquare, quantizeWeight } from './weights'

@@ -38,7 +38,7 @@ export function declare(schema: Schema): Field[] {
 }
 
 /** A demographic group's counts: the first four fields of `declare`, nothing per item. */
-export function declarePeople(schema: Schema): Field[] {
+function declarePeople(schema: Schema): Field[] {
   return declare(schema).slice(0, 4)
 }
 

@@ -1,6 +1,6 @@
 /** @module The engine's public types: survey input, options, tables and the report. */
 import type { Question, Scale } from './schema'
-import type { Aspect, Locale, Role } from './vocabulary'
+import type { Locale, Role } from './vocabulary'
 
 /** A cell exactly as `Range.getValues()` returns it. */
 export type Cell = string | number | boolean | Date | null | undefined
@@ -174,5 +174,3 @@ export interface Report {
   tables: Table[]
   issues: DataIssue[]
 }
-
-export type { Aspect }

@@ -13,13 +13,13 @@
  */
 
 /** Significant bits of a weight and of a squared weight. */
-export const WEIGHT_BITS = 24
-export const SQUARE_BITS = 24
+const WEIGHT_BITS = 24
+const SQUARE_BITS = 24
 
 const view = new DataView(new ArrayBuffer(8))
 
 /** x rounded to `bits` significant bits (half away from zero on the last); 0 and non-finite unchanged. */
-export function roundBits(x: number, bits: number): number {
+function roundBits(x: number, bits: number): number {
   if (x === 0 || !Number.isFinite(x)) return x
   // The binary exponent read from the bits, not Math.log2: the same in every JavaScript engine.
   view.setFloat64(0, x)
