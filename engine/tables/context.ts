@@ -2,6 +2,12 @@
 import type { Cube, Group, Query } from '../cube'
 import { columnLabel } from '../labels'
 import type { Layout } from '../layout'
+import {
+  lowShareAt as lowShare,
+  meanAt,
+  sumAt,
+  topShareAt as topShare,
+} from '../measures/distribution'
 import { effectiveBase } from '../measures/index'
 import type { Scale } from '../schema'
 import type { PartialState } from '../state'
@@ -138,37 +144,6 @@ export class Reader {
       return { share: answered > 0 ? v[at + 2 * k] / answered : null, answered }
     })
   }
-}
-
-/** Σ of `points` counts from `at`. */
-function sumAt(v: ArrayLike<number>, at: number, points: number): number {
-  let n = 0
-  for (let k = 0; k < points; k++) n += v[at + k]
-  return n
-}
-
-/** Share of the top `top` points (satisfaction: 1, top-2-box: 2); null when N = 0. */
-function topShare(v: ArrayLike<number>, at: number, points: number, top: number): number | null {
-  const n = sumAt(v, at, points)
-  if (n === 0) return null
-  let yes = 0
-  for (let k = points - top; k < points; k++) yes += v[at + k]
-  return yes / n
-}
-
-/** Share of the two lowest points; null when N = 0. */
-function lowShare(v: ArrayLike<number>, at: number, points: number): number | null {
-  const n = sumAt(v, at, points)
-  return n === 0 ? null : (v[at] + v[at + 1]) / n
-}
-
-/** Mean score Σ s·n_s / N with s = min + k; null when N = 0. */
-function meanAt(v: ArrayLike<number>, at: number, points: number, min: number): number | null {
-  const n = sumAt(v, at, points)
-  if (n === 0) return null
-  let sum = 0
-  for (let k = 0; k < points; k++) sum += (min + k) * v[at + k]
-  return sum / n
 }
 
 /**
