@@ -9,14 +9,7 @@ import { shares } from '../measures/index'
 import type { Table } from '../types'
 import { categoryLabel } from '../vocabulary'
 import { columns, type Format, groupsOf, Reader, TableBuilder, type TableContext } from './context'
-import {
-  estimate,
-  Family,
-  meanTest,
-  rest,
-  satisfactionTest,
-  significanceNote,
-} from './significance'
+import { estimate, Families, rest, significanceNote } from './significance'
 
 /** groupType → the roll-up it shows. */
 export const DISTRIBUTION_GROUPS: [groupType: string, query: Query][] = [
@@ -50,8 +43,7 @@ export function distributionTable(context: TableContext): Table {
     ]),
   )
   table.notes.push(significanceNote(significance.correction, significance.level, locale))
-  const satisfactionFamily = new Family(significance.correction, significance.level)
-  const meanFamily = new Family(significance.correction, significance.level)
+  const families = new Families(significance)
   const add = (
     groupType: string,
     group: string,
@@ -77,16 +69,7 @@ export function distributionTable(context: TableContext): Table {
     row.sigMean = null
     const at = table.rows.length
     if (universe) {
-      const mine = estimate(read, counts)
-      const others = estimate(read, rest(universe, counts))
-      satisfactionFamily.add(satisfactionTest(mine, others), (sign, reason) => {
-        row.sigSatisfaction = sign
-        if (reason) table.explain(at, 'sigSatisfaction', reason)
-      })
-      meanFamily.add(meanTest(mine, others), (sign, reason) => {
-        row.sigMean = sign
-        if (reason) table.explain(at, 'sigMean', reason)
-      })
+      families.add(estimate(read, counts), estimate(read, rest(universe, counts)), table, row, at)
     } else {
       table.explain(at, 'sigSatisfaction', 'the total is not tested')
       table.explain(at, 'sigMean', 'the total is not tested')
@@ -102,8 +85,7 @@ export function distributionTable(context: TableContext): Table {
   }
   const total = cube.total()
   if (total) add('total', 'total', categoryLabel('total', locale), total, null)
-  satisfactionFamily.resolve()
-  meanFamily.resolve()
+  families.resolve()
   table.explainRest(() => 'no valid overall scores')
   return table.build()
 }

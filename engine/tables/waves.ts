@@ -16,6 +16,7 @@ import {
   Family,
   meanTest,
   satisfactionTest,
+  signInto,
   significanceNote,
   type Test,
 } from './significance'
@@ -75,8 +76,8 @@ export function wavesTable(context: TableContext): Table | null {
     if (e && f && e.satisfaction !== null && f.satisfaction !== null) {
       row.change = e.satisfaction - f.satisfaction
       row.changeMean = e.mean !== null && f.mean !== null ? e.mean - f.mean : null
-      changeFamily.add(satisfactionTest(e, f), sign(row, 'sigChange', table, at))
-      meanFamily.add(meanTest(e, f), sign(row, 'sigChangeMean', table, at))
+      changeFamily.add(satisfactionTest(e, f), signInto(table, row, 'sigChange', at))
+      meanFamily.add(meanTest(e, f), signInto(table, row, 'sigChangeMean', at))
       const n = read.rated(a as Float64Array)
       common.push({ share: n, n, previousN: before.rated(b as Float64Array), now: e, before: f })
       commonN += n
@@ -101,14 +102,6 @@ export function wavesTable(context: TableContext): Table | null {
   meanFamily.resolve()
   table.explainRest(() => 'no valid overall scores')
   return table.build()
-}
-
-/** Writes a test's sign into `key` of `row`, or its reason. */
-function sign(row: Record<string, Value>, key: string, table: TableBuilder, at: number) {
-  return (s: number | null, reason?: string) => {
-    row[key] = s
-    if (reason) table.explain(at, key, reason)
-  }
 }
 
 function byService(cube: Cube): Map<string, Float64Array> {
