@@ -220,6 +220,25 @@ export function groupsOf({ cube, locale }: Pick<TableContext, 'cube' | 'locale'>
   })
 }
 
+/** Each groupType's roll-up: one meaning for a groupType name across the tables. */
+export const GROUP_QUERIES = {
+  total: { by: [] },
+  service: { by: ['service'] },
+  agency: { by: ['agency'] },
+  region: { by: ['region'] },
+  channel: { by: ['channel'] },
+  centralAgency: { by: ['agency'], where: { level: 'central' } },
+  agencyBody: { by: ['agency'], where: { channel: 'body' } },
+  localRegion: { by: ['region'], where: { level: 'local' } },
+  localRegionBody: { by: ['region'], where: { level: 'local', channel: 'body' } },
+  corpRegion: { by: ['region'], where: { channel: 'corp' } },
+  corpRegionCentral: { by: ['region'], where: { channel: 'corp', level: 'central' } },
+  corpRegionLocal: { by: ['region'], where: { channel: 'corp', level: 'local' } },
+  // The State Corporation's central and local services (the report's lines 734–736).
+  corpLevel: { by: ['level'], where: { channel: 'corp' } },
+} satisfies Record<string, Query>
+export type GroupType = keyof typeof GROUP_QUERIES
+
 /** Builds a table, recording why each null measure is null. */
 export class TableBuilder {
   readonly rows: Record<string, Value>[] = []

@@ -8,19 +8,27 @@ import { TITLES } from '../labels'
 import { shares } from '../measures/index'
 import type { Table } from '../types'
 import { categoryLabel } from '../vocabulary'
-import { columns, type Format, groupsOf, Reader, TableBuilder, type TableContext } from './context'
+import {
+  columns,
+  type Format,
+  GROUP_QUERIES,
+  type GroupType,
+  groupsOf,
+  Reader,
+  TableBuilder,
+  type TableContext,
+} from './context'
 import { estimate, Families, rest, significanceNote } from './significance'
 
-/** groupType → the roll-up it shows. */
-export const DISTRIBUTION_GROUPS: [groupType: string, query: Query][] = [
-  ['channel', { by: ['channel'] }],
-  ['agency', { by: ['agency'] }],
-  ['region', { by: ['region'] }],
-  ['localRegion', { by: ['region'], where: { level: 'local' } }],
-  ['corpRegion', { by: ['region'], where: { channel: 'corp' } }],
-  // The State Corporation's central and local services (the report's lines 734–736).
-  ['corpLevel', { by: ['level'], where: { channel: 'corp' } }],
-  ['service', { by: ['service'] }],
+/** The groupTypes shown, in order (their roll-ups are GROUP_QUERIES'). */
+const DISTRIBUTION_GROUPS: GroupType[] = [
+  'channel',
+  'agency',
+  'region',
+  'localRegion',
+  'corpRegion',
+  'corpLevel',
+  'service',
 ]
 
 export function distributionTable(context: TableContext): Table {
@@ -76,7 +84,8 @@ export function distributionTable(context: TableContext): Table {
     }
     table.add(row)
   }
-  for (const [groupType, query] of DISTRIBUTION_GROUPS) {
+  for (const groupType of DISTRIBUTION_GROUPS) {
+    const query: Query = GROUP_QUERIES[groupType]
     // Each group is tested against the rest of its own scope (local bodies, the State Corporation).
     const universe = cube.total(query.where)
     for (const { group, label, counts } of groupsOf(context, query)) {

@@ -11,20 +11,15 @@ import type { Table, Value } from '../types'
 import {
   columns,
   compareLabels,
+  GROUP_QUERIES,
+  type GroupType,
   groupsOf,
   Reader,
   TableBuilder,
   type TableContext,
 } from './context'
 
-const GROUP_TYPES: [groupType: string, query: Query][] = [
-  ['total', { by: [] }],
-  ['service', { by: ['service'] }],
-  ['agency', { by: ['agency'] }],
-  ['region', { by: ['region'] }],
-  ['channel', { by: ['channel'] }],
-  ['corpRegion', { by: ['region'], where: { channel: 'corp' } }],
-]
+const GROUP_TYPES: GroupType[] = ['total', 'service', 'agency', 'region', 'channel', 'corpRegion']
 
 /**
  * A question's name for the sheets: its column's header, or for a check-all question what its
@@ -69,7 +64,8 @@ export function questionsTable(context: TableContext): Table {
       questionLabel: questionLabel(question),
       type: question.type,
     }
-    for (const [groupType, query] of GROUP_TYPES) {
+    for (const groupType of GROUP_TYPES) {
+      const query: Query = GROUP_QUERIES[groupType]
       if (question.type === 'choice') {
         const q = schema.choices.indexOf(question.key)
         const options = state.labels.choices[q]
