@@ -5,7 +5,7 @@
  */
 import type { Query } from '../cube'
 import { TITLES } from '../labels'
-import { meanScore } from '../measures/index'
+import { base } from '../measures/index'
 import type { Question } from '../schema'
 import type { Table, Value } from '../types'
 import {
@@ -58,14 +58,17 @@ export function questionsTable(context: TableContext): Table {
   )
   const add = (row: Record<string, Value>) =>
     table.add(row, (key) => (key === 'mean' || key === 'share' ? 'nobody answered' : ''))
+  const scopes = GROUP_TYPES.map((groupType) => {
+    const query: Query = GROUP_QUERIES[groupType]
+    return { groupType, query, groups: groupsOf(context, query) }
+  })
   for (const question of state.questions) {
     const head = {
       question: question.key,
       questionLabel: questionLabel(question),
       type: question.type,
     }
-    for (const groupType of GROUP_TYPES) {
-      const query: Query = GROUP_QUERIES[groupType]
+    for (const { groupType, query, groups } of scopes) {
       if (question.type === 'choice') {
         const q = schema.choices.indexOf(question.key)
         const options = state.labels.choices[q]
@@ -73,7 +76,7 @@ export function questionsTable(context: TableContext): Table {
           .map((_, k) => k)
           .sort((a, b) => compareLabels(options[a], options[b]))
         const sums = cube.choice(q, query)
-        for (const { group, label, codes } of groupsOf(context, query)) {
+        for (const { group, label, codes } of groups) {
           const counts = sums.get(codes.join(','))
           if (!counts) continue
           let answered = 0
@@ -95,14 +98,17 @@ export function questionsTable(context: TableContext): Table {
         }
         continue
       }
-      for (const { group, label, counts } of groupsOf(context, query)) {
+      for (const { group, label, counts } of groups) {
         const where = { ...head, groupType, group, label }
         if (question.type === 'rating') {
-          const r = schema.ratings.indexOf(question.key)
-          const d = read.rating(counts, r)
-          let n = 0
-          for (let k = 0; k < d.length; k++) n += d[k]
-          add({ ...where, option: null, n, share: null, mean: meanScore(d, read.scale) })
+          const d = read.rating(counts, schema.ratings.indexOf(question.key))
+          add({
+            ...where,
+            option: null,
+            n: base(d),
+            share: null,
+            mean: read.itemMean(counts, question.key),
+          })
         } else if (question.type === 'yesno') {
           add({
             ...where,
