@@ -18,6 +18,7 @@ import {
   TableBuilder,
   type TableContext,
 } from './context'
+import { questionLabel } from './questions'
 
 /**
  * The groupTypes shown (their roll-ups are GROUP_QUERIES'), and for the channel-scoped ones
@@ -42,11 +43,9 @@ export function ratedKeys(context: TableContext): string[] {
   return [...ASPECTS, ...questions]
 }
 
-/** Column labels of the rating questions: their headers. */
+/** Column labels of the questions: each question's {@link questionLabel}. */
 export function questionLabels(context: TableContext): Map<string, string> {
-  return new Map(
-    context.state.questions.map((q) => [q.key, q.header ?? q.headers?.join(', ') ?? q.key]),
-  )
+  return new Map(context.state.questions.map((q) => [q.key, questionLabel(q)]))
 }
 
 export function aspectsTable(context: TableContext): Table {
