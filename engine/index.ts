@@ -56,7 +56,6 @@ export {
   type Distribution,
   dissatisfied,
   effectiveBase,
-  type Interval,
   index100,
   meanScore,
   type NoCorrelation,
@@ -65,8 +64,6 @@ export {
   shares,
   socialConcern,
   topTwoBox,
-  wilson,
-  Z95,
 } from './measures/index'
 export { mergeRakeSamples, RAKE_ROLES } from './rake-survey'
 export { report, reportFromState } from './report'
@@ -95,6 +92,7 @@ export { readState, readStates } from './state-check'
 export {
   adjustPValues,
   type IndicatorSums,
+  type Interval,
   meanTInterval,
   normalTwoSidedP,
   type PointSums,
@@ -106,6 +104,7 @@ export {
   welchTTest,
   wilsonEffectiveBase,
   wilsonInterval,
+  Z95,
 } from './stats/index'
 export { compareLabels } from './tables/context'
 export {

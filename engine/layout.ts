@@ -4,6 +4,7 @@
  * the tables read through the accessors, and nothing else knows where a count sits.
  */
 import { pointsOf, type Schema } from './schema'
+import { pairCount, pairIndex } from './stats/pairwise-correlations'
 
 /** The format of a partial state; bump it whenever the declaration below changes shape. */
 export const STATE_FORMAT = 'sapa.state.v2'
@@ -107,13 +108,13 @@ export interface PairLayout {
 export function pairLayoutOf(schema: Schema): PairLayout {
   const variables = 1 + schema.ratings.length
   const points = pointsOf(schema.scale)
-  const pairs = (variables * (variables - 1)) / 2
+  const pairs = pairCount(variables)
   const square = points * points
   return {
     variables,
     points,
     pairs,
     width: pairs * square,
-    pair: (a, b) => (a * variables - (a * (a + 1)) / 2 + (b - a - 1)) * square,
+    pair: (a, b) => pairIndex(a, b, variables) * square,
   }
 }

@@ -13,4 +13,3 @@ export {
   shares,
   topTwoBox,
 } from './distribution'
-export { type Interval, wilson, Z95 } from './interval'

@@ -4,40 +4,37 @@
  * local bodies' own delivery (without the State Corporation and the portal), the State
  * Corporation by region, and by region for central and local services.
  */
-import type { Group, Query } from '../cube'
+import type { Group } from '../cube'
 import { REASONS, TITLES } from '../labels'
 import type { Table, Value } from '../types'
 import { ASPECTS, categoryLabel, type Locale } from '../vocabulary'
-import { columns, type Format, groupsOf, Reader, TableBuilder, type TableContext } from './context'
+import {
+  columns,
+  type Format,
+  GROUP_QUERIES,
+  type GroupType,
+  groupsOf,
+  Reader,
+  TableBuilder,
+  type TableContext,
+} from './context'
+import { questionLabel } from './questions'
 
 /**
- * groupType → the roll-up it shows, and for the channel-scoped ones the roll-up their delta is
- * taken against (the same group over all channels, as the report prints it).
+ * The groupTypes shown (their roll-ups are GROUP_QUERIES'), and for the channel-scoped ones
+ * the groupType their delta is taken against (the same group over all channels, as the
+ * report prints it).
  */
-const GROUP_TYPES: { groupType: string; query: Query; against?: Query }[] = [
-  { groupType: 'service', query: { by: ['service'] } },
-  { groupType: 'agency', query: { by: ['agency'] } },
-  { groupType: 'region', query: { by: ['region'] } },
-  { groupType: 'channel', query: { by: ['channel'] } },
-  {
-    groupType: 'agencyBody',
-    query: { by: ['agency'], where: { channel: 'body' } },
-    against: { by: ['agency'] },
-  },
-  {
-    groupType: 'localRegionBody',
-    query: { by: ['region'], where: { level: 'local', channel: 'body' } },
-    against: { by: ['region'], where: { level: 'local' } },
-  },
-  { groupType: 'corpRegion', query: { by: ['region'], where: { channel: 'corp' } } },
-  {
-    groupType: 'corpRegionCentral',
-    query: { by: ['region'], where: { channel: 'corp', level: 'central' } },
-  },
-  {
-    groupType: 'corpRegionLocal',
-    query: { by: ['region'], where: { channel: 'corp', level: 'local' } },
-  },
+const GROUP_TYPES: { groupType: GroupType; against?: GroupType }[] = [
+  { groupType: 'service' },
+  { groupType: 'agency' },
+  { groupType: 'region' },
+  { groupType: 'channel' },
+  { groupType: 'agencyBody', against: 'agency' },
+  { groupType: 'localRegionBody', against: 'localRegion' },
+  { groupType: 'corpRegion' },
+  { groupType: 'corpRegionCentral' },
+  { groupType: 'corpRegionLocal' },
 ]
 
 /** The rated items a table of aspects shows: the report's eight, then the rating questions. */
@@ -46,11 +43,9 @@ export function ratedKeys(context: TableContext): string[] {
   return [...ASPECTS, ...questions]
 }
 
-/** Column labels of the rating questions: their headers. */
+/** Column labels of the questions: each question's {@link questionLabel}. */
 export function questionLabels(context: TableContext): Map<string, string> {
-  return new Map(
-    context.state.questions.map((q) => [q.key, q.header ?? q.headers?.join(', ') ?? q.key]),
-  )
+  return new Map(context.state.questions.map((q) => [q.key, questionLabel(q)]))
 }
 
 export function aspectsTable(context: TableContext): Table {
@@ -103,9 +98,9 @@ export function aspectsTable(context: TableContext): Table {
     if (key === 'delta') return 'no valid overall scores in the group or its comparison'
     return items.includes(key) ? 'no valid answers' : 'no valid overall scores'
   }
-  for (const { groupType, query, against } of GROUP_TYPES) {
-    const reference = against ? cube.rollUp(against) : null
-    for (const { group, label, codes, counts } of groupsOf(context, query)) {
+  for (const { groupType, against } of GROUP_TYPES) {
+    const reference = against ? cube.rollUp(GROUP_QUERIES[against]) : null
+    for (const { group, label, codes, counts } of groupsOf(context, GROUP_QUERIES[groupType])) {
       const base = reference ? meanOf(read, reference.get(codes.join(','))) : allMean
       table.add(row(groupType, group, label, counts, base), why)
     }

@@ -1,19 +1,15 @@
-/** @module Report tables 3, 7, 10, 17: personal connections, informal payments, complaints. */
-import type { Query } from '../cube'
 import { REASONS, TITLES } from '../labels'
 import type { Table, Value } from '../types'
 import { categoryLabel } from '../vocabulary'
-import { columns, type Format, groupsOf, Reader, TableBuilder, type TableContext } from './context'
-
-/** groupType → the roll-up it shows; shared with the social-concern table. */
-export const BARRIER_GROUPS: Record<string, Query> = {
-  service: { by: ['service'] },
-  agency: { by: ['agency'] },
-  centralAgency: { by: ['agency'], where: { level: 'central' } },
-  channel: { by: ['channel'] },
-  localRegion: { by: ['region'], where: { level: 'local' } },
-  corpRegion: { by: ['region'], where: { channel: 'corp' } },
-}
+import {
+  columns,
+  type Format,
+  GROUP_QUERIES,
+  groupsOf,
+  Reader,
+  TableBuilder,
+  type TableContext,
+} from './context'
 
 /** The report's barrier columns and the yes/no item each reads. */
 export const BARRIER_KEYS = [
@@ -59,8 +55,8 @@ export function barriersTable(context: TableContext): Table {
     }
     return key === 'satisfaction' ? 'no valid overall scores' : 'nobody answered'
   }
-  for (const groupType of ['service', 'agency', 'channel', 'localRegion', 'corpRegion']) {
-    for (const { group, label, counts } of groupsOf(context, BARRIER_GROUPS[groupType])) {
+  for (const groupType of ['service', 'agency', 'channel', 'localRegion', 'corpRegion'] as const) {
+    for (const { group, label, counts } of groupsOf(context, GROUP_QUERIES[groupType])) {
       table.add(row(groupType, group, label, counts), why)
     }
   }

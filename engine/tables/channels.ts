@@ -1,7 +1,7 @@
 /** @module Report table 12 (printed as 122): State Corporation against the state body, per service. */
 import { TITLES } from '../labels'
 import type { Table } from '../types'
-import { CHANNELS, categoryLabel } from '../vocabulary'
+import { categoryLabel } from '../vocabulary'
 import { columns, ordered, Reader, TableBuilder, type TableContext } from './context'
 
 export function channelsTable({ cube, locale }: TableContext): Table {
@@ -38,15 +38,7 @@ export function channelsTable({ cube, locale }: TableContext): Table {
       : key.startsWith('corp')
         ? 'no State Corporation respondents with a valid score'
         : 'no state-body respondents with a valid score'
-  const services = cube.rollUp({ by: ['service', 'channel'] })
-  const withEither = new Map(
-    [...services.values()]
-      .filter(
-        (g) => g.codes[1] === CHANNELS.indexOf('corp') || g.codes[1] === CHANNELS.indexOf('body'),
-      )
-      .map((g) => [String(g.codes[0]), { codes: [g.codes[0]], counts: g.counts }]),
-  )
-  for (const { codes } of ordered(cube, withEither, ['service'])) {
+  for (const { codes } of ordered(cube, new Map([...corp, ...body]), ['service'])) {
     const key = String(codes[0])
     table.add(
       row(cube.text('service', codes[0]), corp.get(key)?.counts, body.get(key)?.counts),

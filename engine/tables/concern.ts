@@ -7,14 +7,20 @@ import { scaleLabels, TITLES } from '../labels'
 import { type ConcernParts, socialConcern } from '../measures/index'
 import type { Table } from '../types'
 import { categoryLabel } from '../vocabulary'
-import { BARRIER_GROUPS } from './barriers'
-import { columns, groupsOf, Reader, TableBuilder, type TableContext } from './context'
+import {
+  columns,
+  GROUP_QUERIES,
+  groupsOf,
+  Reader,
+  TableBuilder,
+  type TableContext,
+} from './context'
 
 /** The report's three groups: central agencies, local bodies by region, State Corporation by region. */
-const GROUPS: [groupType: string, query: Query, total: Query['where']][] = [
-  ['agency', BARRIER_GROUPS.centralAgency, { level: 'central' }],
-  ['localRegion', BARRIER_GROUPS.localRegion, { level: 'local' }],
-  ['corpRegion', BARRIER_GROUPS.corpRegion, { channel: 'corp' }],
+const GROUPS: [groupType: string, query: Query][] = [
+  ['agency', GROUP_QUERIES.centralAgency],
+  ['localRegion', GROUP_QUERIES.localRegion],
+  ['corpRegion', GROUP_QUERIES.corpRegion],
 ]
 
 export function concernTable(context: TableContext): Table {
@@ -53,12 +59,12 @@ export function concernTable(context: TableContext): Table {
     return { row: { groupType, group, label, index, ...parts }, why }
   }
   const totalLabel = categoryLabel('total', locale)
-  for (const [groupType, query, where] of GROUPS) {
+  for (const [groupType, query] of GROUPS) {
     for (const { group, label, counts } of groupsOf(context, query)) {
       const { row: r, why } = row(groupType, group, label, counts)
       table.add(r, why)
     }
-    const total = cube.total(where)
+    const total = cube.total(query.where)
     if (total) {
       const { row: r, why } = row(groupType, 'total', totalLabel, total)
       table.add(r, why)

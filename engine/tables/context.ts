@@ -2,6 +2,12 @@
 import type { Cube, Group, Query } from '../cube'
 import { columnLabel } from '../labels'
 import type { Layout } from '../layout'
+import {
+  lowShareAt as lowShare,
+  meanAt,
+  sumAt,
+  topShareAt as topShare,
+} from '../measures/distribution'
 import { effectiveBase } from '../measures/index'
 import type { Scale } from '../schema'
 import type { PartialState } from '../state'
@@ -140,37 +146,6 @@ export class Reader {
   }
 }
 
-/** Σ of `points` counts from `at`. */
-function sumAt(v: ArrayLike<number>, at: number, points: number): number {
-  let n = 0
-  for (let k = 0; k < points; k++) n += v[at + k]
-  return n
-}
-
-/** Share of the top `top` points (satisfaction: 1, top-2-box: 2); null when N = 0. */
-function topShare(v: ArrayLike<number>, at: number, points: number, top: number): number | null {
-  const n = sumAt(v, at, points)
-  if (n === 0) return null
-  let yes = 0
-  for (let k = points - top; k < points; k++) yes += v[at + k]
-  return yes / n
-}
-
-/** Share of the two lowest points; null when N = 0. */
-function lowShare(v: ArrayLike<number>, at: number, points: number): number | null {
-  const n = sumAt(v, at, points)
-  return n === 0 ? null : (v[at] + v[at + 1]) / n
-}
-
-/** Mean score Σ s·n_s / N with s = min + k; null when N = 0. */
-function meanAt(v: ArrayLike<number>, at: number, points: number, min: number): number | null {
-  const n = sumAt(v, at, points)
-  if (n === 0) return null
-  let sum = 0
-  for (let k = 0; k < points; k++) sum += (min + k) * v[at + k]
-  return sum / n
-}
-
 /**
  * Whether a group's (Kish) effective base is under the minimum. Weights are kept to 24
  * significant bits, so constant weights give an effective base within 1e-7 of N: a relative
@@ -244,6 +219,25 @@ export function groupsOf({ cube, locale }: Pick<TableContext, 'cube' | 'locale'>
     return { group: text, label: derived ? categoryLabel(text, locale) : text, codes, counts }
   })
 }
+
+/** Each groupType's roll-up: one meaning for a groupType name across the tables. */
+export const GROUP_QUERIES = {
+  total: { by: [] },
+  service: { by: ['service'] },
+  agency: { by: ['agency'] },
+  region: { by: ['region'] },
+  channel: { by: ['channel'] },
+  centralAgency: { by: ['agency'], where: { level: 'central' } },
+  agencyBody: { by: ['agency'], where: { channel: 'body' } },
+  localRegion: { by: ['region'], where: { level: 'local' } },
+  localRegionBody: { by: ['region'], where: { level: 'local', channel: 'body' } },
+  corpRegion: { by: ['region'], where: { channel: 'corp' } },
+  corpRegionCentral: { by: ['region'], where: { channel: 'corp', level: 'central' } },
+  corpRegionLocal: { by: ['region'], where: { channel: 'corp', level: 'local' } },
+  // The State Corporation's central and local services (the report's lines 734–736).
+  corpLevel: { by: ['level'], where: { channel: 'corp' } },
+} satisfies Record<string, Query>
+export type GroupType = keyof typeof GROUP_QUERIES
 
 /** Builds a table, recording why each null measure is null. */
 export class TableBuilder {

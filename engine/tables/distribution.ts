@@ -8,26 +8,27 @@ import { TITLES } from '../labels'
 import { shares } from '../measures/index'
 import type { Table } from '../types'
 import { categoryLabel } from '../vocabulary'
-import { columns, type Format, groupsOf, Reader, TableBuilder, type TableContext } from './context'
 import {
-  estimate,
-  Family,
-  meanTest,
-  rest,
-  satisfactionTest,
-  significanceNote,
-} from './significance'
+  columns,
+  type Format,
+  GROUP_QUERIES,
+  type GroupType,
+  groupsOf,
+  Reader,
+  TableBuilder,
+  type TableContext,
+} from './context'
+import { estimate, Families, rest, significanceNote } from './significance'
 
-/** groupType → the roll-up it shows. */
-export const DISTRIBUTION_GROUPS: [groupType: string, query: Query][] = [
-  ['channel', { by: ['channel'] }],
-  ['agency', { by: ['agency'] }],
-  ['region', { by: ['region'] }],
-  ['localRegion', { by: ['region'], where: { level: 'local' } }],
-  ['corpRegion', { by: ['region'], where: { channel: 'corp' } }],
-  // The State Corporation's central and local services (the report's lines 734–736).
-  ['corpLevel', { by: ['level'], where: { channel: 'corp' } }],
-  ['service', { by: ['service'] }],
+/** The groupTypes shown, in order (their roll-ups are GROUP_QUERIES'). */
+const DISTRIBUTION_GROUPS: GroupType[] = [
+  'channel',
+  'agency',
+  'region',
+  'localRegion',
+  'corpRegion',
+  'corpLevel',
+  'service',
 ]
 
 export function distributionTable(context: TableContext): Table {
@@ -50,8 +51,7 @@ export function distributionTable(context: TableContext): Table {
     ]),
   )
   table.notes.push(significanceNote(significance.correction, significance.level, locale))
-  const satisfactionFamily = new Family(significance.correction, significance.level)
-  const meanFamily = new Family(significance.correction, significance.level)
+  const families = new Families(significance)
   const add = (
     groupType: string,
     group: string,
@@ -77,23 +77,15 @@ export function distributionTable(context: TableContext): Table {
     row.sigMean = null
     const at = table.rows.length
     if (universe) {
-      const mine = estimate(read, counts)
-      const others = estimate(read, rest(universe, counts))
-      satisfactionFamily.add(satisfactionTest(mine, others), (sign, reason) => {
-        row.sigSatisfaction = sign
-        if (reason) table.explain(at, 'sigSatisfaction', reason)
-      })
-      meanFamily.add(meanTest(mine, others), (sign, reason) => {
-        row.sigMean = sign
-        if (reason) table.explain(at, 'sigMean', reason)
-      })
+      families.add(estimate(read, counts), estimate(read, rest(universe, counts)), table, row, at)
     } else {
       table.explain(at, 'sigSatisfaction', 'the total is not tested')
       table.explain(at, 'sigMean', 'the total is not tested')
     }
     table.add(row)
   }
-  for (const [groupType, query] of DISTRIBUTION_GROUPS) {
+  for (const groupType of DISTRIBUTION_GROUPS) {
+    const query: Query = GROUP_QUERIES[groupType]
     // Each group is tested against the rest of its own scope (local bodies, the State Corporation).
     const universe = cube.total(query.where)
     for (const { group, label, counts } of groupsOf(context, query)) {
@@ -102,8 +94,7 @@ export function distributionTable(context: TableContext): Table {
   }
   const total = cube.total()
   if (total) add('total', 'total', categoryLabel('total', locale), total, null)
-  satisfactionFamily.resolve()
-  meanFamily.resolve()
+  families.resolve()
   table.explainRest(() => 'no valid overall scores')
   return table.build()
 }

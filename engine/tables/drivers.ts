@@ -9,7 +9,7 @@ import { TITLES } from '../labels'
 import { correlation } from '../measures/index'
 import { pairwiseCorrelations, relativeWeights } from '../stats/index'
 import type { Table } from '../types'
-import { ASPECT_LABELS, ASPECTS, type Aspect, categoryLabel, DRIVER_GROUPS } from '../vocabulary'
+import { categoryLabel, DRIVER_GROUPS } from '../vocabulary'
 import { questionLabels } from './aspects'
 import { columns, descending, Reader, TableBuilder, type TableContext } from './context'
 
@@ -19,10 +19,7 @@ export function driversTable(context: TableContext): Table {
   const { ratings } = cube.layout.schema
   const { points } = cube.pairs
   const names = questionLabels(context)
-  const itemLabel = (key: string) =>
-    (ASPECTS as readonly string[]).includes(key)
-      ? ASPECT_LABELS[key as Aspect][locale]
-      : (names.get(key) ?? key)
+  const itemLabel = (key: string) => names.get(key) ?? categoryLabel(key, locale)
   const table = new TableBuilder(
     'drivers',
     TITLES.drivers[locale],

@@ -7,7 +7,14 @@ import type { Table, Value } from '../types'
 import { categoryLabel, type Locale } from '../vocabulary'
 import { questionLabels, ratedKeys } from './aspects'
 import { columns, type Format, ordered, Reader, TableBuilder, type TableContext } from './context'
-import { estimate, Family, rest, satisfactionTest, significanceNote } from './significance'
+import {
+  estimate,
+  Family,
+  rest,
+  satisfactionTest,
+  signInto,
+  significanceNote,
+} from './significance'
 
 const placesNote: Record<Locale, string> = {
   kk: 'Әр орын сол қызметтің басқа орындарымен салыстырылады.',
@@ -59,10 +66,7 @@ export function placesTable(context: TableContext): Table {
     const at = table.rows.length
     family.add(
       satisfactionTest(estimate(read, counts), estimate(read, rest(service, counts))),
-      (sign, reason) => {
-        row.sigSatisfaction = sign
-        if (reason) table.explain(at, 'sigSatisfaction', reason)
-      },
+      signInto(table, row, 'sigSatisfaction', at),
     )
     table.add(row)
   }

@@ -5,26 +5,21 @@
  */
 import type { Query } from '../cube'
 import { TITLES } from '../labels'
-import { meanScore } from '../measures/index'
+import { base } from '../measures/index'
 import type { Question } from '../schema'
 import type { Table, Value } from '../types'
 import {
   columns,
   compareLabels,
+  GROUP_QUERIES,
+  type GroupType,
   groupsOf,
   Reader,
   TableBuilder,
   type TableContext,
 } from './context'
 
-const GROUP_TYPES: [groupType: string, query: Query][] = [
-  ['total', { by: [] }],
-  ['service', { by: ['service'] }],
-  ['agency', { by: ['agency'] }],
-  ['region', { by: ['region'] }],
-  ['channel', { by: ['channel'] }],
-  ['corpRegion', { by: ['region'], where: { channel: 'corp' } }],
-]
+const GROUP_TYPES: GroupType[] = ['total', 'service', 'agency', 'region', 'channel', 'corpRegion']
 
 /**
  * A question's name for the sheets: its column's header, or for a check-all question what its
@@ -63,13 +58,17 @@ export function questionsTable(context: TableContext): Table {
   )
   const add = (row: Record<string, Value>) =>
     table.add(row, (key) => (key === 'mean' || key === 'share' ? 'nobody answered' : ''))
+  const scopes = GROUP_TYPES.map((groupType) => {
+    const query: Query = GROUP_QUERIES[groupType]
+    return { groupType, query, groups: groupsOf(context, query) }
+  })
   for (const question of state.questions) {
     const head = {
       question: question.key,
       questionLabel: questionLabel(question),
       type: question.type,
     }
-    for (const [groupType, query] of GROUP_TYPES) {
+    for (const { groupType, query, groups } of scopes) {
       if (question.type === 'choice') {
         const q = schema.choices.indexOf(question.key)
         const options = state.labels.choices[q]
@@ -77,7 +76,7 @@ export function questionsTable(context: TableContext): Table {
           .map((_, k) => k)
           .sort((a, b) => compareLabels(options[a], options[b]))
         const sums = cube.choice(q, query)
-        for (const { group, label, codes } of groupsOf(context, query)) {
+        for (const { group, label, codes } of groups) {
           const counts = sums.get(codes.join(','))
           if (!counts) continue
           let answered = 0
@@ -99,14 +98,17 @@ export function questionsTable(context: TableContext): Table {
         }
         continue
       }
-      for (const { group, label, counts } of groupsOf(context, query)) {
+      for (const { group, label, counts } of groups) {
         const where = { ...head, groupType, group, label }
         if (question.type === 'rating') {
-          const r = schema.ratings.indexOf(question.key)
-          const d = read.rating(counts, r)
-          let n = 0
-          for (let k = 0; k < d.length; k++) n += d[k]
-          add({ ...where, option: null, n, share: null, mean: meanScore(d, read.scale) })
+          const d = read.rating(counts, schema.ratings.indexOf(question.key))
+          add({
+            ...where,
+            option: null,
+            n: base(d),
+            share: null,
+            mean: read.itemMean(counts, question.key),
+          })
         } else if (question.type === 'yesno') {
           add({
             ...where,

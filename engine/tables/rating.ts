@@ -1,6 +1,6 @@
 /** @module Report table 1: services ranked by satisfaction; small bases listed after, unranked. */
 import { scaleLabels, TITLES } from '../labels'
-import { adjustPValues, rankRanges, type Sign, significanceSign } from '../stats/index'
+import { rankRanges, type Sign } from '../stats/index'
 import type { Table, Value } from '../types'
 import {
   columns,
@@ -14,6 +14,7 @@ import {
 import {
   type Estimate,
   estimate,
+  Families,
   Family,
   meanInterval,
   meanTest,
@@ -108,8 +109,7 @@ export function ratingTable(context: TableContext): Table {
   const ranked = entries.filter((e) => !e.smallBase)
   const ranges = rankRangesOf(ranked, order, significance)
   const total = cube.total() as Float64Array
-  const satisfactionFamily = new Family(significance.correction, significance.level)
-  const meanFamily = new Family(significance.correction, significance.level)
+  const families = new Families(significance)
   let rank = 0
   entries.forEach((e, i) => {
     const range = e.smallBase ? undefined : ranges[rank]
@@ -133,19 +133,10 @@ export function ratingTable(context: TableContext): Table {
       sigMean: null,
       smallBase: e.smallBase,
     }
-    const others = estimate(read, rest(total, e.counts))
-    satisfactionFamily.add(satisfactionTest(e.estimate, others), (sign, reason) => {
-      row.sigSatisfaction = sign
-      if (reason) table.explain(i, 'sigSatisfaction', reason)
-    })
-    meanFamily.add(meanTest(e.estimate, others), (sign, reason) => {
-      row.sigMean = sign
-      if (reason) table.explain(i, 'sigMean', reason)
-    })
+    families.add(e.estimate, estimate(read, rest(total, e.counts)), table, row, i)
     table.add(row)
   })
-  satisfactionFamily.resolve()
-  meanFamily.resolve()
+  families.resolve()
   table.explainRest((key) =>
     key === 'agency'
       ? 'no agency column'
@@ -169,25 +160,19 @@ function rankRangesOf(
   significance: TableContext['significance'],
 ) {
   const n = ranked.length
-  const pairs: { i: number; j: number; difference: number | null; p: number | null }[] = []
+  const family = new Family(significance.correction, significance.level)
+  const signs: Sign[][] = Array.from({ length: n }, () => new Array<Sign>(n).fill(0))
   for (let i = 0; i < n; i++) {
     for (let j = i + 1; j < n; j++) {
       const a = ranked[i].estimate
       const b = ranked[j].estimate
-      const test = order === 'mean' ? meanTest(a, b) : satisfactionTest(a, b)
-      pairs.push({ i, j, difference: test.difference, p: test.p })
+      family.add(order === 'mean' ? meanTest(a, b) : satisfactionTest(a, b), (sign) => {
+        signs[i][j] = sign ?? 0
+        signs[j][i] = (sign ? -sign : 0) as Sign
+      })
     }
   }
-  const adjusted = adjustPValues(
-    pairs.map((pair) => pair.p),
-    significance.correction,
-  )
-  const signs: Sign[][] = Array.from({ length: n }, () => new Array<Sign>(n).fill(0))
-  pairs.forEach(({ i, j, difference }, k) => {
-    const sign = significanceSign(difference, adjusted[k], significance.level)
-    signs[i][j] = sign
-    signs[j][i] = (sign === 0 ? 0 : -sign) as Sign
-  })
+  family.resolve()
   return rankRanges(n, signs)
 }
 

@@ -7,15 +7,7 @@ import { TITLES } from '../labels'
 import type { Table, Value } from '../types'
 import { categoryLabel } from '../vocabulary'
 import { columns, ordered, Reader, TableBuilder, type TableContext } from './context'
-import {
-  estimate,
-  Family,
-  meanInterval,
-  meanTest,
-  rest,
-  satisfactionTest,
-  significanceNote,
-} from './significance'
+import { estimate, Families, meanInterval, rest, significanceNote } from './significance'
 
 /** Each scope of the table: its key prefix and the roll-up by region it reads. */
 const SCOPES: [prefix: string, where: Query['where']][] = [
@@ -93,10 +85,7 @@ export function regionsTable({ cube, locale, significance }: TableContext): Tabl
   const tested = scopes.filter(
     ({ prefix }) => prefix === '' || prefix === 'local' || prefix === 'corp',
   )
-  const families = tested.map(() => ({
-    satisfaction: new Family(significance.correction, significance.level),
-    mean: new Family(significance.correction, significance.level),
-  }))
+  const families = tested.map(() => new Families(significance))
   for (const region of ordered(cube, cube.rollUp({ by: ['region'] }), ['region'])) {
     const row: Record<string, Value> = { region: cube.text('region', region.codes[0]) }
     for (const { prefix, groups } of scopes) {
@@ -118,23 +107,15 @@ export function regionsTable({ cube, locale, significance }: TableContext): Tabl
         table.explain(at, meanKey, why(meanKey))
         return
       }
-      const mine = estimate(read, counts)
-      const others = estimate(read, rest(total, counts))
-      families[f].satisfaction.add(satisfactionTest(mine, others), (sign, reason) => {
-        row[satisfactionKey] = sign
-        if (reason) table.explain(at, satisfactionKey, reason)
-      })
-      families[f].mean.add(meanTest(mine, others), (sign, reason) => {
-        row[meanKey] = sign
-        if (reason) table.explain(at, meanKey, reason)
-      })
+      const mine = counts === region.counts ? e : estimate(read, counts)
+      families[f].add(mine, estimate(read, rest(total, counts)), table, row, at, [
+        satisfactionKey,
+        meanKey,
+      ])
     })
     table.add(row)
   }
-  for (const family of families) {
-    family.satisfaction.resolve()
-    family.mean.resolve()
-  }
+  for (const family of families) family.resolve()
   table.explainRest((key) =>
     key.startsWith('meanCi') ? 'too few respondents for an interval' : why(key),
   )

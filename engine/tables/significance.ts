@@ -17,8 +17,9 @@ import {
   wilsonEffectiveBase,
   wilsonInterval,
 } from '../stats/index'
+import type { Value } from '../types'
 import type { Locale } from '../vocabulary'
-import type { Reader } from './context'
+import type { Reader, TableBuilder } from './context'
 
 /** A group's satisfaction and mean with the variances of their estimates. */
 export interface Estimate {
@@ -149,6 +150,43 @@ export class Family {
       if (test.p === null) set(null, `not testable: ${test.reason ?? 'no estimate'}`)
       else set(significanceSign(test.difference, adjusted[i], this.level))
     })
+  }
+}
+
+/** A family's setter writing the sign into `row[key]` of row `at`, or why there is none. */
+export function signInto(table: TableBuilder, row: Record<string, Value>, key: string, at: number) {
+  return (sign: Sign | null, reason?: string) => {
+    row[key] = sign
+    if (reason) table.explain(at, key, reason)
+  }
+}
+
+/**
+ * A table's two families: satisfaction (z test) and mean (Welch t), each group tested against
+ * the rest of its scope.
+ */
+export class Families {
+  readonly satisfaction: Family
+  readonly mean: Family
+  constructor({ correction, level }: { correction: Correction; level: number }) {
+    this.satisfaction = new Family(correction, level)
+    this.mean = new Family(correction, level)
+  }
+  /** Tests `mine` against `others` into row `at`'s `keys` (default sigSatisfaction, sigMean). */
+  add(
+    mine: Estimate,
+    others: Estimate,
+    table: TableBuilder,
+    row: Record<string, Value>,
+    at: number,
+    keys: [satisfaction: string, mean: string] = ['sigSatisfaction', 'sigMean'],
+  ) {
+    this.satisfaction.add(satisfactionTest(mine, others), signInto(table, row, keys[0], at))
+    this.mean.add(meanTest(mine, others), signInto(table, row, keys[1], at))
+  }
+  resolve() {
+    this.satisfaction.resolve()
+    this.mean.resolve()
   }
 }
 

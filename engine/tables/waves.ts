@@ -6,7 +6,7 @@
  */
 import type { Cube } from '../cube'
 import { TITLES } from '../labels'
-import { normalTwoSidedP } from '../stats/index'
+import { normalTwoSidedP, significanceSign } from '../stats/index'
 import type { Table, Value } from '../types'
 import { categoryLabel, type Locale } from '../vocabulary'
 import { columns, compareLabels, Reader, TableBuilder, type TableContext } from './context'
@@ -16,6 +16,7 @@ import {
   Family,
   meanTest,
   satisfactionTest,
+  signInto,
   significanceNote,
   type Test,
 } from './significance'
@@ -52,7 +53,6 @@ export function wavesTable(context: TableContext): Table | null {
   const changeFamily = new Family(significance.correction, significance.level)
   const meanFamily = new Family(significance.correction, significance.level)
   const common: Common[] = []
-  let commonN = 0
   for (const service of services) {
     const a = now.get(service)
     const b = then.get(service)
@@ -75,11 +75,9 @@ export function wavesTable(context: TableContext): Table | null {
     if (e && f && e.satisfaction !== null && f.satisfaction !== null) {
       row.change = e.satisfaction - f.satisfaction
       row.changeMean = e.mean !== null && f.mean !== null ? e.mean - f.mean : null
-      changeFamily.add(satisfactionTest(e, f), sign(row, 'sigChange', table, at))
-      meanFamily.add(meanTest(e, f), sign(row, 'sigChangeMean', table, at))
-      const n = read.rated(a as Float64Array)
-      common.push({ share: n, n, previousN: before.rated(b as Float64Array), now: e, before: f })
-      commonN += n
+      changeFamily.add(satisfactionTest(e, f), signInto(table, row, 'sigChange', at))
+      meanFamily.add(meanTest(e, f), signInto(table, row, 'sigChangeMean', at))
+      common.push({ n: row.n as number, previousN: row.previousN as number, now: e, before: f })
     } else {
       const only = e?.satisfaction != null ? NOTES.onlyNow[locale] : NOTES.onlyThen[locale]
       for (const key of ['change', 'changeMean', 'sigChange', 'sigChangeMean']) {
@@ -89,7 +87,6 @@ export function wavesTable(context: TableContext): Table | null {
     table.add(row)
   }
   if (common.length > 0) {
-    for (const c of common) c.share /= commonN
     const row: Record<string, Value> = {
       service: 'total',
       label: categoryLabel('total', locale),
@@ -101,14 +98,6 @@ export function wavesTable(context: TableContext): Table | null {
   meanFamily.resolve()
   table.explainRest(() => 'no valid overall scores')
   return table.build()
-}
-
-/** Writes a test's sign into `key` of `row`, or its reason. */
-function sign(row: Record<string, Value>, key: string, table: TableBuilder, at: number) {
-  return (s: number | null, reason?: string) => {
-    row[key] = s
-    if (reason) table.explain(at, key, reason)
-  }
 }
 
 function byService(cube: Cube): Map<string, Float64Array> {
@@ -126,8 +115,6 @@ function byService(cube: Cube): Map<string, Float64Array> {
  * Σ share² (v_now + v_then), its test a z test.
  */
 interface Common {
-  /** This wave's share of the common services' respondents. */
-  share: number
   n: number
   previousN: number
   now: Estimate
@@ -135,12 +122,14 @@ interface Common {
 }
 
 function standardised(common: Common[], level: number) {
+  const commonN = common.reduce((n, c) => n + c.n, 0)
+  const share = (c: Common) => c.n / commonN
   const sum = (f: (c: (typeof common)[number]) => number | null) => {
     let total = 0
     for (const c of common) {
       const x = f(c)
       if (x === null) return null
-      total += c.share * x
+      total += share(c) * x
     }
     return total
   }
@@ -150,7 +139,7 @@ function standardised(common: Common[], level: number) {
       const a = f(c.now)
       const b = f(c.before)
       if (a === null || b === null) return null
-      total += c.share * c.share * (a + b)
+      total += share(c) * share(c) * (a + b)
     }
     return total
   }
@@ -176,9 +165,9 @@ function standardised(common: Common[], level: number) {
     variance((e) => e.meanVariance),
   )
   const signOf = (t: Test) =>
-    t.p === null || t.difference === null ? null : t.p <= level ? Math.sign(t.difference) : 0
+    t.p === null || t.difference === null ? null : significanceSign(t.difference, t.p, level)
   return {
-    n: common.reduce((n, c) => n + c.n, 0),
+    n: commonN,
     satisfaction,
     mean,
     previousN: common.reduce((n, c) => n + c.previousN, 0),

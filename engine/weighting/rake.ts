@@ -184,8 +184,7 @@ export function rake(input: RakeInput): RakeResult {
   const efficiency = weightingEfficiency(finals, Array.from(count)) as number
   const margins: RoleMargins[] = roles.map((role, r) => {
     const all = tally(r)
-    const people = new Float64Array(table.labels[r].length)
-    for (let k = 0; k < size; k++) people[cats[r][k]] += count[k]
+    const people = table.people[r]
     return {
       role,
       categories: raked[r].map((c) => ({

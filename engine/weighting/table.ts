@@ -19,6 +19,8 @@ export interface RakeTable {
   readonly count: Float64Array
   /** Respondents in all cells. */
   readonly n: number
+  /** Per role, respondents per category index. */
+  readonly people: readonly Float64Array[]
   /** For each input cell, its canonical cell. */
   readonly cellOf: Int32Array
 }
@@ -217,6 +219,7 @@ export function rakeTable(input: RakeInput): RakeTable {
     weight,
     count,
     n,
+    people,
     cellOf: Int32Array.from(keys, (key) => position.get(key) as number),
   }
 }

@@ -11,7 +11,7 @@ import {
   shares,
   socialConcern,
   topTwoBox,
-  wilson,
+  wilsonInterval,
 } from '../../engine'
 import { meanTInterval, varianceOfMean } from '../../engine/stats'
 
@@ -69,24 +69,13 @@ describe('distribution measures', () => {
     expect(satisfaction(one)).toBe(0)
     expect(meanScore(one)).toBe(4)
     expect(meanInterval(one)).toBeNull()
-    const [low, high] = wilson(0, 1) ?? []
+    const [low, high] = wilsonInterval(0, 1) ?? []
     expect(low).toBe(0)
     expect(high).toBeCloseTo(0.7934506, 6) // z² / (1 + z²)
   })
 
   it('give a zero-width mean interval for a constant column', () => {
     expect(meanInterval([0, 0, 0, 0, 10])).toEqual([5, 5])
-  })
-})
-
-describe('wilson', () => {
-  it('matches the textbook interval for 65 of 100', () => {
-    const [low, high] = wilson(0.65, 100) ?? []
-    expect(low).toBeCloseTo(0.5525, 4)
-    expect(high).toBeCloseTo(0.7364, 4)
-  })
-  it('is null on an empty base', () => {
-    expect(wilson(0.5, 0)).toBeNull()
   })
 })
 
