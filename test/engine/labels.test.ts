@@ -14,7 +14,7 @@ import {
   report,
   reportFromState,
 } from '../../engine'
-import { rows as rowsOf, table } from './tables'
+import { rows as rowsOf, table } from '../support/tables'
 
 const header = ['Қызмет', 'Мемлекеттік орган', 'Өңір', 'Қызметке жалпы баға', 'Жауап']
 const questions: Question[] = [{ key: 'answer', type: 'choice', header: 'Жауап' }]

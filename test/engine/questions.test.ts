@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest'
 import { type Cell, type Question, report, SurveyError } from '../../engine'
-import { expectClose, row, rows as rowsOf, table } from './tables'
+import { expectClose, row, rows as rowsOf, table } from '../support/tables'
 
 const header = [
   'Қызмет',
