@@ -3,7 +3,9 @@ import { spawn } from 'node:child_process'
 import { createServer, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { fileURLToPath } from 'node:url'
+import type { Report, Table, TableId } from '../../engine/index'
 import { decodeBinaryBody } from '../../protocol/index'
+import { table } from '../support/tables'
 
 export const ROOT = fileURLToPath(new URL('../..', import.meta.url))
 const BIN = fileURLToPath(new URL('../../bin/sapa.mjs', import.meta.url))
@@ -44,6 +46,12 @@ export function runSapa(args: readonly string[], options: RunOptions = {}): Prom
     child.on('error', reject)
     child.on('close', (code, signal) => resolve({ code, signal, stdout, stderr }))
   })
+}
+
+/** The table `id` of a run's reply; a run that failed has no reply, and so no table. */
+export function tableOf(reply: Report | undefined, id: TableId): Table {
+  if (!reply) throw new Error(`no reply to read the ${id} table of`)
+  return table(reply, id)
 }
 
 /** The local Worker's URL, from the line `--debug` prints once it is up. */
