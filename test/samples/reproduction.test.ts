@@ -12,7 +12,7 @@ import { parse } from 'csv-parse/sync'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { type Report, report, type TableId, type Value } from '../../engine/index'
 import { table } from '../support/tables'
-import { near, PRINTED } from './printed'
+import { near, PRINTED, round1 } from './printed'
 
 const SAMPLES = new URL('../../samples/', import.meta.url)
 const REFERENCE = new URL('../../samples/reference/monitoring-2017/', import.meta.url)
@@ -81,7 +81,6 @@ function check(table: string, cell: string, sapa: Value | undefined, text: strin
     t.missed.set(cell, `${text} vs ${got}`)
   }
 }
-const round1 = (x: number) => Math.round(x * 10 + 1e-9) / 10
 /** 104-кесте cells that Sapa's five shares, each rounded to one decimal, print as printed. */
 const printsRounded = new Set<string>()
 const pct = (table: string, cell: string, sapa: Value | undefined, text: string) =>
