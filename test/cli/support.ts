@@ -77,7 +77,10 @@ export interface RecordingProxy {
   requests: Buffer[]
   /** Each request's path and content type, in order. */
   sent: { path: string; contentType: string; status?: number }[]
-  /** Changes each request body before it is passed on (a test of the signature). */
+  /**
+   * Changes each request body before it is passed on (a test of the signature): returns a
+   * changed copy, as `requests` holds the bytes it is given.
+   */
   tamper?: (body: Buffer) => Buffer
   close(): Promise<void>
 }
@@ -98,8 +101,9 @@ export async function recordingProxy(target: string): Promise<RecordingProxy> {
       contentType: request.headers['content-type'] ?? '',
     }
     sent.push(record)
-    requests.push(Buffer.concat(chunks))
-    const body = proxy.tamper ? proxy.tamper(Buffer.concat(chunks)) : Buffer.concat(chunks)
+    const received = Buffer.concat(chunks)
+    requests.push(received)
+    const body = proxy.tamper ? proxy.tamper(received) : received
     const headers = new Headers()
     for (const [name, value] of Object.entries(request.headers)) {
       if (typeof value === 'string' && name !== 'host' && name !== 'content-length') {
