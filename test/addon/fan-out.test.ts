@@ -1,13 +1,12 @@
-import { readFileSync } from 'node:fs'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { type LocalWorker, readSurvey, startLocalWorker } from '../../cli/index'
+import { type LocalWorker, startLocalWorker } from '../../cli/index'
 import { type Cell, mergeRakeSamples, type Report, report, TABLE_IDS } from '../../engine/index'
 import { BINARY_CONTENT_TYPE, CHUNK_ROWS } from '../../protocol/index'
 import { type LoadedAddon, loadAddon } from './apps-script/addon'
 import { SyncHttp } from './apps-script/sync-http'
 import { buildForTest, TEST_WORKER } from './support/build'
 import { googleVars, startTestGoogle, type TestGoogle } from './support/google'
-import { sampleValues } from './support/sample'
+import { marginValues, sampleValues, wave2016Values } from './support/sample'
 import { sentBody } from './support/sent'
 import {
   fingerprint,
@@ -114,16 +113,9 @@ describe(`Regenerate on ${COPIES} copies of the sample (fan-out)`, () => {
   })
 
   it('raked to margins with a previous wave: rake samples, then every chunk of both waves in one fetchAll, then the report one pass gives', async () => {
-    const { header: oldHeader, rows: oldRows } = await readSurvey('samples/survey-2016.xlsx')
-    const [marginsHeader, ...marginLines] = readFileSync('samples/margins-regions-2017.csv', 'utf8')
-      .trim()
-      .split('\n')
-      .map((line) => line.split(','))
+    const [oldHeader, ...oldRows] = await wave2016Values()
     addon.spreadsheet.fakeAddSheet('2016', [oldHeader, ...oldRows])
-    addon.spreadsheet.fakeAddSheet('Margins', [
-      marginsHeader,
-      ...marginLines.map(([role, category, share]) => [role, category, Number(share)]),
-    ])
+    addon.spreadsheet.fakeAddSheet('Margins', marginValues())
     patchSettings(addon, {
       previousSheet: '2016',
       marginsSheet: 'Margins',

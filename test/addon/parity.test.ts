@@ -16,8 +16,8 @@ import {
   type Question,
   type Report,
   type Role,
-  type Table,
 } from '../../engine/index'
+import { table } from '../support/tables'
 import { type LoadedAddon, loadAddon } from './apps-script/addon'
 import { SyncHttp } from './apps-script/sync-http'
 import { buildForTest } from './support/build'
@@ -92,8 +92,6 @@ function range(
     .map((row) => [row[column]])
 }
 
-const table = ({ reply }: Scored, id: string) => reply.tables.find((t) => t.id === id) as Table
-
 /**
  * Each formula over all respondents and over each ranked service equals the Worker's number,
  * with `scale` as the formulas' last argument (undefined: left out).
@@ -108,13 +106,13 @@ function expectMeasures(scored: Scored, scale?: string, weights?: number) {
   expect(call('SATISFACTION', all, '', w(), scale)).toBeCloseTo(summary.satisfaction as number, 14)
   expect(call('MEAN_SCORE', all, w(), scale)).toBeCloseTo(summary.mean as number, 14)
   expect(call('RESPONDENTS', all, w(), scale)).toBe(summary.rated)
-  const total = table(scored, 'distribution').rows.find((r) => r.groupType === 'total')
+  const total = table(scored.reply, 'distribution').rows.find((r) => r.groupType === 'total')
   const points = summary.scale.max - summary.scale.min + 1
   const keys = Array.from({ length: points }, (_, k) => `p${summary.scale.min + k}`)
   expect(call('DISTRIBUTION', all, w(), scale)[0]).toEqual(
     keys.map((k) => expect.closeTo(total?.[k] as number, 14)),
   )
-  const ranked = table(scored, 'rating').rows.filter((r) => r.rank !== null)
+  const ranked = table(scored.reply, 'rating').rows.filter((r) => r.rank !== null)
   expect(ranked.length).toBeGreaterThan(20)
   for (const row of ranked) {
     const keep = (r: Cell[]) => String(r[service]).trim() === row.service
@@ -142,7 +140,7 @@ function expectRating(scored: Scored, scale?: string) {
   const service = range(scored, scored.columnOf.service as number)
   const scores = range(scored, scored.columnOf.overall as number)
   const [, ...rows] = call('RATING', service, scores, 30, 'kk', scale)
-  const expected = table(scored, 'rating').rows
+  const expected = table(scored.reply, 'rating').rows
   expect(rows).toHaveLength(expected.length)
   rows.forEach((row: unknown[], i: number) => {
     RATING_COLUMNS.forEach((key, k) => {
@@ -158,7 +156,7 @@ function expectDrivers(scored: Scored, items: { key: string; column: number }[],
   const aspects = scored.clean.map((row) => items.map((item) => row[item.column]))
   const overall = range(scored, scored.columnOf.overall as number)
   const [, ...drivers] = call('KEY_DRIVERS', aspects, overall, 'kk', scale)
-  const total = table(scored, 'drivers').rows.filter((r) => r.group === 'total')
+  const total = table(scored.reply, 'drivers').rows.filter((r) => r.group === 'total')
   expect(drivers).toHaveLength(total.length)
   const keyOf = new Map(items.map((item) => [String(scored.header[item.column]), item.key]))
   drivers.forEach(([aspect, r, n]: [string, number, number], i: number) => {
@@ -179,7 +177,7 @@ function expectConcern(scored: Scored, scale?: string) {
     column('connections'),
     scale,
   )
-  expect(index).toBeCloseTo(table(scored, 'concern').total?.index as number, 14)
+  expect(index).toBeCloseTo(table(scored.reply, 'concern').total?.index as number, 14)
 }
 
 const aspectItems = (scored: Scored) =>

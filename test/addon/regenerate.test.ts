@@ -27,7 +27,7 @@ import { buildSheets, METADATA_KEY, type SheetKind } from '../../sheets/index'
 import { SyncHttp } from './apps-script/sync-http'
 import { FakePlatform } from './support/fake-platform'
 import { googleVars, startTestGoogle, type TestGoogle } from './support/google'
-import { sampleValues } from './support/sample'
+import { marginValues, sampleValues, wave2016Values } from './support/sample'
 import { sentBody } from './support/sent'
 import { FUNCTION_NAMES } from './support/sheets-functions'
 
@@ -266,15 +266,6 @@ describe('Only the columns the report reads are sent (issue 11)', () => {
 /** The sample's seven waiting-condition columns: the report's table 16, a check-all question. */
 const WAITING = (header: Cell[]) => header.map(String).filter((h) => h.startsWith('Күту жағдайы'))
 
-/** Rows of a CSV without quoted commas (the margins), the share as a number. */
-function marginRows(path: string): Cell[][] {
-  const [header, ...rows] = readFileSync(path, 'utf8').trim().split('\n')
-  return [
-    header.split(','),
-    ...rows.map((line) => line.split(',')).map(([r, c, v]) => [r, c, Number(v)]),
-  ]
-}
-
 describe('Declared questions, the scale, significance and drivers (issues 13 and 15)', () => {
   let tenPoint: Cell[][]
   let declaration: { scale: { min: number; max: number }; questions: Question[] }
@@ -350,11 +341,8 @@ describe('Declared questions, the scale, significance and drivers (issues 13 and
 
 describe('A previous wave and population margins (issue 16)', () => {
   let wave2016: Cell[][]
-  const margins = () => marginRows('samples/margins-regions-2017.csv')
-
   beforeAll(async () => {
-    const { header, rows } = await readSurvey('samples/survey-2016.xlsx')
-    wave2016 = [header, ...rows]
+    wave2016 = await wave2016Values()
   })
 
   it('the previous wave’s sheet is read once and sent beside the survey; the waves table is one pass’s', () => {
@@ -402,7 +390,7 @@ describe('A previous wave and population margins (issue 16)', () => {
 
   it('margins from their sheet, with trimming bounds, sent as options.weighting; the raked report is one pass’s', () => {
     const { fake } = open(sample, {
-      sheets: { Margins: margins() },
+      sheets: { Margins: marginValues() },
       settings: { marginsSheet: 'Margins', trim: { min: '0.3', max: '3' } },
     })
     const reply = run(fake)
@@ -419,7 +407,7 @@ describe('A previous wave and population margins (issue 16)', () => {
   })
 
   it('a margins sheet with bad rows: each named with its row and value, and nothing is sent', () => {
-    const bad = margins()
+    const bad = marginValues()
     bad[2] = ['regionn', 'Алматы қ.', 0.096594]
     bad[3] = ['region', '', 0.040712]
     bad[4] = ['Өңір', 'Ақтөбе облысы', 'abc']
@@ -442,7 +430,7 @@ describe('A previous wave and population margins (issue 16)', () => {
   })
 
   it('margins the Worker refuses (a region with no respondents): its message, titled for the margins', () => {
-    const extra = [...margins(), ['region', 'Байқоңыр', 0]]
+    const extra = [...marginValues(), ['region', 'Байқоңыр', 0]]
     const { fake } = open(sample.slice(0, 300), {
       sheets: { Margins: extra },
       settings: { marginsSheet: 'Margins' },

@@ -11,9 +11,9 @@ import { parse } from 'csv-parse/sync'
 import ExcelJS from 'exceljs'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { type LocalWorker, startLocalWorker } from '../../cli/wrangler-dev'
-import type { Question, Table } from '../../engine/index'
+import type { Question } from '../../engine/index'
 import { BINARY_CONTENT_TYPE, type ReportReply } from '../../protocol/index'
-import { type RecordingProxy, recordingProxy, runSapa, sentBody } from './support'
+import { type RecordingProxy, recordingProxy, runSapa, sentBody, tableOf } from './support'
 
 const secret = randomBytes(32).toString('hex')
 const SERVICE = 'Мемлекеттік көрсетілетін қызмет'
@@ -80,9 +80,6 @@ const plain = (value: unknown) =>
   JSON.parse(
     JSON.stringify(value, (_, x) => (ArrayBuffer.isView(x) ? Array.from(x as Int8Array) : x)),
   )
-
-const tableOf = (reply: ReportReply | undefined, id: string) =>
-  reply?.tables.find((table) => table.id === id) as Table
 
 /** A CSV's column of that header, read with csv-parse, trimmed, blanks left out. */
 async function csvColumn(path: string, header: string): Promise<string[]> {

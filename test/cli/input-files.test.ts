@@ -7,11 +7,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { EXIT } from '../../cli/errors'
 import { main } from '../../cli/sapa'
 import { type LocalWorker, startLocalWorker } from '../../cli/wrangler-dev'
-import type { EncodedColumn, Table } from '../../engine/index'
+import type { EncodedColumn } from '../../engine/index'
 import type { ReportReply } from '../../protocol/index'
 import { buildSheets, sheetRequests } from '../../sheets/index'
 import { excelCsv } from './excel-csv'
-import { type RecordingProxy, recordingProxy, sentBody } from './support'
+import { type RecordingProxy, recordingProxy, sentBody, tableOf } from './support'
 
 const secret = randomBytes(32).toString('hex')
 let dir: string
@@ -57,9 +57,6 @@ async function sapa(name: string, bytes: Uint8Array, ...args: string[]): Promise
   const reply = code === 0 ? (JSON.parse(await readFile(json, 'utf8')) as ReportReply) : undefined
   return { code, stdout, stderr, reply }
 }
-
-const table = (reply: ReportReply | undefined, id: string) =>
-  reply?.tables.find((t) => t.id === id) as Table
 
 /** Twelve respondents of four services, in Russian or Kazakh. */
 function survey(header: string[]): string[][] {
@@ -115,7 +112,7 @@ describe('sapa report reads CSV files as Excel writes them (issue 11)', () => {
     ]
     const run = await sapa('codes.csv', excelCsv(rows, 'csv-1251'))
     expect(run.code).toBe(0)
-    const services = table(run.reply, 'rating').rows.map((row) => row.service)
+    const services = tableOf(run.reply, 'rating').rows.map((row) => row.service)
     expect(services.sort()).toEqual([...codes].sort())
   })
 })
@@ -224,7 +221,7 @@ describe('sapa report finds headers as a person would (issue 11)', () => {
     const run = await sapa('two-rows.xlsx', Buffer.from(await book.xlsx.writeBuffer()))
     expect(run.code).toBe(0)
     expect(run.reply?.summary.respondents).toBe(10)
-    const services = table(run.reply, 'rating').rows.map((row) => String(row.service))
+    const services = tableOf(run.reply, 'rating').rows.map((row) => String(row.service))
     expect(services).not.toContain('Услуга')
     expect(services).not.toContain('Код')
     expect(run.reply?.summary.issueCount).toBe(0)
@@ -281,7 +278,7 @@ describe('sapa report on wide and odd workbooks (issue 11)', () => {
     ]
     const run = await sapa('long.csv', excelCsv(rows, 'csv-utf8'))
     expect(run.code).toBe(0)
-    const services = table(run.reply, 'rating').rows.map((row) => String(row.service).length)
+    const services = tableOf(run.reply, 'rating').rows.map((row) => String(row.service).length)
     expect(services.sort((a, b) => a - b)).toEqual([3, 50_000])
     expect(run.reply?.issues.map((i) => i.row)).toEqual([2, 3])
     expect(run.reply?.issues[0].reason).toMatch(

@@ -8,7 +8,7 @@ import { readSurvey } from '../../cli/read-survey'
 import { main } from '../../cli/sapa'
 import { type LocalWorker, startLocalWorker } from '../../cli/wrangler-dev'
 import { excelSheetName } from '../../cli/xlsx/sheet-names'
-import { columnLabel, type Table, type Value } from '../../engine/index'
+import { columnLabel, type Value } from '../../engine/index'
 import type { ReportReply } from '../../protocol/index'
 import { buildSheets, MAX_LISTED_ISSUES, sheetRequests, XLSX_LIMITS } from '../../sheets/index'
 import { StandInSpreadsheet } from '../support/sheets-api'
@@ -18,6 +18,7 @@ import {
   type RecordingProxy,
   recordingProxy,
   runSapa,
+  tableOf,
   workerUrlIn,
 } from './support'
 
@@ -113,7 +114,7 @@ describe('sapa report on the sample workbook', () => {
   it('exits 0, prints the top and bottom five and the files, and stops its Worker', async () => {
     expect(run.code).toBe(0)
     expect(run.stdout).toMatch(/^9,517 respondents, 9,289 rated, satisfaction 65\.9%/)
-    const rating = reply.tables.find((t) => t.id === 'rating') as Table
+    const rating = tableOf(reply, 'rating')
     const ranked = rating.rows.filter((row) => typeof row.rank === 'number')
     const services = run.stdout.split('\n').filter((line) => /^\s+\d+\s+\d/.test(line))
     expect(services).toHaveLength(10)
@@ -197,7 +198,7 @@ describe('sapa report on the sample workbook', () => {
   })
 
   it('shows a table’s labels, not its keys, ▲▼ for significance and its notes under it', () => {
-    const regions = reply.tables.find((t) => t.id === 'regions') as Table
+    const regions = tableOf(reply, 'regions')
     const worksheet = sheetOf('regions')
     const header = rowValues(worksheet, 1, 8)
     expect(header.slice(0, 4)).toEqual([
@@ -239,7 +240,7 @@ describe('sapa report on the sample workbook', () => {
   })
 
   it('greys the small-base rows of the rating and notes why', () => {
-    const rating = reply.tables.find((t) => t.id === 'rating') as Table
+    const rating = tableOf(reply, 'rating')
     const worksheet = sheetOf('rating')
     const small = rating.rows.flatMap((row, i) => (row.smallBase === true ? [i] : []))
     expect(small.length).toBeGreaterThan(0)
@@ -251,7 +252,7 @@ describe('sapa report on the sample workbook', () => {
   })
 
   it('colours each aspect row from its weakest to its strongest aspect', () => {
-    const aspects = reply.tables.find((t) => t.id === 'aspects') as Table
+    const aspects = tableOf(reply, 'aspects')
     const worksheet = sheetOf('aspects')
     const header = rowValues(worksheet, 1, aspects.columns.length)
     const first = header.indexOf(columnLabel('infoAccess', 'kk'))
@@ -276,9 +277,7 @@ describe('sapa report on the sample workbook', () => {
 
   it('links the chapters’ contents to each service’s block', () => {
     const worksheet = sheetOf('chapters')
-    const services = (reply.tables.find((t) => t.id === 'rating') as Table).rows.map(
-      (row) => row.service,
-    )
+    const services = tableOf(reply, 'rating').rows.map((row) => row.service)
     const links: { text: string; hyperlink: string }[] = []
     worksheet.eachRow((row) => {
       const value = row.getCell(1).value as { text?: string; hyperlink?: string } | null

@@ -3,7 +3,9 @@ import { spawn } from 'node:child_process'
 import { createServer, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { fileURLToPath } from 'node:url'
+import type { Report, Table, TableId } from '../../engine/index'
 import { decodeBinaryBody } from '../../protocol/index'
+import { table } from '../support/tables'
 
 export const ROOT = fileURLToPath(new URL('../..', import.meta.url))
 const BIN = fileURLToPath(new URL('../../bin/sapa.mjs', import.meta.url))
@@ -46,6 +48,12 @@ export function runSapa(args: readonly string[], options: RunOptions = {}): Prom
   })
 }
 
+/** The table `id` of a run's reply; a run that failed has no reply, and so no table. */
+export function tableOf(reply: Report | undefined, id: TableId): Table {
+  if (!reply) throw new Error(`no reply to read the ${id} table of`)
+  return table(reply, id)
+}
+
 /** The local Worker's URL, from the line `--debug` prints once it is up. */
 export function workerUrlIn(stderr: string): string | undefined {
   return /Worker under wrangler dev at (http:\/\/127\.0\.0\.1:\d+)/.exec(stderr)?.[1]
@@ -69,7 +77,10 @@ export interface RecordingProxy {
   requests: Buffer[]
   /** Each request's path and content type, in order. */
   sent: { path: string; contentType: string; status?: number }[]
-  /** Changes each request body before it is passed on (a test of the signature). */
+  /**
+   * Changes each request body before it is passed on (a test of the signature): returns a
+   * changed copy, as `requests` holds the bytes it is given.
+   */
   tamper?: (body: Buffer) => Buffer
   close(): Promise<void>
 }
@@ -90,8 +101,9 @@ export async function recordingProxy(target: string): Promise<RecordingProxy> {
       contentType: request.headers['content-type'] ?? '',
     }
     sent.push(record)
-    requests.push(Buffer.concat(chunks))
-    const body = proxy.tamper ? proxy.tamper(Buffer.concat(chunks)) : Buffer.concat(chunks)
+    const received = Buffer.concat(chunks)
+    requests.push(received)
+    const body = proxy.tamper ? proxy.tamper(received) : received
     const headers = new Headers()
     for (const [name, value] of Object.entries(request.headers)) {
       if (typeof value === 'string' && name !== 'host' && name !== 'content-length') {

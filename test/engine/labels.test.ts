@@ -14,7 +14,8 @@ import {
   report,
   reportFromState,
 } from '../../engine'
-import { rows as rowsOf, table } from './tables'
+import { chunksOf } from '../support/chunks'
+import { rows as rowsOf, table } from '../support/tables'
 
 const header = ['Қызмет', 'Мемлекеттік орган', 'Өңір', 'Қызметке жалпы баға', 'Жауап']
 const questions: Question[] = [{ key: 'answer', type: 'choice', header: 'Жауап' }]
@@ -122,13 +123,11 @@ describe('any label', () => {
         )
 
         // The same report from chunks, each state through JSON, merged in order.
-        const bounds = [0, ...cuts.filter((c) => c > 0 && c < cells.length).sort((a, b) => a - b)]
-        bounds.push(cells.length)
         let state: PartialState | null = null
-        for (let i = 0; i + 1 < bounds.length; i++) {
+        for (const part of chunksOf(cells, cuts)) {
           const chunk = aggregate(
-            { header, rows: cells.slice(bounds[i], bounds[i + 1]), questions },
-            { firstRow: 2 + bounds[i] },
+            { header, rows: part.rows, questions },
+            { firstRow: part.firstRow },
           )
           const travelled = JSON.parse(JSON.stringify(chunk)) as PartialState
           state = state ? mergeStates(state, travelled) : travelled

@@ -1,14 +1,7 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import {
-  aggregate,
-  type Cell,
-  mergeStates,
-  type PartialState,
-  type Report,
-  report,
-  reportFromState,
-} from '../../engine'
+import { aggregate, type Cell, type Report, report, reportFromState } from '../../engine'
+import { chunksOf, mergeInAnyOrder } from '../support/chunks'
 
 const header = [
   'Қызмет',
@@ -135,25 +128,12 @@ describe('engine properties', () => {
           ),
         ),
         ([rows, cuts, picks]) => {
-          const bounds = [
-            0,
-            ...cuts.filter((c) => c < rows.length).sort((x, y) => x - y),
-            rows.length,
-          ]
-          const states: PartialState[] = []
-          for (let i = 0; i + 1 < bounds.length; i++) {
-            const chunk = rows.slice(bounds[i], bounds[i + 1])
-            states.push(aggregate({ header, rows: chunk }, { firstRow: 2 + bounds[i] }))
-          }
+          const states = chunksOf(rows, cuts).map((chunk) =>
+            aggregate({ header, rows: chunk.rows }, { firstRow: chunk.firstRow }),
+          )
           // Merge in an arbitrary tree and order: associativity and commutativity.
-          let k = 0
-          while (states.length > 1) {
-            const i = picks[k++ % picks.length] % states.length
-            const [a] = states.splice(i, 1)
-            const j = picks[k++ % picks.length] % states.length
-            states[j] = k % 2 ? mergeStates(a, states[j]) : mergeStates(states[j], a)
-          }
-          expect(reportFromState(states[0], options)).toEqual(report({ header, rows }, options))
+          const merged = mergeInAnyOrder(states, picks)
+          expect(reportFromState(merged, options)).toEqual(report({ header, rows }, options))
         },
       ),
     )

@@ -14,7 +14,7 @@ import {
   reportFromState,
   SurveyError,
 } from '../../engine'
-import { expectClose, row, rows as rowsOf, table } from './tables'
+import { expectClose, row, rows as rowsOf, table } from '../support/tables'
 
 const header = [
   'Қызмет',

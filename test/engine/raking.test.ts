@@ -15,7 +15,7 @@ import {
   surveyRakeSample,
   type WeightingOptions,
 } from '../../engine'
-import { expectClose, row, table } from './tables'
+import { expectClose, row, table } from '../support/tables'
 
 const header = ['Қызмет', 'Өңір', 'Жынысы', 'Қызметке жалпы баға']
 const A = 'Астана'

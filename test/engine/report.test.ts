@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { type Cell, type Report, report, SurveyError, TABLE_IDS, type Table } from '../../engine'
+import { type Cell, report, SurveyError, TABLE_IDS, type Table } from '../../engine'
+import { row, table } from '../support/tables'
 
 const header = [
   'Қызмет',
@@ -29,10 +30,6 @@ const rows: Cell[][] = [
   ['B', БП, 'Алматы', corp, '', 3, 2, '', '', '', 38, 'Әйел'],
   ['C', БП, 'Астана', body, 3, 2, 3, 'Жоқ', 'Жоқ', 'Жоқ', 50, 'Ер'],
 ]
-
-const table = (r: Report, id: string) => r.tables.find((t) => t.id === id) as Table
-const row = (t: Table, match: Record<string, unknown>) =>
-  t.rows.find((r) => Object.entries(match).every(([k, v]) => r[k] === v))
 
 describe('report', () => {
   const r = report({ header, rows }, { minBase: 2 })
@@ -238,7 +235,7 @@ describe('report', () => {
       ...prosecutor,
       connections: 0,
     })
-    expect(row(concern, { groupType: 'agency', group: БП })?.index).toBeCloseTo(
+    expect(row(concern, { groupType: 'agency', group: БП }).index).toBeCloseTo(
       (0.25 + 1 / 3) / 5,
       12,
     )
@@ -252,15 +249,15 @@ describe('report', () => {
       informalPayments: 0,
       connections: 0,
     })
-    expect(row(concern, { groupType: 'localRegion', group: 'Алматы' })?.index).toBeCloseTo(0.6, 12)
+    expect(row(concern, { groupType: 'localRegion', group: 'Алматы' }).index).toBeCloseTo(0.6, 12)
     // Local bodies in total, rows 1–3: overall 5, 4, 2; trust 5, 4, 1; complaints 1 of 3;
     // connections 1 of 3.
-    const local = row(concern, { groupType: 'localRegion', group: 'total' }) ?? {}
+    const local = row(concern, { groupType: 'localRegion', group: 'total' })
     expect(local).toMatchObject({ dissatisfied: 1 / 3, distrust: 1 / 3, complaints: 1 / 3 })
     expect(local.index).toBeCloseTo(4 / 3 / 5, 12)
     // The State Corporation, rows 2, 3, 6: overall 4, 2 (row 6 blank); trust 4, 1, 3;
     // complaints 1 of 2, connections 1 of 2.
-    const corp = row(concern, { groupType: 'corpRegion', group: 'total' }) ?? {}
+    const corp = row(concern, { groupType: 'corpRegion', group: 'total' })
     expect(corp).toMatchObject({ dissatisfied: 0.5, complaints: 0.5, connections: 0.5 })
     expect(corp.distrust).toBeCloseTo(1 / 3, 12)
   })

@@ -1,8 +1,9 @@
 import { readFileSync } from 'node:fs'
 import { parse } from 'csv-parse/sync'
 import { beforeAll, describe, expect, it } from 'vitest'
-import { type Report, report, type Table } from '../../engine/index'
+import { type Report, report } from '../../engine/index'
 import { parseCsv } from '../../samples/generator/csv'
+import { table } from '../support/tables'
 
 const reference = (name: string): Record<string, string>[] =>
   parse(readFileSync(`samples/reference/monitoring-2017/${name}`, 'utf8'), { columns: true })
@@ -15,7 +16,6 @@ function printed(text: string, value: number | null): [string, string] {
 
 let result: Report
 let codeOf: Map<string, string>
-const table = (id: string) => result.tables.find((t) => t.id === id) as Table
 
 beforeAll(() => {
   // The sample as its CSV, read without the CLI's workbook reader (the generator writes the
@@ -39,7 +39,9 @@ describe('the 2017 sample reproduces the report', () => {
   it("each service's satisfaction and mean equal its own section to the printed precision", () => {
     // 1-кесте read by its values (reference README, inconsistency 1) supplies what a section omits.
     const byValues = new Map(reference('rating.csv').map((r) => [r.values_match_service_code, r]))
-    const rows = new Map(table('rating').rows.map((r) => [codeOf.get(String(r.service)), r]))
+    const rows = new Map(
+      table(result, 'rating').rows.map((r) => [codeOf.get(String(r.service)), r]),
+    )
     const checked: string[] = []
     for (const service of reference('service_distributions.csv')) {
       const code = service.service_code
@@ -64,7 +66,7 @@ describe('the 2017 sample reproduces the report', () => {
     // (reference README, inconsistency 1: the printed names are shuffled from rank 15 on).
     const printed = reference('rating.csv')
     const order = printed.map((r) => r.values_match_service_code)
-    const rows = table('rating').rows
+    const rows = table(result, 'rating').rows
     const ranked = rows.filter((r) => r.rank !== null)
     const rankedCodes = ranked.map((r) => codeOf.get(String(r.service)))
     expect(ranked.map((r) => r.rank)).toEqual(ranked.map((_, i) => i + 1))
@@ -89,7 +91,7 @@ describe('the 2017 sample reproduces the report', () => {
   })
 
   it('key-driver correlations are of the report’s size (about 0.55–0.70), trust first', () => {
-    const drivers = table('drivers').rows
+    const drivers = table(result, 'drivers').rows
     for (const [group, label] of [
       ['central', 'Орталық мемлекеттік органдар'],
       ['local', 'Жергілікті атқарушы органдар'],

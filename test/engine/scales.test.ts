@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest'
 import { type Cell, report, SurveyError } from '../../engine'
-import { expectClose, row, table } from './tables'
+import { expectClose, row, table } from '../support/tables'
 
 const header = [
   'Қызмет',

@@ -24,6 +24,7 @@ import {
 } from '../../engine'
 import { pairLayoutOf, peopleLayoutOf } from '../../engine/layout'
 import { parseCsv } from '../../samples/generator/csv'
+import { chunksOf, mergeInAnyOrder } from '../support/chunks'
 
 /** The schema the 2017 questionnaire decodes to: 1..5, the eight aspects, the three barriers. */
 const SCHEMA_2017: Schema = {
@@ -306,28 +307,14 @@ describe('any schema', () => {
         const one = report({ header, rows, mapping, questions }, options)
         expect(one.summary.scale).toEqual(s.scale)
         expect(one.summary.questions).toEqual(questions)
-        const bounds = [
-          0,
-          ...cuts.filter((c) => c < rows.length).sort((a, b) => a - b),
-          rows.length,
-        ]
-        const states: PartialState[] = []
-        for (let i = 0; i + 1 < bounds.length; i++) {
-          const chunk = rows.slice(bounds[i], bounds[i + 1])
+        const states = chunksOf(rows, cuts).map((chunk) => {
           const state = aggregate(
-            { header, rows: chunk, mapping, questions },
-            { firstRow: 2 + bounds[i], scale: s.scale },
+            { header, rows: chunk.rows, mapping, questions },
+            { firstRow: chunk.firstRow, scale: s.scale },
           )
-          states.push(JSON.parse(JSON.stringify(state)))
-        }
-        let k = 0
-        while (states.length > 1) {
-          const i = picks[k++ % picks.length] % states.length
-          const [a] = states.splice(i, 1)
-          const j = picks[k++ % picks.length] % states.length
-          states[j] = k % 2 ? mergeStates(a, states[j]) : mergeStates(states[j], a)
-        }
-        expect(reportFromState(states[0], options)).toEqual(one)
+          return JSON.parse(JSON.stringify(state)) as PartialState
+        })
+        expect(reportFromState(mergeInAnyOrder(states, picks), options)).toEqual(one)
       }),
       { numRuns: 120 },
     )

@@ -9,7 +9,7 @@
  */
 import { describe, expect, it } from 'vitest'
 import { type Cell, type Correction, report } from '../../engine'
-import { expectClose, row, table } from './tables'
+import { expectClose, row, table } from '../support/tables'
 
 /** Counts of the scores 1..5 per service. */
 const COUNTS: Record<string, number[]> = {

@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest'
 import { aggregate, type Cell, mergeStates, report, SurveyError } from '../../engine'
-import { expectClose, row, table } from './tables'
+import { expectClose, row, table } from '../support/tables'
 
 /** Counts of the scores 1..5 per service. */
 const NOW: Record<string, number[]> = {

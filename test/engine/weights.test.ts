@@ -8,7 +8,7 @@ import fc from 'fast-check'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { type Cell, type Report, report, SurveyError, type Value } from '../../engine'
 import { parseCsv } from '../../samples/generator/csv'
-import { row, table } from './tables'
+import { row, table } from '../support/tables'
 
 /** Keys whose value is a weighted count (Σw): they scale with the weights. */
 const isCount = (key: string) => key === 'n' || /^n\d+$/.test(key) || /.N$/.test(key)

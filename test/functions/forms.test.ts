@@ -1,33 +1,16 @@
 import { describe, expect, it } from 'vitest'
-import { encodeBinaryBody, encodeColumns } from '../../protocol/index'
-import { call, HEADER, json, signedPost, surveyRows, TEST_SECRET } from './support'
+import { BINARY_CONTENT_TYPE, encodeBinaryBody, encodeColumns } from '../../protocol/index'
+import { call, HEADER, hmacHeaders, json, signedPost, surveyRows } from './support'
 
 const body = (value: unknown) => JSON.stringify(value)
 
 /** HMAC headers over bytes, for the binary body. */
-async function signedBytes(bytes: Uint8Array, type = 'application/vnd.sapa.survey') {
-  const timestamp = Math.floor(Date.now() / 1000)
-  const encoder = new TextEncoder()
-  const key = await crypto.subtle.importKey(
-    'raw',
-    encoder.encode(TEST_SECRET),
-    { name: 'HMAC', hash: 'SHA-256' },
-    false,
-    ['sign'],
-  )
-  const prefix = encoder.encode(`${timestamp}.`)
-  const signed = new Uint8Array(prefix.length + bytes.length)
-  signed.set(prefix)
-  signed.set(bytes, prefix.length)
-  const mac = await crypto.subtle.sign('HMAC', key, signed)
-  const hex = [...new Uint8Array(mac)].map((b) => b.toString(16).padStart(2, '0')).join('')
-  return { 'content-type': type, 'x-sapa-timestamp': String(timestamp), 'x-sapa-signature': hex }
-}
+const signedBytes = (bytes: Uint8Array) => hmacHeaders(bytes, { contentType: BINARY_CONTENT_TYPE })
 
 const postBytes = async (path: string, bytes: Uint8Array) =>
   call(path, { method: 'POST', body: bytes, headers: await signedBytes(bytes) })
 
-describe('the binary body (application/vnd.sapa.survey)', () => {
+describe(`the binary body (${BINARY_CONTENT_TYPE})`, () => {
   it('gives the report of the JSON body, the previous wave coded too', async () => {
     const rows = surveyRows()
     const survey = { header: HEADER, columns: encodeColumns(HEADER, rows) }

@@ -16,9 +16,17 @@ export function call(path: string, init: RequestInit = {}, overrides: Partial<Bi
   return worker.fetch(request, bindings(overrides), createExecutionContext())
 }
 
+/**
+ * The headers of a request signed over `body` (its UTF-8 bytes when a string): the content
+ * type, the timestamp, and the HMAC of `timestamp.body`.
+ */
 export async function hmacHeaders(
-  body: string,
-  { secret = TEST_SECRET, timestamp = Math.floor(Date.now() / 1000) } = {},
+  body: string | Uint8Array,
+  {
+    secret = TEST_SECRET,
+    timestamp = Math.floor(Date.now() / 1000),
+    contentType = 'application/json',
+  } = {},
 ): Promise<Record<string, string>> {
   const encoder = new TextEncoder()
   const key = await crypto.subtle.importKey(
@@ -28,10 +36,15 @@ export async function hmacHeaders(
     false,
     ['sign'],
   )
-  const mac = await crypto.subtle.sign('HMAC', key, encoder.encode(`${timestamp}.${body}`))
+  const prefix = encoder.encode(`${timestamp}.`)
+  const bytes = typeof body === 'string' ? encoder.encode(body) : body
+  const signed = new Uint8Array(prefix.length + bytes.length)
+  signed.set(prefix)
+  signed.set(bytes, prefix.length)
+  const mac = await crypto.subtle.sign('HMAC', key, signed)
   const hex = [...new Uint8Array(mac)].map((b) => b.toString(16).padStart(2, '0')).join('')
   return {
-    'content-type': 'application/json',
+    'content-type': contentType,
     'x-sapa-timestamp': String(timestamp),
     'x-sapa-signature': hex,
   }

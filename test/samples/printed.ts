@@ -1,6 +1,7 @@
 /**
- * What both checks of the sample against the printed report share: how many cells each printed
- * table has, and how a value is compared with a printed figure. Neither is computed by the engine.
+ * What the checks of the samples against the printed report share: how many cells each printed
+ * table has, and how a value or a ratio of counts is compared with a printed figure. None of it
+ * is computed by the engine.
  */
 
 /** Printed cells per table (blank cells of 16 and 108 count as printed zeros). */
@@ -37,3 +38,15 @@ export function near(value: number | null | undefined, text: string): boolean {
   const f = 10 ** d
   return Math.sign(value) * Math.round(Math.abs(value) * f + 1e-9) === Math.round(Number(text) * f)
 }
+
+/** Whether scale·a/b rounds (half up) to the printed text, in whole numbers only (never when b is 0). */
+export function prints(a: number, b: number, text: string, scale = 1): boolean {
+  if (b === 0) return false
+  const d = text.includes('.') ? text.split('.')[1].length : 0
+  const twice = Math.round(Number(text) * 2 * 10 ** d)
+  const lhs = 2 * 10 ** d * scale * a
+  return lhs >= (twice - 1) * b && lhs < (twice + 1) * b
+}
+
+/** `x` rounded to one decimal, half up (a hair above .x5 so a double just under it still goes up). */
+export const round1 = (x: number) => Math.round(x * 10 + 1e-9) / 10

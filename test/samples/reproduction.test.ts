@@ -10,8 +10,9 @@
 import { readFileSync } from 'node:fs'
 import { parse } from 'csv-parse/sync'
 import { beforeAll, describe, expect, it } from 'vitest'
-import { type Report, report, type Table, type Value } from '../../engine/index'
-import { near, PRINTED } from './printed'
+import { type Report, report, type TableId, type Value } from '../../engine/index'
+import { table } from '../support/tables'
+import { near, PRINTED, round1 } from './printed'
 
 const SAMPLES = new URL('../../samples/', import.meta.url)
 const REFERENCE = new URL('../../samples/reference/monitoring-2017/', import.meta.url)
@@ -80,7 +81,6 @@ function check(table: string, cell: string, sapa: Value | undefined, text: strin
     t.missed.set(cell, `${text} vs ${got}`)
   }
 }
-const round1 = (x: number) => Math.round(x * 10 + 1e-9) / 10
 /** 104-кесте cells that Sapa's five shares, each rounded to one decimal, print as printed. */
 const printsRounded = new Set<string>()
 const pct = (table: string, cell: string, sapa: Value | undefined, text: string) =>
@@ -208,7 +208,6 @@ const EXPECTED: Record<string, number> = {
 // ---- Sapa's report of the sample -----------------------------------------------------------
 
 let result: Report
-const table = (id: string) => result.tables.find((t) => t.id === id) as Table
 
 beforeAll(() => {
   const [header, ...rows] = csv(new URL('survey-2017.csv', SAMPLES))
@@ -236,8 +235,8 @@ interface Names {
 }
 
 /** Rows of a table keyed by `key` (and groupType when given). */
-function rowsBy(id: string, key: string, groupType?: string) {
-  const t = table(id)
+function rowsBy(id: TableId, key: string, groupType?: string) {
+  const t = table(result, id)
   const out = new Map<string, Record<string, Value>>()
   for (const row of t.rows) {
     if (groupType !== undefined && row.groupType !== groupType) continue
@@ -252,7 +251,7 @@ function compare({ service, agency, region }: Names) {
   const aspects = (groupType: string) => rowsBy('aspects', 'group', groupType)
   const barriers = (groupType: string) => rowsBy('barriers', 'group', groupType)
   const regions = rowsBy('regions', 'region')
-  const totalOf = (id: string) => table(id).total as Record<string, Value>
+  const totalOf = (id: TableId) => table(result, id).total as Record<string, Value>
   const agencyName = (abbr: string) => agency.get(abbr) ?? `?${abbr}`
   const regionName = (code: string) => region.get(code) ?? `?${code}`
 
@@ -410,7 +409,7 @@ function compare({ service, agency, region }: Names) {
     checkAspects('15', `r${r.region_code}`, row, r)
   }
   // 16-кесте: the declared multi question by State Corporation region (total: the corp channel).
-  const questions = table('questions').rows.filter((q) => q.question === 'waiting')
+  const questions = table(result, 'questions').rows.filter((q) => q.question === 'waiting')
   const options = [...new Set(questions.map((q) => String(q.option)))]
   for (const r of reference('waiting_conditions_by_region')) {
     const [groupType, group] =
@@ -424,7 +423,7 @@ function compare({ service, agency, region }: Names) {
     })
   }
   // 104-кесте: the social-concern index (Sapa: the mean of the five unrounded shares).
-  const concern = table('concern').rows
+  const concern = table(result, 'concern').rows
   const concernGroup = {
     agency: 'agency',
     leb_region: 'localRegion',
@@ -463,7 +462,7 @@ function compare({ service, agency, region }: Names) {
     if (r.diff_pct) pct('122', `${r.service_code} diff`, row?.diff, r.diff_pct)
   }
   // The per-service place tables: the places table (service × channel).
-  const places = table('places').rows
+  const places = table(result, 'places').rows
   for (const r of reference('service_by_place')) {
     const row = places.find(
       (p) => p.service === service(r.service_code) && p.channel === CHANNEL_KEYS[r.place],
@@ -474,7 +473,7 @@ function compare({ service, agency, region }: Names) {
     if (r.mean_score) check('place', `${cell} mean`, row?.mean, r.mean_score)
   }
   // Age tables of services 5, 6, 7: the demographics table per service.
-  const people = table('demographics').rows
+  const people = table(result, 'demographics').rows
   for (const r of reference('age_tables')) {
     const row = people.find(
       (p) =>
@@ -485,7 +484,7 @@ function compare({ service, agency, region }: Names) {
     else pct('age', cell, row?.satisfaction, r.value)
   }
   // Key drivers: Pearson's r per group (3 decimals).
-  const drivers = table('drivers').rows
+  const drivers = table(result, 'drivers').rows
   for (const r of reference('key_drivers')) {
     const row = drivers.find(
       (x) => x.group === DRIVER_GROUPS[r.group] && x.aspect === ASPECT_KEYS[r.aspect],

@@ -6,7 +6,7 @@
  */
 import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
-import { near, PRINTED } from './printed'
+import { near, PRINTED, prints, round1 } from './printed'
 
 const SAMPLES = new URL('../../samples/', import.meta.url)
 const REFERENCE = new URL('../../samples/reference/monitoring-2017/', import.meta.url)
@@ -152,16 +152,6 @@ const rows: Row[] = cells.map((c, r) => {
 })
 
 // ---- measures, by plain loops ------------------------------------------------------------
-
-/** Whether scale·a/b rounds (half up) to the printed text, in whole numbers only. */
-function prints(a: number, b: number, text: string, scale = 1): boolean {
-  if (b === 0) return false
-  const d = text.includes('.') ? text.split('.')[1].length : 0
-  const twice = Math.round(Number(text) * 2 * 10 ** d)
-  const lhs = 2 * 10 ** d * scale * a
-  return lhs >= (twice - 1) * b && lhs < (twice + 1) * b
-}
-const round1 = (x: number) => Math.round(x * 10 + 1e-9) / 10
 
 interface Scores {
   n: number

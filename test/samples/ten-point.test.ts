@@ -16,10 +16,10 @@ import {
   report,
   type Scale,
   TABLE_IDS,
-  type Table,
   type Value,
 } from '../../engine/index'
 import { generateTenPoint } from '../../samples/generate'
+import { row, table } from '../support/tables'
 
 const SAMPLES = new URL('../../samples/', import.meta.url)
 const BASE = 'survey-10point'
@@ -69,12 +69,6 @@ const serviceName = (code: string) =>
 // ---- Sapa's report -------------------------------------------------------------------------
 
 let result: Report
-const table = (id: string) => result.tables.find((t) => t.id === id) as Table
-const find = (id: string, match: Record<string, Value>) => {
-  const found = table(id).rows.find((r) => Object.entries(match).every(([k, v]) => r[k] === v))
-  if (!found) throw new Error(`${id}: no row ${JSON.stringify(match)}`)
-  return found
-}
 
 describe('the 10-point sample', () => {
   let outDir: string
@@ -124,13 +118,13 @@ describe('the 10-point sample', () => {
   it('produces every table (waves needs a previous wave)', () => {
     expect(result.tables.map((t) => t.id)).toEqual(TABLE_IDS.filter((id) => id !== 'waves'))
     for (const t of result.tables) expect(t.rows.length, t.id).toBeGreaterThan(0)
-    const distribution = table('distribution')
+    const distribution = table(result, 'distribution')
     expect(distribution.columns.map((c) => c.key)).toContain('p10')
     expect(distribution.columns.map((c) => c.key)).not.toContain('p0')
   })
 
   it('gives each declared question its rows in the questions table, equal to plain loops', () => {
-    const questions = table('questions').rows
+    const questions = table(result, 'questions').rows
     for (const q of declaration.questions) {
       const own = questions.filter((r) => r.question === q.key)
       expect(new Set(own.map((r) => r.groupType)), q.key).toEqual(
@@ -179,27 +173,28 @@ describe('the 10-point sample', () => {
       )
     }
     const summary = result.summary
+    const distribution = table(result, 'distribution')
     const all = plain(rows)
     expect(summary.satisfaction as number).toBeCloseTo(all.tens, 12)
     expect(summary.mean as number).toBeCloseTo(all.mean, 12)
-    check('total', find('distribution', { groupType: 'total' }), all)
-    expect(table('regions').total?.score10 as number).toBeCloseTo(all.mean, 12)
+    check('total', row(distribution, { groupType: 'total' }), all)
+    expect(table(result, 'regions').total?.score10 as number).toBeCloseTo(all.mean, 12)
 
     // Services: one of 2017's, two of the new ones.
     for (const code of ['20', '56', '70']) {
       const name = serviceName(code)
       const p = plain(where('Қызмет коды', code))
-      const rated = find('rating', { service: name })
+      const rated = row(table(result, 'rating'), { service: name })
       expect(rated.n).toBe(p.n)
       expect(rated.satisfaction as number, code).toBeCloseTo(p.tens, 12)
       expect(rated.top2 as number, code).toBeCloseTo((p.counts[8] + p.counts[9]) / p.n, 12)
       expect(rated.mean as number, code).toBeCloseTo(p.mean, 12)
       expect(rated.score10 as number, code).toBeCloseTo(p.mean, 12)
-      check(`service ${code}`, find('distribution', { groupType: 'service', group: name }), p)
+      check(`service ${code}`, row(distribution, { groupType: 'service', group: name }), p)
     }
     // A region, over all respondents and over the local bodies.
     const almaty = where('Өңір', 'Алматы облысы')
-    const region = find('regions', { region: 'Алматы облысы' })
+    const region = row(table(result, 'regions'), { region: 'Алматы облысы' })
     const p = plain(almaty)
     expect(region.satisfaction as number).toBeCloseTo(p.tens, 12)
     expect(region.mean as number).toBeCloseTo(p.mean, 12)
@@ -212,11 +207,11 @@ describe('the 10-point sample', () => {
     expect(region.localMean as number).toBeCloseTo(local.mean, 12)
     // The State Corporation, and an agency with its aspects and a rated question.
     const corp = where('Қызмет алынған орын', 'Мемлекеттік корпорация (ХҚКО)')
-    check('corp', find('distribution', { groupType: 'channel', group: 'corp' }), plain(corp))
+    check('corp', row(distribution, { groupType: 'channel', group: 'corp' }), plain(corp))
     const agency = 'Ішкі істер министрлігі'
     const mine = where('Мемлекеттік орган', agency)
-    check(agency, find('distribution', { groupType: 'agency', group: agency }), plain(mine))
-    const aspects = find('aspects', { groupType: 'agency', group: agency })
+    check(agency, row(distribution, { groupType: 'agency', group: agency }), plain(mine))
+    const aspects = row(table(result, 'aspects'), { groupType: 'agency', group: agency })
     expect(aspects.overall as number).toBeCloseTo(plain(mine).mean, 12)
     expect(aspects.trust as number).toBeCloseTo(plain(mine, col('Қызмет ұсынушыға сенім')).mean, 12)
     expect(aspects.waitingTime as number).toBeCloseTo(
@@ -226,7 +221,7 @@ describe('the 10-point sample', () => {
   })
 
   it('ranks trust first among the key drivers, as the 2017 report found', () => {
-    const total = table('drivers').rows.filter((r) => r.group === 'total')
+    const total = table(result, 'drivers').rows.filter((r) => r.group === 'total')
     expect(total.map((r) => r.aspect)).toHaveLength(10)
     expect(total[0].aspect).toBe('trust')
   })

@@ -10,6 +10,7 @@ import { join } from 'node:path'
 import { parse } from 'csv-parse/sync'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { generateWave2016 } from '../../samples/generate'
+import { prints } from './printed'
 
 const SAMPLES = new URL('../../samples/', import.meta.url)
 const FILES = ['survey-2016.csv', 'survey-2016.xlsx']
@@ -18,14 +19,6 @@ const read = (name: string): string[][] => parse(readFileSync(new URL(name, SAMP
 const [header, ...rows] = read('survey-2016.csv')
 const [header2017, ...rows2017] = read('survey-2017.csv')
 const col = (name: string) => header.indexOf(name)
-
-/** Whether a/b, times scale, rounds (half up) to the printed text: whole numbers only. */
-function prints(a: number, b: number, text: string, scale = 1): boolean {
-  const d = text.includes('.') ? text.split('.')[1].length : 0
-  const twice = Math.round(Number(text) * 2 * 10 ** d)
-  const lhs = 2 * 10 ** d * scale * a
-  return lhs >= (twice - 1) * b && lhs < (twice + 1) * b
-}
 
 describe('the "2016" wave', () => {
   let outDir: string

@@ -15,7 +15,7 @@ export const LONG_TEXT = `${'Ұзақ мәтін. '.repeat(5000)}`
 /** Labels that are also names on every object's prototype. */
 export const PROTOTYPE_LABELS = ['constructor', 'toString', '__proto__', 'hasOwnProperty']
 
-export const ASPECT_KEYS = [
+const ASPECT_KEYS = [
   'infoAccess',
   'infoClarity',
   'documents',

@@ -21,8 +21,3 @@ export function sentBody(exchange: Sent | undefined): any {
   }
   return JSON.parse(exchange.body ?? 'null')
 }
-
-/** A survey body's column as plain numbers or values, whichever form it took. */
-export function cellsOf(column: { codes?: ArrayLike<number>; values?: unknown[] }): unknown[] {
-  return column.codes ? Array.from(column.codes) : (column.values ?? [])
-}

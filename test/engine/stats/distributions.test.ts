@@ -8,12 +8,7 @@ import {
   studentTTwoSidedP,
   Z95,
 } from '../../../engine/stats'
-
-/** |actual − expected| ≤ tol·|expected| (tol·1 when expected is 0). */
-function expectRelative(actual: number, expected: number, tol: number) {
-  const scale = expected === 0 ? 1 : Math.abs(expected)
-  expect(Math.abs(actual - expected) / scale).toBeLessThanOrEqual(tol)
-}
+import { expectClose } from '../../support/tables'
 
 // Oracle for the tables below: /usr/bin/python3, scipy 1.10.1.
 //   from scipy import stats
@@ -312,18 +307,18 @@ const tQuantileTable = [
 
 describe('normal distribution', () => {
   it('Φ matches scipy to 1e-12 relative', () => {
-    for (const [x, expected] of normalCdfTable) expectRelative(normalCdf(x), expected, 1e-12)
+    for (const [x, expected] of normalCdfTable) expectClose(normalCdf(x), expected, 1e-12)
   })
 
   it('Φ⁻¹ matches scipy to 1e-14 relative, far tails included', () => {
     for (const [p, expected] of normalQuantileTable) {
-      expectRelative(normalQuantile(p), expected, 1e-14)
+      expectClose(normalQuantile(p), expected, 1e-14)
     }
   })
 
   it('two-sided p matches scipy to 1e-12 relative', () => {
     for (const [z, expected] of normalTwoSidedTable) {
-      expectRelative(normalTwoSidedP(z), expected, 1e-12)
+      expectClose(normalTwoSidedP(z), expected, 1e-12)
     }
   })
 
@@ -353,47 +348,47 @@ describe('normal distribution', () => {
 
 describe("Student's t distribution", () => {
   it('CDF matches scipy to 1e-12 relative, non-integer df and far tails included', () => {
-    for (const [t, df, expected] of tCdfTable) expectRelative(studentTCdf(t, df), expected, 1e-12)
+    for (const [t, df, expected] of tCdfTable) expectClose(studentTCdf(t, df), expected, 1e-12)
   })
 
   it('CDF near 0 with df = 1 equals the Cauchy CDF ½ + atan(t)/π (closed form)', () => {
     // stdlib's own t-cdf package is off by 3e-9 at t = 1e-8 here: this pins the fix.
     for (const t of [1e-8, 1e-6, -1e-4, 0.01]) {
-      expectRelative(studentTCdf(t, 1), 0.5 + Math.atan(t) / Math.PI, 1e-15)
+      expectClose(studentTCdf(t, 1), 0.5 + Math.atan(t) / Math.PI, 1e-15)
     }
   })
 
   it('two-sided p matches scipy to 1e-12 relative', () => {
     for (const [t, df, expected] of tTwoSidedTable) {
-      expectRelative(studentTTwoSidedP(t, df), expected, 1e-12)
+      expectClose(studentTTwoSidedP(t, df), expected, 1e-12)
     }
     expect(studentTTwoSidedP(0, 3)).toBe(1)
   })
 
   it('quantile at 0.975 matches R to 1e-14 relative', () => {
     for (const [p, df, expected] of tQuantileR) {
-      expectRelative(studentTQuantile(p, df), expected, 1e-14)
+      expectClose(studentTQuantile(p, df), expected, 1e-14)
     }
   })
 
   it('quantile equals the closed forms for df = 1 and 2', () => {
     // df = 1 (Cauchy): tan(π(p − ½)); df = 2: (2p − 1)/√(2p(1 − p)) (Student 1908; Hill 1970).
     for (const p of [0.001, 0.3, 0.975, 0.999]) {
-      expectRelative(studentTQuantile(p, 1), Math.tan(Math.PI * (p - 0.5)), 1e-13)
-      expectRelative(studentTQuantile(p, 2), (2 * p - 1) / Math.sqrt(2 * p * (1 - p)), 1e-14)
+      expectClose(studentTQuantile(p, 1), Math.tan(Math.PI * (p - 0.5)), 1e-13)
+      expectClose(studentTQuantile(p, 2), (2 * p - 1) / Math.sqrt(2 * p * (1 - p)), 1e-14)
     }
   })
 
   it('quantile matches the mpmath root to 1e-13 relative, near ½ and in the tails', () => {
     for (const [p, df, expected] of tQuantileTable) {
-      expectRelative(studentTQuantile(p, df), expected, 1e-13)
+      expectClose(studentTQuantile(p, df), expected, 1e-13)
     }
   })
 
   it('quantile inverts the CDF', () => {
     for (const df of [0.7, 3.3, 41.5]) {
       for (const p of [0.001, 0.2, 0.6, 0.99]) {
-        expectRelative(studentTCdf(studentTQuantile(p, df), df), p, 1e-13)
+        expectClose(studentTCdf(studentTQuantile(p, df), df), p, 1e-13)
       }
     }
   })

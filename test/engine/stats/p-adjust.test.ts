@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { adjustPValues, significanceSign } from '../../../engine/stats'
+import { expectValues } from '../../support/values'
 
 // Oracle: /usr/bin/python3, statsmodels 0.13.5:
 //   from statsmodels.stats.multitest import multipletests
@@ -20,19 +21,10 @@ const rejected = {
   bonferroni: [false, false, false, true, false, false, false, false],
 }
 
-function expectClose(actual: (number | null)[], expected: (number | null)[]) {
-  expect(actual.length).toBe(expected.length)
-  actual.forEach((a, i) => {
-    const e = expected[i]
-    if (e === null) expect(a).toBe(null)
-    else expect(Math.abs((a as number) - e)).toBeLessThanOrEqual(1e-15)
-  })
-}
-
 describe('adjustPValues', () => {
   for (const method of ['fdr', 'holm', 'bonferroni'] as const) {
     it(`${method} matches statsmodels multipletests, in input order`, () => {
-      expectClose(adjustPValues(family, method), statsmodels[method])
+      expectValues(adjustPValues(family, method), statsmodels[method], 1e-15)
     })
 
     it(`${method}: adjusted p ≤ 0.05 is statsmodels' reject`, () => {
@@ -46,9 +38,13 @@ describe('adjustPValues', () => {
     //   fdr_bh → [0.6, 0.00030000000000000003, 0.045]; holm → [0.6, 0.0003…, 0.06];
     //   bonferroni → [1.0, 0.0003…, 0.09]
     const p = [null, 0.6, 0.0001, null, 0.03]
-    expectClose(adjustPValues(p), [null, 0.6, 0.00030000000000000003, null, 0.045])
-    expectClose(adjustPValues(p, 'holm'), [null, 0.6, 0.00030000000000000003, null, 0.06])
-    expectClose(adjustPValues(p, 'bonferroni'), [null, 1, 0.00030000000000000003, null, 0.09])
+    expectValues(adjustPValues(p), [null, 0.6, 0.00030000000000000003, null, 0.045], 1e-15)
+    expectValues(adjustPValues(p, 'holm'), [null, 0.6, 0.00030000000000000003, null, 0.06], 1e-15)
+    expectValues(
+      adjustPValues(p, 'bonferroni'),
+      [null, 1, 0.00030000000000000003, null, 0.09],
+      1e-15,
+    )
     expect(adjustPValues(p, 'none')).toEqual(p)
   })
 

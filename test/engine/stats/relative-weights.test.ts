@@ -1,14 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { relativeWeights } from '../../../engine/stats'
-
-function expectValues(actual: (number | null)[], expected: (number | null)[], tol: number) {
-  expect(actual.length).toBe(expected.length)
-  actual.forEach((a, i) => {
-    const e = expected[i]
-    if (e === null) expect(a).toBe(null)
-    else expect(Math.abs((a as number) - e)).toBeLessThanOrEqual(tol)
-  })
-}
+import { expectValues } from '../../support/values'
 
 // Oracle for the numbers below: /usr/bin/python3, numpy 1.24.2, Johnson's eigen route:
 //   def johnson(R, r):

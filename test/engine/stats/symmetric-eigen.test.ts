@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { symmetricEigen } from '../../../engine/stats/symmetric-eigen'
+import { expectValues } from '../../support/values'
 
 function multiply(a: number[][], b: number[][]): number[][] {
   return a.map((row) => b[0].map((_, j) => row.reduce((s, x, k) => s + x * b[k][j], 0)))
@@ -8,9 +9,7 @@ const transpose = (a: number[][]) => a[0].map((_, j) => a.map((row) => row[j]))
 
 function expectMatrix(actual: number[][], expected: number[][], tol: number) {
   actual.forEach((row, i) => {
-    row.forEach((x, j) => {
-      expect(Math.abs(x - expected[i][j])).toBeLessThanOrEqual(tol)
-    })
+    expectValues(row, expected[i], tol)
   })
 }
 
@@ -39,10 +38,7 @@ describe('symmetricEigen (cyclic Jacobi)', () => {
   ]
   for (const [name, matrix, values] of cases) {
     it(`${name}: eigenvalues match numpy eigvalsh to 1e-14, descending`, () => {
-      const { values: got } = symmetricEigen(matrix)
-      got.forEach((x, i) => {
-        expect(Math.abs(x - values[i])).toBeLessThanOrEqual(1e-14)
-      })
+      expectValues(symmetricEigen(matrix).values, values, 1e-14)
     })
 
     it(`${name}: V is orthonormal and V·diag(λ)·Vᵀ rebuilds A to 1e-14`, () => {

@@ -1,10 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { twoProportionZTest, welchTTest } from '../../../engine/stats'
-
-function close(actual: number | null, expected: number, tol: number) {
-  expect(actual).not.toBeNull()
-  expect(Math.abs((actual as number) - expected) / Math.abs(expected)).toBeLessThanOrEqual(tol)
-}
+import { expectClose } from '../../support/tables'
 
 /** Unweighted estimate of a proportion: v = p(1 − p)/n, as statsmodels' Wald test takes it. */
 const wald = (count: number, n: number) => ({
@@ -24,8 +20,8 @@ describe('twoProportionZTest', () => {
     ]
     for (const [c1, n1, c2, n2, z, p] of cases) {
       const r = twoProportionZTest(wald(c1, n1), wald(c2, n2))
-      close(r.z, z, 1e-13)
-      close(r.p, p, 1e-13)
+      expectClose(r.z, z, 1e-13)
+      expectClose(r.p, p, 1e-13)
     }
   })
 
@@ -40,14 +36,14 @@ describe('twoProportionZTest', () => {
       { p: 0.47, variance: 0.045868251428571434 },
       { p: 0.58333333333333326, variance: 0.055902777777777787 },
     )
-    close(r.z, -0.35525940087367402, 1e-13)
-    close(r.p, 0.72239526764776196, 1e-13)
+    expectClose(r.z, -0.35525940087367402, 1e-13)
+    expectClose(r.p, 0.72239526764776196, 1e-13)
   })
 
   it('tests p = 1 against a varying sample (statsmodels divides by zero here)', () => {
     // By hand: z = (1 − 0.9)/√(0 + 0.09/50) = 0.1/0.04242640687… = 2.3570226039551585 (= 5/√4.5)
     const r = twoProportionZTest(wald(50, 50), wald(45, 50))
-    close(r.z, 5 / Math.sqrt(4.5), 1e-14)
+    expectClose(r.z, 5 / Math.sqrt(4.5), 1e-14)
   })
 
   it('is not testable, never NaN, with no variance or a missing estimate', () => {
@@ -108,9 +104,9 @@ describe('welchTTest', () => {
   it('matches scipy ttest_ind(equal_var=False) and R t.test df to 1e-12', () => {
     for (const [a, b, t, df, p] of cases) {
       const r = welchTTest(sample(a), sample(b))
-      close(r.t, t, 1e-12)
-      close(r.df, df, 1e-12)
-      close(r.p, p, 1e-12)
+      expectClose(r.t, t, 1e-12)
+      expectClose(r.df, df, 1e-12)
+      expectClose(r.p, p, 1e-12)
     }
   })
 

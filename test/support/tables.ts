@@ -1,6 +1,6 @@
-/** Reading a report's tables in the engine tests: a table by id, a row by some of its values. */
+/** Reading a report's tables in the tests: a table by id, a row by some of its values. */
 import { expect } from 'vitest'
-import type { Report, Table, TableId, Value } from '../../engine'
+import type { Report, Table, TableId, Value } from '../../engine/index'
 
 export function table(r: Report, id: TableId): Table {
   const found = r.tables.find((t) => t.id === id)
