@@ -16,6 +16,7 @@ import {
   regionWeights,
   tiltedScore,
 } from './frame'
+import { printsAs } from './printed'
 import { intBetween, normalish, pickWeighted, shuffle, stream } from './prng'
 import type { Reference } from './reference'
 import { MORE_SERVICES } from './services-more'
@@ -43,20 +44,12 @@ export interface Wave2016Sample {
   others: number[]
 }
 
-/** Whether a/b, as a percentage or a mean, prints as `text` (half up). */
-function prints(a: number, b: number, text: string, scale = 1): boolean {
-  const d = text.includes('.') ? text.split('.')[1].length : 0
-  const twice = Math.round(Number(text) * 2 * 10 ** d)
-  const lhs = 2 * 10 ** d * scale * a
-  return lhs >= (twice - 1) * b && lhs < (twice + 1) * b
-}
-
 /** Counts of 1..5 among `rated` respondents that print the 2016 headline. */
 export function headlineCounts(rated: number): number[] {
   const counts = SHARES.map((p) => Math.round((p * rated) / 100))
   counts[4] = rated - counts[0] - counts[1] - counts[2] - counts[3]
   const sum = () => counts.reduce((a, c, k) => a + c * (k + 1), 0)
-  for (let guard = 0; !prints(sum(), rated, HEADLINE_2016.mean); guard++) {
+  for (let guard = 0; !printsAs(sum(), rated, HEADLINE_2016.mean); guard++) {
     // Move one respondent between 3 and 4 towards the printed mean.
     if (sum() * 100 > 459 * rated) {
       counts[3]--
@@ -67,7 +60,7 @@ export function headlineCounts(rated: number): number[] {
     }
     if (guard > rated) throw new Error('no distribution prints the 2016 headline')
   }
-  if (!prints(counts[4], rated, HEADLINE_2016.satisfaction, 100)) {
+  if (!printsAs(counts[4], rated, HEADLINE_2016.satisfaction, 100)) {
     throw new Error(`${counts[4]} fives of ${rated} do not print ${HEADLINE_2016.satisfaction} %`)
   }
   return counts
