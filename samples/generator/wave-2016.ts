@@ -39,9 +39,6 @@ const ASPECT_FOLLOWS = [0.6, 0.58, 0.55, 0.66, 0.6, 0.57, 0.55, 0.7]
 export interface Wave2016Sample {
   header: readonly string[]
   rows: string[][]
-  /** Codes of 2017's services the wave has, and of the others. */
-  common: number[]
-  others: number[]
 }
 
 /** Counts of 1..5 among `rated` respondents that print the 2016 headline. */
@@ -73,7 +70,6 @@ export function buildWave2016(reference: Reference): Wave2016Sample {
     reference.services.map((s) => s.code),
   )
   const common = codes.slice(0, 40).sort((a, b) => a - b)
-  const others = MORE_SERVICES.slice(0, 10).map((s) => s.code)
   const regions = regionWeights(reference)
   const services: FrameService[] = [
     ...reference.services
@@ -162,5 +158,5 @@ export function buildWave2016(reference: Reference): Wave2016Sample {
       ...waiting,
     ]
   })
-  return { header: HEADER, rows, common, others }
+  return { header: HEADER, rows }
 }
