@@ -23,7 +23,7 @@ import type { Reference } from './reference'
 import { MORE_SERVICES } from './services-more'
 import { HARD_TO_SAY, HEADER as HEADER_2017, NO, YES } from './sheet'
 
-export const TEN_POINT_SEED = 'sapa/ten-point/v1'
+const TEN_POINT_SEED = 'sapa/ten-point/v1'
 export const TEN_POINT_BASE = 'survey-10point'
 const YEAR = 2018
 
@@ -49,7 +49,7 @@ const COMPLAINT_WAYS = [
   ['Әлеуметтік желілер арқылы', 5],
 ] as const
 
-export const TEN_POINT_HEADER: readonly string[] = [
+const TEN_POINT_HEADER: readonly string[] = [
   ...HEADER_2017.slice(0, 10),
   ...ASPECT_HEADERS,
   WAITING_TIME,

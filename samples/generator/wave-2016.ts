@@ -23,10 +23,10 @@ import { MORE_SERVICES } from './services-more'
 import { HARD_TO_SAY, HEADER, NO, YES } from './sheet'
 import { WAITING_HEADERS } from './waiting'
 
-export const WAVE_2016_SEED = 'sapa/monitoring-2016/v1'
+const WAVE_2016_SEED = 'sapa/monitoring-2016/v1'
 export const WAVE_2016_BASE = 'survey-2016'
 /** The report's 2016 headline (line 172), as printed. */
-export const HEADLINE_2016 = { satisfaction: '72.8', mean: '4.59' } as const
+const HEADLINE_2016 = { satisfaction: '72.8', mean: '4.59' } as const
 /** Shares of 1..5 (%) giving that headline: 72.8 % fives, mean 4.587. */
 const SHARES = [1.2, 1.5, 7.5, 17.0, 72.8]
 const CHANNEL_EFFECT = { state_body: 0, state_corporation: 0.25, egov_portal: 0.4 }
@@ -42,7 +42,7 @@ export interface Wave2016Sample {
 }
 
 /** Counts of 1..5 among `rated` respondents that print the 2016 headline. */
-export function headlineCounts(rated: number): number[] {
+function headlineCounts(rated: number): number[] {
   const counts = SHARES.map((p) => Math.round((p * rated) / 100))
   counts[4] = rated - counts[0] - counts[1] - counts[2] - counts[3]
   const sum = () => counts.reduce((a, c, k) => a + c * (k + 1), 0)
