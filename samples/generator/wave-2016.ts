@@ -6,18 +6,20 @@
  * headline's distribution, so the total is exact and services differ as they would.
  */
 import {
-  channelLabel,
   clamp,
   drawFrame,
   effects,
   type FrameService,
-  isoDay,
-  NEW_SERVICE_CHANNELS,
+  frameCells,
+  knownService,
+  latentScore,
+  newService,
+  regionNames,
   regionWeights,
   tiltedScore,
 } from './frame'
 import { printsAs } from './printed'
-import { intBetween, normalish, pickWeighted, shuffle, stream } from './prng'
+import { intBetween, pickWeighted, shuffle, stream } from './prng'
 import type { Reference } from './reference'
 import { MORE_SERVICES } from './services-more'
 import { HARD_TO_SAY, HEADER, NO, YES } from './sheet'
@@ -74,21 +76,8 @@ export function buildWave2016(reference: Reference): Wave2016Sample {
   const services: FrameService[] = [
     ...reference.services
       .filter((s) => common.includes(s.code))
-      .map((s) => ({
-        code: s.code,
-        name: s.name,
-        agency: s.agency,
-        level: s.level,
-        n: Math.max(8, Math.round(s.sample * (0.7 + 0.4 * random()))),
-        byRegion: s.byRegion,
-        byChannel: s.byChannel,
-      })),
-    ...MORE_SERVICES.slice(0, 10).map((s) => ({
-      ...s,
-      n: intBetween(random, 60, 240),
-      byRegion: regions,
-      byChannel: NEW_SERVICE_CHANNELS[s.level],
-    })),
+      .map((s) => knownService(s, Math.max(8, Math.round(s.sample * (0.7 + 0.4 * random()))))),
+    ...MORE_SERVICES.slice(0, 10).map((s) => newService(s, intBetween(random, 60, 240), regions)),
   ]
   const frame = drawFrame(services, random)
 
@@ -103,13 +92,8 @@ export function buildWave2016(reference: Reference): Wave2016Sample {
     reference.regions.map((r) => r.code),
     0.4,
   )
-  const latent = frame.map(
-    (r) =>
-      (byService.get(r.service.code) ?? 0) +
-      (byRegion.get(r.region) ?? 0) +
-      CHANNEL_EFFECT[r.channel] +
-      normalish(scores),
-  )
+  const fixedEffects = { byService, byRegion, byChannel: CHANNEL_EFFECT }
+  const latent = frame.map((r) => latentScore(r, fixedEffects, scores))
   // About 2 % could not rate the service.
   const rated = frame.map(() => scores() >= 0.02)
   const order = frame
@@ -123,7 +107,7 @@ export function buildWave2016(reference: Reference): Wave2016Sample {
     for (let c = 0; c < counts[k]; c++) overall[order[at++]] = k + 1
   }
 
-  const regionName = new Map(reference.regions.map((r) => [r.code, r.name]))
+  const regionName = regionNames(reference)
   const cells = stream(WAVE_2016_SEED, 'cells')
   const rows = frame.map((r, i) => {
     const score = overall[i]
@@ -143,15 +127,7 @@ export function buildWave2016(reference: Reference): Wave2016Sample {
         ? WAITING_SHARES.map((p) => (cells() < p ? YES : NO))
         : WAITING_HEADERS.map(() => '')
     return [
-      String(i + 1),
-      isoDay(2016, r.day),
-      String(r.service.code),
-      r.service.name,
-      r.service.agency,
-      regionName.get(r.region) ?? '',
-      channelLabel(r.channel),
-      String(r.age),
-      r.gender,
+      ...frameCells(r, i, 2016, regionName),
       score === null ? '' : String(score),
       ...aspects,
       ...barriers,
