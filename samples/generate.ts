@@ -35,9 +35,9 @@ import { drawWaiting, WAITING_HEADERS } from './generator/waiting'
 import { buildWave2016, WAVE_2016_BASE } from './generator/wave-2016'
 import { workbookBytes, type XlsxColumn } from './generator/xlsx'
 
-export const SEED = 'sapa/monitoring-2017/v1'
-export const SHEET_NAME = 'Жауаптар'
-export const FILE_BASE = 'survey-2017'
+const SEED = 'sapa/monitoring-2017/v1'
+const SHEET_NAME = 'Жауаптар'
+const FILE_BASE = 'survey-2017'
 
 const WIDTHS = [7, 12, 8, 60, 40, 28, 30, 7, 8, 10, 12, 12, 12, 12, 12, 12, 12, 12, 10, 10, 10]
 WIDTHS.push(...WAITING_HEADERS.map(() => 14))
@@ -74,7 +74,7 @@ function measure(
 }
 
 /** Builds the sample in memory. */
-export function buildSample(reference: Reference = loadReference()): Sample {
+function buildSample(reference: Reference = loadReference()): Sample {
   const respondents = drawRespondents(reference, SEED)
   const taken = new Set<string>()
   const gaps = planGaps(respondents, SEED, taken)
@@ -153,7 +153,7 @@ export function buildSample(reference: Reference = loadReference()): Sample {
   }
 }
 
-export const XLSX_COLUMNS: XlsxColumn[] = HEADER.map((header, i) => ({
+const XLSX_COLUMNS: XlsxColumn[] = HEADER.map((header, i) => ({
   header,
   width: WIDTHS[i],
   ...(i === COL.date ? { kind: 'date' as const } : {}),

@@ -9,7 +9,7 @@
  */
 
 /** Score categories: 0 = could not rate (blank), 1..5 = the score. */
-export const CATEGORIES = 6
+const CATEGORIES = 6
 
 export interface Stratum {
   service: number
@@ -134,7 +134,7 @@ function fitRow(row: number[], size: number) {
  * then hands out the missing units one at a time to the cell furthest below its fitted value
  * among those whose row and column both still lack units (ties: first cell).
  */
-export function roundControlled(
+function roundControlled(
   fit: readonly (readonly number[])[],
   rowSums: readonly number[],
   colSums: readonly number[],

@@ -41,7 +41,7 @@ export function driverGroup(r: Respondent): DriverGroup {
  * speed 4.55 and courtesy 4.63. Trust is not printed anywhere per service: the mean of the
  * other seven stands in.
  */
-export function aspectTargets(service: ServiceRef): Record<AspectKey, number> {
+function aspectTargets(service: ServiceRef): Record<AspectKey, number> {
   const printed = { ...service.aspects109 }
   if (service.code === 1) {
     printed.staff_speed = 4.55
@@ -120,7 +120,7 @@ const round2 = (x: number) => Math.round(x * 100 + 1e-9) / 100
  * two decimals: all of them when possible, else the largest smaller number (small services
  * where somebody must have skipped the question, e.g. 4.69 is 61 of 13, not of 14).
  */
-export function answeredFor(n: number, printed: number): number {
+function answeredFor(n: number, printed: number): number {
   for (let m = n; m >= Math.ceil(n / 2) && m > 0; m--) {
     const sum = Math.round(printed * m)
     if (round2(sum / m) === round2(printed)) return m

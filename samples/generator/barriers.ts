@@ -21,7 +21,7 @@ const printedPct = (yes: number, n: number) => Math.round((yes / n) * 1000) / 10
  * respondents may skip the question when no count out of all n prints right (service 52's
  * complaints: 4.4 % is 3 of 68, not of its 70).
  */
-export function yesCount(pct: number, n: number): { answered: number; yes: number } {
+function yesCount(pct: number, n: number): { answered: number; yes: number } {
   for (let skipped = 0; skipped <= 4 && skipped < n; skipped++) {
     const answered = n - skipped
     const exact = Math.round((pct * answered) / 100)

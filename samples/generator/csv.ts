@@ -41,7 +41,7 @@ export function parseCsvRecords(text: string): Record<string, string>[] {
 }
 
 /** Quotes a field when it holds a comma, quote, line break or leading/trailing space. */
-export function csvField(value: string): string {
+function csvField(value: string): string {
   if (/[",\r\n]/.test(value) || value !== value.trim()) return `"${value.replaceAll('"', '""')}"`
   return value
 }

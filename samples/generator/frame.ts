@@ -5,7 +5,8 @@
  * JavaScript engine draws the same values.
  */
 import { intBetween, normalish, pickWeighted, type Random } from './prng'
-import type { Channel, Reference } from './reference'
+import type { Channel, Reference, ServiceRef } from './reference'
+import type { MoreService } from './services-more'
 import { CHANNEL_LABELS } from './sheet'
 
 export interface FrameService {
@@ -37,10 +38,31 @@ const CHANNEL_KEYS: readonly Channel[] = ['state_body', 'state_corporation', 'eg
 const drawAge = (random: Random) => 18 + Math.floor(((random() + random()) / 2) * 58)
 
 /** Channel weights of a service the 2017 report did not survey. */
-export const NEW_SERVICE_CHANNELS = {
+const NEW_SERVICE_CHANNELS = {
   central: [0.3, 0.45, 0.25],
   local: [0.35, 0.5, 0.15],
 } as const
+
+/** One of 2017's services in a frame: `n` respondents, drawn by its 2017 region and channel weights. */
+export function knownService(s: ServiceRef, n: number): FrameService {
+  return {
+    code: s.code,
+    name: s.name,
+    agency: s.agency,
+    level: s.level,
+    n,
+    byRegion: s.byRegion,
+    byChannel: s.byChannel,
+  }
+}
+
+/**
+ * A service the 2017 report did not survey in a frame: `n` respondents, drawn by `regions`
+ * (regionWeights) and the channel weights of its level.
+ */
+export function newService(s: MoreService, n: number, regions: readonly number[]): FrameService {
+  return { ...s, n, byRegion: regions, byChannel: NEW_SERVICE_CHANNELS[s.level] }
+}
 
 /** Region weights of a service the 2017 report did not survey: 2017's regional totals, no missions. */
 export function regionWeights(reference: Reference): number[] {
@@ -72,11 +94,36 @@ export function drawFrame(services: readonly FrameService[], random: Random): Fr
 }
 
 /** ISO date of day d after 1 August of `year`, computed without locale or time zone. */
-export function isoDay(year: number, day: number): string {
+function isoDay(year: number, day: number): string {
   return new Date(Date.UTC(year, 7, 1 + day)).toISOString().slice(0, 10)
 }
 
-export const channelLabel = (channel: Channel) => CHANNEL_LABELS[channel]
+/** Region names by code. */
+export const regionNames = (reference: Reference): ReadonlyMap<number, string> =>
+  new Map(reference.regions.map((r) => [r.code, r.name]))
+
+/**
+ * The first nine cells of a row in the 2017 sheet's layout: №, interview date (in `year`),
+ * service code and name, agency, region, channel, age, gender.
+ */
+export function frameCells(
+  r: FrameRow,
+  index: number,
+  year: number,
+  regionName: ReadonlyMap<number, string>,
+): string[] {
+  return [
+    String(index + 1),
+    isoDay(year, r.day),
+    String(r.service.code),
+    r.service.name,
+    r.service.agency,
+    regionName.get(r.region) ?? '',
+    CHANNEL_LABELS[r.channel],
+    String(r.age),
+    r.gender,
+  ]
+}
 
 /**
  * A score on 1..points drawn from `base` (weights of 1..points) tilted by `t`: weight k is
@@ -95,6 +142,26 @@ export function tiltedScore(random: Random, base: readonly number[], t: number):
 /** A fixed effect per key, drawn once: centred, with the given spread. */
 export function effects(random: Random, keys: readonly number[], spread: number) {
   return new Map(keys.map((key) => [key, normalish(random) * spread]))
+}
+
+/** The fixed effects of a frame's respondents: by service code, by region code, by channel. */
+export interface FrameEffects {
+  byService: ReadonlyMap<number, number>
+  byRegion: ReadonlyMap<number, number>
+  byChannel: Readonly<Record<Channel, number>>
+}
+
+/**
+ * A respondent's latent score: the effects of their service, region and channel, plus their
+ * own normal draw times `spread`.
+ */
+export function latentScore(r: FrameRow, e: FrameEffects, random: Random, spread = 1): number {
+  return (
+    (e.byService.get(r.service.code) ?? 0) +
+    (e.byRegion.get(r.region) ?? 0) +
+    e.byChannel[r.channel] +
+    normalish(random) * spread
+  )
 }
 
 export const clamp = (x: number, min: number, max: number) => Math.min(max, Math.max(min, x))

@@ -4,7 +4,7 @@
 export type Random = () => number
 
 /** FNV-1a over the UTF-16 code units: turns a label into a 32-bit seed. */
-export function hashSeed(label: string): number {
+function hashSeed(label: string): number {
   let h = 0x811c9dc5
   for (let i = 0; i < label.length; i++) {
     h ^= label.charCodeAt(i)

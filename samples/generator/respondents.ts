@@ -21,7 +21,7 @@ export interface Respondent {
 }
 
 /** The survey ran August–October 2017 (report, line 145): 92 days from 1 August. */
-export const FIELDWORK_DAYS = 92
+const FIELDWORK_DAYS = 92
 /** 1 August 2017 was a Tuesday, so day d is a Sunday when d % 7 === 5. */
 const isSunday = (day: number) => day % 7 === 5
 

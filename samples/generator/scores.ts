@@ -41,7 +41,7 @@ const CHANNEL_OF: Record<string, Channel> = {
  * The groups a respondent counts in, by the tables' scopes. A bad channel cell (`readable`
  * false) leaves the respondent out of every channel's measures, not out of its N.
  */
-export function scoreGroups(
+function scoreGroups(
   s: ServiceRef,
   region: number,
   channel: Channel,
@@ -191,7 +191,7 @@ const rowsOf = (records: PrintedRecords, key: string) =>
  * 8-кесте's mean and 111-кесте's 10-point score, and that add up to the local services' own
  * counts: one distribution per region, except where two print alike (the first is taken).
  */
-export function localRegionCounts(reference: Reference): Map<string, number[]> {
+function localRegionCounts(reference: Reference): Map<string, number[]> {
   const options = new Map<string, number[][]>()
   for (const row of reference.printed.localRegions) {
     if (row.region_code === 'total') continue
@@ -254,7 +254,7 @@ export function localRegionCounts(reference: Reference): Map<string, number[]> {
  * the smaller channel. Services with no such split (37: its printed means do not add up to
  * its own) are left to the separate cells.
  */
-export function placeSolutions(
+function placeSolutions(
   reference: Reference,
 ): Map<number, { channel: Channel; solutions: number[][] }> {
   const printed = new Map<string, { sat?: string; mean?: string }>()

@@ -66,7 +66,7 @@ export interface CellOverride {
 }
 
 /** ISO date of fieldwork day d (days after 2017-08-01), computed without locale or time zone. */
-export function isoDate(day: number): string {
+function isoDate(day: number): string {
   return new Date(Date.UTC(2017, 7, 1 + day)).toISOString().slice(0, 10)
 }
 

@@ -6,24 +6,25 @@
  */
 
 import {
-  channelLabel,
   clamp,
   drawFrame,
   effects,
-  type FrameRow,
   type FrameService,
-  isoDay,
-  NEW_SERVICE_CHANNELS,
+  frameCells,
+  knownService,
+  latentScore,
+  newService,
+  regionNames,
   regionWeights,
   tiltedScore,
 } from './frame'
 import type { IssuesFile } from './oddities'
-import { intBetween, normalish, pickWeighted, type Random, stream } from './prng'
-import type { Reference } from './reference'
+import { intBetween, pickWeighted, type Random, stream } from './prng'
+import type { Channel, Reference } from './reference'
 import { MORE_SERVICES } from './services-more'
 import { HARD_TO_SAY, HEADER as HEADER_2017, NO, YES } from './sheet'
 
-export const TEN_POINT_SEED = 'sapa/ten-point/v1'
+const TEN_POINT_SEED = 'sapa/ten-point/v1'
 export const TEN_POINT_BASE = 'survey-10point'
 const YEAR = 2018
 
@@ -49,7 +50,7 @@ const COMPLAINT_WAYS = [
   ['Әлеуметтік желілер арқылы', 5],
 ] as const
 
-export const TEN_POINT_HEADER: readonly string[] = [
+const TEN_POINT_HEADER: readonly string[] = [
   ...HEADER_2017.slice(0, 10),
   ...ASPECT_HEADERS,
   WAITING_TIME,
@@ -106,26 +107,11 @@ export interface TenPointSample {
 
 /** The 2017 services (at about a third of their 2017 sample) and 15 more: 70 services. */
 function services(reference: Reference, random: Random): FrameService[] {
-  const old = reference.services.map(
-    (s): FrameService => ({
-      code: s.code,
-      name: s.name,
-      agency: s.agency,
-      level: s.level,
-      n: Math.max(6, Math.round(s.sample * 0.35 * (0.75 + 0.5 * random()))),
-      byRegion: s.byRegion,
-      byChannel: s.byChannel,
-    }),
+  const old = reference.services.map((s) =>
+    knownService(s, Math.max(6, Math.round(s.sample * 0.35 * (0.75 + 0.5 * random())))),
   )
   const regions = regionWeights(reference)
-  const more = MORE_SERVICES.map(
-    (s): FrameService => ({
-      ...s,
-      n: intBetween(random, 40, 160),
-      byRegion: regions,
-      byChannel: NEW_SERVICE_CHANNELS[s.level],
-    }),
-  )
+  const more = MORE_SERVICES.map((s) => newService(s, intBetween(random, 40, 160), regions))
   return [...old, ...more]
 }
 
@@ -138,23 +124,16 @@ function itemScore(random: Random, overall: number | null, t: number, item: (typ
   return tiltedScore(random, BASE, t * item.tilt)
 }
 
-function row(random: Random, r: FrameRow, index: number, tilt: number): string[] {
-  const cells = new Array<string>(TEN_POINT_HEADER.length).fill('')
-  cells[0] = String(index + 1)
-  cells[1] = isoDay(YEAR, r.day)
-  cells[2] = String(r.service.code)
-  cells[3] = r.service.name
-  cells[4] = r.service.agency
-  cells[6] = channelLabel(r.channel)
-  cells[7] = String(r.age)
-  cells[8] = r.gender
+/** A respondent's row after its first cells (frameCells), with scores tilted by `tilt`. */
+function row(random: Random, first: readonly string[], channel: Channel, tilt: number): string[] {
+  const cells = [...first, ...new Array<string>(TEN_POINT_HEADER.length - first.length).fill('')]
   const unable = random()
   const overall = unable < 0.016 ? null : tiltedScore(random, BASE, tilt)
   cells[COL['Қызметке жалпы баға']] =
     overall !== null ? String(overall) : unable < 0.004 ? HARD_TO_SAY : ''
   for (const item of ITEMS) {
     // Online convenience is asked of portal users and of those who booked or paid online.
-    if (item.header === ONLINE && r.channel !== 'egov_portal' && random() >= 0.25) continue
+    if (item.header === ONLINE && channel !== 'egov_portal' && random() >= 0.25) continue
     cells[COL[item.header]] =
       random() < 0.015 ? HARD_TO_SAY : String(itemScore(random, overall, tilt, item))
   }
@@ -206,16 +185,12 @@ export function buildTenPoint(reference: Reference): TenPointSample {
     reference.regions.map((r) => r.code),
     0.5,
   )
-  const regionName = new Map(reference.regions.map((r) => [r.code, r.name]))
+  const fixedEffects = { byService, byRegion, byChannel: CHANNEL_EFFECT }
+  const regionName = regionNames(reference)
   const rows = frame.map((r, i) => {
-    const q =
-      (byService.get(r.service.code) ?? 0) +
-      (byRegion.get(r.region) ?? 0) +
-      CHANNEL_EFFECT[r.channel] +
-      normalish(scores) * 0.6
-    const cells = row(scores, r, i, clamp(1 + 0.12 * q, 0.55, 1.5))
-    cells[5] = regionName.get(r.region) ?? ''
-    return cells
+    const q = latentScore(r, fixedEffects, scores, 0.6)
+    const first = frameCells(r, i, YEAR, regionName)
+    return row(scores, first, r.channel, clamp(1 + 0.12 * q, 0.55, 1.5))
   })
 
   const odd = stream(TEN_POINT_SEED, 'bad cells')

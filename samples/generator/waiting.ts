@@ -36,7 +36,7 @@ export const WAITING_HEADERS = [
 const LEANING: Record<string, number> = { '1': 6, '2': 6, '3': 3, '4': 1.5, '5': 1, null: 2 }
 
 /** The «Иә» count out of n that prints as the share, or null when none does. */
-export function yesFor(text: string, n: number): number | null {
+function yesFor(text: string, n: number): number | null {
   const bounds = printedBounds(text || '0', 100)
   const guess = Math.round((Number(text || '0') * n) / 100)
   for (const d of [0, -1, 1, -2, 2]) {
@@ -50,7 +50,7 @@ export function yesFor(text: string, n: number): number | null {
  * How many of a region's n respondents answer: all, unless no count out of n prints as every
  * share (ОҚО: 7.1 % and 20.7 % are 13 and 38 of 184, not of its 185), then up to three skip.
  */
-export function answeringFor(texts: readonly string[], n: number): number {
+function answeringFor(texts: readonly string[], n: number): number {
   for (let m = n; m >= n - 3 && m > 0; m--) {
     if (texts.every((t) => yesFor(t, m) !== null)) return m
   }

@@ -6,26 +6,29 @@
  * headline's distribution, so the total is exact and services differ as they would.
  */
 import {
-  channelLabel,
   clamp,
   drawFrame,
   effects,
   type FrameService,
-  isoDay,
-  NEW_SERVICE_CHANNELS,
+  frameCells,
+  knownService,
+  latentScore,
+  newService,
+  regionNames,
   regionWeights,
   tiltedScore,
 } from './frame'
-import { intBetween, normalish, pickWeighted, shuffle, stream } from './prng'
+import { printsAs } from './printed'
+import { intBetween, pickWeighted, shuffle, stream } from './prng'
 import type { Reference } from './reference'
 import { MORE_SERVICES } from './services-more'
 import { HARD_TO_SAY, HEADER, NO, YES } from './sheet'
 import { WAITING_HEADERS } from './waiting'
 
-export const WAVE_2016_SEED = 'sapa/monitoring-2016/v1'
+const WAVE_2016_SEED = 'sapa/monitoring-2016/v1'
 export const WAVE_2016_BASE = 'survey-2016'
 /** The report's 2016 headline (line 172), as printed. */
-export const HEADLINE_2016 = { satisfaction: '72.8', mean: '4.59' } as const
+const HEADLINE_2016 = { satisfaction: '72.8', mean: '4.59' } as const
 /** Shares of 1..5 (%) giving that headline: 72.8 % fives, mean 4.587. */
 const SHARES = [1.2, 1.5, 7.5, 17.0, 72.8]
 const CHANNEL_EFFECT = { state_body: 0, state_corporation: 0.25, egov_portal: 0.4 }
@@ -38,25 +41,14 @@ const ASPECT_FOLLOWS = [0.6, 0.58, 0.55, 0.66, 0.6, 0.57, 0.55, 0.7]
 export interface Wave2016Sample {
   header: readonly string[]
   rows: string[][]
-  /** Codes of 2017's services the wave has, and of the others. */
-  common: number[]
-  others: number[]
-}
-
-/** Whether a/b, as a percentage or a mean, prints as `text` (half up). */
-function prints(a: number, b: number, text: string, scale = 1): boolean {
-  const d = text.includes('.') ? text.split('.')[1].length : 0
-  const twice = Math.round(Number(text) * 2 * 10 ** d)
-  const lhs = 2 * 10 ** d * scale * a
-  return lhs >= (twice - 1) * b && lhs < (twice + 1) * b
 }
 
 /** Counts of 1..5 among `rated` respondents that print the 2016 headline. */
-export function headlineCounts(rated: number): number[] {
+function headlineCounts(rated: number): number[] {
   const counts = SHARES.map((p) => Math.round((p * rated) / 100))
   counts[4] = rated - counts[0] - counts[1] - counts[2] - counts[3]
   const sum = () => counts.reduce((a, c, k) => a + c * (k + 1), 0)
-  for (let guard = 0; !prints(sum(), rated, HEADLINE_2016.mean); guard++) {
+  for (let guard = 0; !printsAs(sum(), rated, HEADLINE_2016.mean); guard++) {
     // Move one respondent between 3 and 4 towards the printed mean.
     if (sum() * 100 > 459 * rated) {
       counts[3]--
@@ -67,7 +59,7 @@ export function headlineCounts(rated: number): number[] {
     }
     if (guard > rated) throw new Error('no distribution prints the 2016 headline')
   }
-  if (!prints(counts[4], rated, HEADLINE_2016.satisfaction, 100)) {
+  if (!printsAs(counts[4], rated, HEADLINE_2016.satisfaction, 100)) {
     throw new Error(`${counts[4]} fives of ${rated} do not print ${HEADLINE_2016.satisfaction} %`)
   }
   return counts
@@ -80,26 +72,12 @@ export function buildWave2016(reference: Reference): Wave2016Sample {
     reference.services.map((s) => s.code),
   )
   const common = codes.slice(0, 40).sort((a, b) => a - b)
-  const others = MORE_SERVICES.slice(0, 10).map((s) => s.code)
   const regions = regionWeights(reference)
   const services: FrameService[] = [
     ...reference.services
       .filter((s) => common.includes(s.code))
-      .map((s) => ({
-        code: s.code,
-        name: s.name,
-        agency: s.agency,
-        level: s.level,
-        n: Math.max(8, Math.round(s.sample * (0.7 + 0.4 * random()))),
-        byRegion: s.byRegion,
-        byChannel: s.byChannel,
-      })),
-    ...MORE_SERVICES.slice(0, 10).map((s) => ({
-      ...s,
-      n: intBetween(random, 60, 240),
-      byRegion: regions,
-      byChannel: NEW_SERVICE_CHANNELS[s.level],
-    })),
+      .map((s) => knownService(s, Math.max(8, Math.round(s.sample * (0.7 + 0.4 * random()))))),
+    ...MORE_SERVICES.slice(0, 10).map((s) => newService(s, intBetween(random, 60, 240), regions)),
   ]
   const frame = drawFrame(services, random)
 
@@ -114,13 +92,8 @@ export function buildWave2016(reference: Reference): Wave2016Sample {
     reference.regions.map((r) => r.code),
     0.4,
   )
-  const latent = frame.map(
-    (r) =>
-      (byService.get(r.service.code) ?? 0) +
-      (byRegion.get(r.region) ?? 0) +
-      CHANNEL_EFFECT[r.channel] +
-      normalish(scores),
-  )
+  const fixedEffects = { byService, byRegion, byChannel: CHANNEL_EFFECT }
+  const latent = frame.map((r) => latentScore(r, fixedEffects, scores))
   // About 2 % could not rate the service.
   const rated = frame.map(() => scores() >= 0.02)
   const order = frame
@@ -134,7 +107,7 @@ export function buildWave2016(reference: Reference): Wave2016Sample {
     for (let c = 0; c < counts[k]; c++) overall[order[at++]] = k + 1
   }
 
-  const regionName = new Map(reference.regions.map((r) => [r.code, r.name]))
+  const regionName = regionNames(reference)
   const cells = stream(WAVE_2016_SEED, 'cells')
   const rows = frame.map((r, i) => {
     const score = overall[i]
@@ -154,20 +127,12 @@ export function buildWave2016(reference: Reference): Wave2016Sample {
         ? WAITING_SHARES.map((p) => (cells() < p ? YES : NO))
         : WAITING_HEADERS.map(() => '')
     return [
-      String(i + 1),
-      isoDay(2016, r.day),
-      String(r.service.code),
-      r.service.name,
-      r.service.agency,
-      regionName.get(r.region) ?? '',
-      channelLabel(r.channel),
-      String(r.age),
-      r.gender,
+      ...frameCells(r, i, 2016, regionName),
       score === null ? '' : String(score),
       ...aspects,
       ...barriers,
       ...waiting,
     ]
   })
-  return { header: HEADER, rows, common, others }
+  return { header: HEADER, rows }
 }
