@@ -17,7 +17,6 @@ export {
   type Limits,
   METADATA_KEY,
   type Rgb,
-  SHEET_KINDS,
   SHEETS_DEFAULTS,
   SHEETS_LIMITS,
   type SheetKind,

@@ -2,7 +2,7 @@
  * @module The sheet model: the report's sheets as plain data (grids, rules, charts), built once
  * from a report and written by each output (Sheets API requests, SpreadsheetApp, .xlsx).
  */
-import { TABLE_IDS, type TableId } from '../engine/index'
+import type { TableId } from '../engine/index'
 
 /** What a cell holds; `null` is an empty cell. */
 export type CellValue = string | number | boolean | null
@@ -68,9 +68,6 @@ export const EXTRA_SHEETS = ['chapters', 'weights'] as const
 
 /** What a sheet shows: a table (`issues` for the data-issues sheet) or one of `EXTRA_SHEETS`. */
 export type SheetKind = TableId | (typeof EXTRA_SHEETS)[number]
-
-/** Every kind of sheet, tables first. */
-export const SHEET_KINDS: readonly SheetKind[] = [...TABLE_IDS, ...EXTRA_SHEETS]
 
 /**
  * One sheet of the report. Every grid is `rows` × `columns`, indexed `[row][column]` from 0;

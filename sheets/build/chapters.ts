@@ -15,7 +15,7 @@ import {
 } from '../../engine/index'
 import type { Rgb, SheetModel } from '../model'
 import { Grid, type SheetFrame } from './grid'
-import { rowScales } from './sheet'
+import { ratedItems, rowScales } from './sheet'
 import { type TableView, type ViewColumn, viewColumns, writeNotes, writeTable } from './table'
 
 /** The distribution's bars: a block character per 5 %, so 100 % is 20 of them. */
@@ -45,8 +45,15 @@ interface Sources {
   rating?: Table
 }
 
-/** The chapter sheet, or null when the report has none of the per-service tables. */
-export function chaptersSheet(report: Report, frame: SheetFrame): SheetModel | null {
+/**
+ * The chapter sheet, or null when the report has none of the per-service tables.
+ * @param ratedQuestions keys of the declared rating questions, coloured row by row with the aspects
+ */
+export function chaptersSheet(
+  report: Report,
+  frame: SheetFrame,
+  ratedQuestions: readonly string[],
+): SheetModel | null {
   const { locale, minBase } = report.summary
   const table = (id: Table['id']) => report.tables.find((t) => t.id === id)
   const sources: Sources = {
@@ -67,7 +74,8 @@ export function chaptersSheet(report: Report, frame: SheetFrame): SheetModel | n
   const contents = row + 2
   row = contents + services.length + 1
   const small = (n: Value) => typeof n === 'number' && n < minBase
-  const context = { grid, locale, small, smallNote: texts.smallGroup(minBase), sources }
+  const items = ratedItems(ratedQuestions)
+  const context = { grid, locale, small, smallNote: texts.smallGroup(minBase), sources, items }
   services.forEach((service, i) => {
     grid.put(contents + i, 0, service, { link: { row, column: 0 }, measure: false })
     grid.put(row, 0, service, { bold: true, measure: false })
@@ -107,6 +115,8 @@ interface BlockContext {
   small: (n: Value) => boolean
   smallNote: string
   sources: Sources
+  /** The rated items' keys: the aspects and the declared rating questions. */
+  items: ReadonlySet<string>
 }
 
 /** One service's block from `top`; returns the first row after it (each section leaves a blank one). */
@@ -118,9 +128,15 @@ function block(service: string, top: number, context: BlockContext): number {
   return row
 }
 
+/** A row a section keeps, with its index in the table. */
+interface Kept {
+  row: Table['rows'][number]
+  index: number
+}
+
 /** Rows of a table where `key` is the service, with their indexes in the table. */
 function rowsOf(table: Table | undefined, key: string, service: string, groupType?: string) {
-  const found: { row: Table['rows'][number]; index: number }[] = []
+  const found: Kept[] = []
   table?.rows.forEach((row, index) => {
     if (row[key] === service && (groupType === undefined || row.groupType === groupType)) {
       found.push({ row, index })
@@ -140,26 +156,45 @@ function section(
   return writeTable(context.grid, top + 1, view, context.locale)
 }
 
-/** Reasons of the table's rows, renumbered for the section's rows, and the small bases' notes. */
+/**
+ * Reasons of the kept rows and the small bases' notes, keyed by the rows' indexes in the table
+ * (the section's view gives them as its `sources`).
+ */
 function sectionNotes(
   table: Table,
-  kept: readonly { row: Table['rows'][number]; index: number }[],
+  kept: readonly Kept[],
   firstKey: string,
   context: BlockContext,
 ): Map<string, string> {
   const notes = new Map<string, string>()
-  const reasons = new Map(Object.entries(table.reasons ?? {}))
-  kept.forEach(({ row, index }, i) => {
-    for (const [key, reason] of reasons) {
-      const [at, column] = [key.slice(0, key.indexOf('.')), key.slice(key.indexOf('.') + 1)]
-      if (at === String(index)) notes.set(`${i}.${column}`, reason)
-    }
+  const indexes = new Set(kept.map(({ index }) => String(index)))
+  for (const [key, reason] of Object.entries(table.reasons ?? {})) {
+    if (indexes.has(key.slice(0, key.indexOf('.')))) notes.set(key, reason)
+  }
+  for (const { row, index } of kept) {
     if (context.small(row.n)) {
-      const key = `${i}.${firstKey}`
+      const key = `${index}.${firstKey}`
       notes.set(key, [notes.get(key), context.smallNote].filter(Boolean).join('\n'))
     }
-  })
+  }
   return notes
+}
+
+/** The view of a section's kept rows: their notes by their indexes in the table, small bases grey. */
+function keptView(
+  table: Table,
+  kept: readonly Kept[],
+  columns: ViewColumn[],
+  firstKey: string,
+  context: BlockContext,
+): TableView {
+  return {
+    columns,
+    rows: kept.map(({ row }) => row),
+    sources: kept.map(({ index }) => index),
+    notes: sectionNotes(table, kept, firstKey, context),
+    grey: (row) => context.small(row.n),
+  }
 }
 
 /** The service's distribution: a row per score with its share, a bar and its count. */
@@ -230,20 +265,9 @@ function places(service: string, top: number, context: BlockContext): number {
     mean: all.row.overall ?? null,
     sigSatisfaction: null,
   }
-  const first = columns[0]?.key ?? 'label'
-  const view: TableView = {
-    columns,
-    rows: kept.map(({ row }) => row),
-    total,
-    notes: sectionNotes(table, kept, first, context),
-    grey: (row) => context.small(row.n),
-  }
+  const view = { ...keptView(table, kept, columns, columns[0]?.key ?? 'label', context), total }
   const place = section(TITLES.places[context.locale], top, view, context)
-  // The rated items: every mean of the table but the overall one.
-  const items = new Set(
-    table.columns.flatMap((c) => (c.format === 'decimal' && c.key !== 'mean' ? [c.key] : [])),
-  )
-  context.grid.rules.push(...rowScales(columns, items, place.first, place.end))
+  context.grid.rules.push(...rowScales(columns, context.items, place.first, place.end))
   return place.after + 1
 }
 
@@ -251,30 +275,32 @@ function places(service: string, top: number, context: BlockContext): number {
 function demographics(service: string, top: number, context: BlockContext): number {
   const table = context.sources.demographics
   const kept = rowsOf(table, 'service', service)
-  if (!table || kept.length === 0) return top
-  const columns = viewColumns(table.columns, context.locale).filter((c) => c.key !== 'service')
-  const view: TableView = {
-    columns,
-    rows: kept.map(({ row }) => row),
-    notes: sectionNotes(table, kept, columns[0]?.key ?? 'dimension', context),
-    grey: (row) => context.small(row.n),
-  }
-  return section(TITLES.demographics[context.locale], top, view, context).after + 1
+  return tableSection('demographics', table, kept, ['service'], 'dimension', top, context)
 }
 
 /** Personal connections, informal payments and complaints among the service's respondents. */
 function barriers(service: string, top: number, context: BlockContext): number {
   const table = context.sources.barriers
   const kept = rowsOf(table, 'group', service, 'service')
+  return tableSection('barriers', table, kept, ['groupType', 'label'], 'n', top, context)
+}
+
+/**
+ * A section of the service's rows of a table, without the columns `hidden` (the service's own);
+ * nothing when the service has none. `firstKey` carries a small base's note when there is no
+ * column.
+ */
+function tableSection(
+  id: 'demographics' | 'barriers',
+  table: Table | undefined,
+  kept: readonly Kept[],
+  hidden: readonly string[],
+  firstKey: string,
+  top: number,
+  context: BlockContext,
+): number {
   if (!table || kept.length === 0) return top
-  const columns = viewColumns(table.columns, context.locale).filter(
-    (c) => c.key !== 'groupType' && c.key !== 'label',
-  )
-  const view: TableView = {
-    columns,
-    rows: kept.map(({ row }) => row),
-    notes: sectionNotes(table, kept, columns[0]?.key ?? 'n', context),
-    grey: (row) => context.small(row.n),
-  }
-  return section(TITLES.barriers[context.locale], top, view, context).after + 1
+  const columns = viewColumns(table.columns, context.locale).filter((c) => !hidden.includes(c.key))
+  const view = keptView(table, kept, columns, columns[0]?.key ?? firstKey, context)
+  return section(TITLES[id][context.locale], top, view, context).after + 1
 }

@@ -55,8 +55,6 @@ export class Grid {
   private readonly chars: number[] = []
   readonly rules: ColorScale[] = []
   readonly charts: ChartModel[] = []
-  /** Rows the sheet must have even where nothing is written (a spare row under a header). */
-  minRows = 0
 
   constructor(private readonly frame: SheetFrame) {}
 
@@ -66,7 +64,7 @@ export class Grid {
 
   /** The first row below everything written so far. */
   get end(): number {
-    return Math.max(this.cells.length, this.minRows)
+    return this.cells.length
   }
 
   /** Writes a value (text cut to what the platform holds, with a note saying so) and its look. */
@@ -101,13 +99,8 @@ export class Grid {
     if (look.format !== undefined) cell.format = look.format
   }
 
-  /** Counts a column's label or content towards its width without writing it. */
-  measure(column: number, chars: number): void {
-    this.chars[column] = Math.max(this.chars[column] ?? 0, chars)
-  }
-
   /**
-   * The sheet: as many rows and columns as its cells, a chart's anchor and `minRows` need;
+   * The sheet: as many rows and columns as its cells and a chart's anchor need;
    * measured columns sized to their longest text, the others left at the platform's default.
    */
   build(table: SheetKind, frozenRows: number): SheetModel {

@@ -82,7 +82,7 @@ function plannedSheets(report: Report, texts: SheetTexts): Planned[] {
   planned.push({
     table: 'chapters',
     title: texts.chapters,
-    make: (frame) => chaptersSheet(report, frame),
+    make: (frame) => chaptersSheet(report, frame, ratedQuestions),
   })
   const { weighting } = report.summary
   if (weighting) {

@@ -45,7 +45,6 @@ export interface TablePlace {
   /** The first data row and the row after the last one (the total's, when there is one). */
   first: number
   end: number
-  total: number | null
   /** The first free row below the block. */
   after: number
   column: (key: string) => number
@@ -202,7 +201,6 @@ export function writeTable(grid: Grid, top: number, view: TableView, locale: Loc
     header,
     first,
     end,
-    total: view.total ? end - 1 : null,
     after: Math.max(end, first + 1),
     column: (key) => keys.indexOf(key),
   }

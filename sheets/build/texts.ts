@@ -17,7 +17,6 @@ export interface SheetTexts {
   chartData: string
   average: string
   weights: string
-  level: string
   category: string
   target: string
   achieved: string
@@ -56,7 +55,6 @@ const TEXTS: Record<Locale, SheetTexts> = {
     chartData: 'диаграмма деректері',
     average: 'орташа',
     weights: 'Салмақтар',
-    level: 'Деңгей',
     category: 'Санат',
     target: 'Мақсатты үлес',
     achieved: 'Қол жеткен үлес',
@@ -91,7 +89,6 @@ const TEXTS: Record<Locale, SheetTexts> = {
     chartData: 'данные диаграммы',
     average: 'среднее',
     weights: 'Веса',
-    level: 'Уровень',
     category: 'Категория',
     target: 'Целевая доля',
     achieved: 'Достигнутая доля',
@@ -126,7 +123,6 @@ const TEXTS: Record<Locale, SheetTexts> = {
     chartData: 'chart data',
     average: 'average',
     weights: 'Weights',
-    level: 'Level',
     category: 'Category',
     target: 'Target share',
     achieved: 'Achieved share',

@@ -5,7 +5,7 @@
 import {
   categoryLabel,
   columnLabel,
-  GROUP_TYPES,
+  displayValue,
   type Locale,
   type Value,
   type WeightingSummary,
@@ -24,11 +24,6 @@ export function weightsSheet(
 ): SheetModel {
   const grid = new Grid(frame)
   const { texts } = frame
-  const roleLabel = (role: Value) => {
-    const key = String(role)
-    if (key === 'level') return texts.level
-    return Object.hasOwn(GROUP_TYPES, key) ? GROUP_TYPES[key][locale] : key
-  }
   const place = writeTable(
     grid,
     0,
@@ -37,7 +32,8 @@ export function weightsSheet(
         {
           key: 'role',
           label: columnLabel('dimension', locale),
-          value: (row) => roleLabel(row.role),
+          // A role is named as the tables name a dimension; a column of the survey by its header.
+          value: (row) => displayValue('dimension', String(row.role), locale),
         },
         {
           key: 'category',
