@@ -3,7 +3,7 @@
 import { readSurvey } from '../cli/index'
 import { type Cell, report, type Survey } from '../engine'
 import { decodeBinaryBody, encodeBinaryBody, encodeColumns } from '../protocol/index'
-import { isMain, measure, round } from './measure'
+import { isMain, measure, round, WARM } from './measure'
 import { resample } from './synthetic'
 
 export interface EngineFigure {
@@ -40,9 +40,8 @@ export async function benchEngine(header: Cell[], rows: Cell[][]): Promise<Engin
 /** Median time of `report` over a survey in any form. */
 export async function benchSurvey(survey: Survey, rows: number): Promise<EngineFigure> {
   const length = rows
-  // A small survey runs through the engine faster than the JIT warms: warm it as a busy Worker is.
-  const warmup = length < 50_000 ? 20 : 2
-  const timing = await measure(() => report(survey), { runs: runsFor(length), warmup })
+  // Measured warm, as a busy Worker runs it (the first requests of a fresh isolate are apart).
+  const timing = await measure(() => report(survey), { runs: runsFor(length), ...WARM })
   const budgetMs = BUDGETS[length]
   return {
     rows: length,

@@ -5,9 +5,38 @@
  * the time split by phase: body, authentication, request checks, decoding, counting, tables,
  * the Sheets API plan, the answer's JSON.
  */
-import { writeFileSync } from 'node:fs'
+import { execFileSync } from 'node:child_process'
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import WebSocket from 'ws'
+
+/** Clock ticks per second of /proc's CPU times. */
+const TICKS = Number(execFileSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).trim()) || 100
+
+/**
+ * CPU milliseconds (user + system, every thread) the workerd processes of a process group
+ * have used so far, from /proc: the kernel's own accounting, beside the profile's sampling.
+ */
+export function workerdCpuMs(group: number): number {
+  let ticks = 0
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue
+    let stat: string
+    try {
+      stat = readFileSync(`/proc/${entry}/stat`, 'utf8')
+    } catch {
+      continue // the process has just exited
+    }
+    // The command name is in parentheses and may hold spaces; the fields after it are split
+    // on spaces: state, ppid, pgrp (proc(5) fields 3-5), …, utime and stime (14 and 15).
+    const close = stat.lastIndexOf(')')
+    const name = stat.slice(stat.indexOf('(') + 1, close)
+    const fields = stat.slice(close + 2).split(' ')
+    if (name !== 'workerd' || Number(fields[2]) !== group) continue
+    ticks += Number(fields[11]) + Number(fields[12])
+  }
+  return (ticks * 1000) / TICKS
+}
 
 /** Microseconds between samples: fine enough for requests of a few milliseconds. */
 const SAMPLING_US = 50

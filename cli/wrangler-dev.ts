@@ -12,6 +12,8 @@ export interface LocalWorker {
   url: string
   /** wrangler dev's DevTools inspector, e.g. `http://127.0.0.1:43122` (the bench profiles through it). */
   inspectorUrl: string
+  /** The process group of wrangler and the workerd it runs (the bench reads workerd's CPU). */
+  processGroup: number
   stop(): Promise<void>
 }
 
@@ -88,7 +90,12 @@ export async function startLocalWorker(options: LocalWorkerOptions = {}): Promis
     await stop()
     throw error
   }
-  return { url, inspectorUrl: `http://127.0.0.1:${inspectorPort}`, stop }
+  return {
+    url,
+    inspectorUrl: `http://127.0.0.1:${inspectorPort}`,
+    processGroup: child.pid ?? 0,
+    stop,
+  }
 }
 
 async function waitReady(
