@@ -1,9 +1,9 @@
 /** @module Bench piece: the Worker under `wrangler dev` on the sample, rows and compact columns (DESIGN §8). */
-import { createHmac, randomBytes } from 'node:crypto'
+import { randomBytes } from 'node:crypto'
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { startLocalWorker } from '../cli/index'
+import { signedHeaders, startLocalWorker } from '../cli/index'
 import { BINARY_CONTENT_TYPE, encodeBinaryBody, encodeColumns } from '../protocol/index'
 import { parseCsv } from '../samples/generator/csv'
 import { buildWorkerBundle } from '../scripts/worker-bundle'
@@ -25,16 +25,6 @@ async function roundTrip(call: () => Promise<Response>, status = 200): Promise<n
     if (i >= WARMUP) times.push(performance.now() - start)
   }
   return median(times)
-}
-
-/** HMAC headers over the body's bytes (DESIGN §6), for any body form. */
-function signed(secret: string, body: Body): Record<string, string> {
-  const timestamp = String(Math.floor(Date.now() / 1000))
-  const signature = createHmac('sha256', secret)
-    .update(`${timestamp}.`)
-    .update(body.bytes)
-    .digest('hex')
-  return { 'content-type': body.type, 'x-sapa-timestamp': timestamp, 'x-sapa-signature': signature }
 }
 
 interface Body {
@@ -99,7 +89,7 @@ export async function benchWorker(): Promise<WorkerFigures> {
     const all: [string, Body][] = [...Object.entries(bodies), ['columnsWithPlan', withPlan]]
     for (const [form, body] of all) {
       // Signed once: the timestamp stays inside the ±300 s window for the whole run.
-      const headers = signed(secret, body)
+      const headers = signedHeaders(secret, body.bytes, undefined, body.type)
       const call = () =>
         fetch(`${worker.url}/v1/report`, { method: 'POST', body: body.bytes, headers })
       const answerBytes = (await (await call()).arrayBuffer()).byteLength
