@@ -47,13 +47,27 @@ export interface ChunkOptions {
   weighting?: WeightingOptions
 }
 
-/** One chunk's body for `POST /v1/aggregate` (and `POST /v1/rake-sample`). */
-export interface AggregateBody {
+/**
+ * One chunk's body for `POST /v1/aggregate` (and `POST /v1/rake-sample`). A type, not an
+ * interface, so that it is an `encodeBinaryBody` input as it is.
+ */
+export type AggregateBody = ReturnType<typeof surveyBody> & {
+  options: { firstRow: number } & ChunkOptions
+}
+
+/** A survey's part of a request body: compact columns, the mapping, the questions when declared. */
+export function surveyBody(survey: {
   header: Cell[]
   columns: EncodedColumn[]
   mapping?: Mapping
   questions?: Question[]
-  options: { firstRow: number } & ChunkOptions
+}): { header: Cell[]; columns: EncodedColumn[]; mapping?: Mapping; questions?: Question[] } {
+  return {
+    header: survey.header,
+    columns: survey.columns,
+    ...(survey.mapping ? { mapping: survey.mapping } : {}),
+    ...(survey.questions?.length ? { questions: survey.questions } : {}),
+  }
 }
 
 /** Rows of a survey in either form. */
@@ -281,14 +295,12 @@ export function aggregateBody(
   [start, end]: [start: number, end: number],
   options: ChunkOptions = {},
 ): AggregateBody {
+  const columns =
+    'rows' in survey
+      ? encodeColumns(survey.header, survey.rows.slice(start, end))
+      : sliceColumns(survey.columns, start, end)
   return {
-    header: survey.header,
-    columns:
-      'rows' in survey
-        ? encodeColumns(survey.header, survey.rows.slice(start, end))
-        : sliceColumns(survey.columns, start, end),
-    ...(survey.mapping ? { mapping: survey.mapping } : {}),
-    ...(survey.questions?.length ? { questions: survey.questions } : {}),
+    ...surveyBody({ ...survey, columns }),
     options: { firstRow: start + 2, ...definedOnly(options) },
   }
 }
