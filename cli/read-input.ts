@@ -11,7 +11,6 @@ import {
   type Mapping,
   normalize,
   type Question,
-  type Role,
   SurveyError,
 } from '../engine/index'
 import { selectColumns } from '../protocol/index'
@@ -139,11 +138,8 @@ export function prepareSurvey(
     keep,
   ) as RowSurvey
   const survey: RowSurvey = { header: selected.header, rows: selected.rows }
-  if (selected.mapping) {
-    survey.mapping = Object.fromEntries(
-      Object.entries(selected.mapping).filter(([, header]) => !asked.has(normalize(header))),
-    ) as Record<Role, string>
-  }
+  // The mapping names no question's column: selectColumns leaves them out.
+  if (selected.mapping) survey.mapping = selected.mapping
   if (questions.length > 0) survey.questions = [...questions]
   const sent = new Set(survey.header.map((cell) => normalize(String(cell ?? ''))))
   const dropped = layout.header

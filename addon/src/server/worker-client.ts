@@ -8,11 +8,9 @@ import {
   type Cell,
   type Mapping,
   mergeRakeSamples,
-  normalize,
   type PartialState,
   type Question,
   type ReportOptions,
-  SurveyError,
   type WeightingOptions,
 } from '../../../engine/index'
 import {
@@ -21,7 +19,6 @@ import {
   BINARY_CONTENT_TYPE,
   type BinaryBodyInput,
   CHUNK_ROWS,
-  type ClientSurvey,
   chunkPlan,
   encodeBinaryBody,
   encodeColumns,
@@ -159,25 +156,18 @@ type Survey = ReturnType<typeof surveyBody>
 function readColumns(values: Cell[][], mapping: Mapping, questions: Question[]): Survey {
   const [header = [], ...rows] = values
   const declared = questions.flatMap(columnsOf)
-  let survey: ClientSurvey = { header, rows, mapping }
-  try {
-    survey = selectColumns(survey, declared)
-  } catch (error) {
-    if (!(error instanceof SurveyError)) throw error
+  // The mapping written out names no question's column (selectColumns leaves them out).
+  const selected = selectColumns({ header, rows, mapping }, declared) as {
+    header: Cell[]
+    rows: Cell[][]
+    mapping?: Mapping
   }
-  // A role detected in a question's column would be refused by the Worker ("a column plays one
-  // part"); the Worker's own detection leaves questions' columns alone.
-  const reserved = new Set(declared.map(normalize))
-  const written = Object.fromEntries(
-    Object.entries(survey.mapping ?? {}).filter(([, h]) => !reserved.has(normalize(h ?? ''))),
-  ) as Mapping
   // Interned after the selection: only the dates of the columns sent are looked at.
-  const selected = survey as { header: Cell[]; rows: Cell[][] }
   const [sentHeader = [], ...sentRows] = internDates([selected.header, ...selected.rows])
   return surveyBody({
     header: sentHeader,
     columns: encodeColumns(sentHeader, sentRows),
-    mapping: written,
+    mapping: selected.mapping ?? {},
     questions,
   })
 }
