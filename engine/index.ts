@@ -75,6 +75,7 @@ export {
   checkQuestions,
   checkScale,
   DEFAULT_SCALE,
+  isSignificanceLevel,
   pointsOf,
   QUESTION_TYPES,
   type Question,

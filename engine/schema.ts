@@ -45,6 +45,14 @@ export interface Schema {
 /** Number of points of a scale (5 on 1..5, 11 on 0..10). */
 export const pointsOf = (scale: Scale) => scale.max - scale.min + 1
 
+/**
+ * Whether `value` is a two-sided significance level the report takes: a number between 0 and 0.5
+ * (0.05 for 95 % confidence), both excluded.
+ */
+export function isSignificanceLevel(value: unknown): value is number {
+  return typeof value === 'number' && value > 0 && value < 0.5
+}
+
 /** Whether two schemas count the same things in the same places. */
 export function sameSchema(a: Schema, b: Schema): boolean {
   return JSON.stringify(a) === JSON.stringify(b)

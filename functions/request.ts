@@ -5,6 +5,7 @@ import {
   type Correction,
   checkQuestions,
   checkScale,
+  isSignificanceLevel,
   LOCALES,
   type Locale,
   type Mapping,
@@ -174,10 +175,7 @@ function optionsOf(options: unknown): ReportOptions {
   if (significance !== undefined) {
     const sig = record(significance, 'options.significance')
     unknownKeys(sig, ['level', 'correction'], 'options.significance.')
-    if (
-      sig.level !== undefined &&
-      !(typeof sig.level === 'number' && sig.level > 0 && sig.level < 0.5)
-    ) {
+    if (sig.level !== undefined && !isSignificanceLevel(sig.level)) {
       bad('options.significance.level', 'a number between 0 and 0.5 (0.05 for 95 %)')
     }
     if (sig.correction !== undefined && !CORRECTIONS.includes(sig.correction as Correction)) {

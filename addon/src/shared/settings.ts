@@ -7,6 +7,7 @@ import {
   checkScale,
   DEFAULT_SCALE,
   detectColumns,
+  isSignificanceLevel,
   LOCALES,
   type Locale,
   type Mapping,
@@ -295,7 +296,7 @@ function parseSignificance(value: {
 }): Settings['significance'] | null {
   const level = Number(String(value.level).trim())
   const correction = value.correction as Correction
-  if (!(level > 0 && level < 0.5) || !CORRECTIONS.includes(correction)) return null
+  if (!isSignificanceLevel(level) || !CORRECTIONS.includes(correction)) return null
   return { level, correction }
 }
 
