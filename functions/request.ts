@@ -63,15 +63,7 @@ export interface AggregateRequest {
  */
 export function readReportRequest(body: unknown, maxRows: number): ReportRequest {
   const value = record(body, 'body')
-  let plan = false
-  let given = value.options
-  if (given !== undefined && given !== null && typeof given === 'object' && 'plan' in given) {
-    const { plan: wanted, ...rest } = given as Record<string, unknown>
-    if (typeof wanted !== 'boolean') bad('options.plan', 'true or false')
-    plan = wanted as boolean
-    given = rest
-  }
-  const options = optionsOf(given)
+  const { options, plan } = optionsOf(value.options)
   const previous = value.previous === undefined ? undefined : previousOf(value.previous, maxRows)
   if (value.states !== undefined) {
     unknownKeys(value, STATES_KEYS, '')
@@ -150,9 +142,17 @@ function mappingOf(mapping: unknown, prefix = ''): Mapping {
   return value as Mapping
 }
 
-function optionsOf(options: unknown): ReportOptions {
-  if (options === undefined) return {}
-  const value = record(options, 'options')
+/** The report options, and whether the answer carries the Sheets API plan (`options.plan`). */
+function optionsOf(given: unknown): { options: ReportOptions; plan: boolean } {
+  if (given === undefined) return { options: {}, plan: false }
+  let value = record(given, 'options')
+  let plan = false
+  if ('plan' in value) {
+    const { plan: wanted, ...rest } = value
+    if (typeof wanted !== 'boolean') bad('options.plan', 'true or false')
+    plan = wanted as boolean
+    value = rest
+  }
   unknownKeys(value, OPTION_KEYS, 'options.')
   const { locale, minBase, order, tables, scale, significance, drivers, weighting } = value
   if (locale !== undefined && !LOCALES.includes(locale as Locale)) {
@@ -193,7 +193,7 @@ function optionsOf(options: unknown): ReportOptions {
     }
   }
   if (weighting !== undefined) checked.weighting = weightingOf(weighting)
-  return checked
+  return { options: checked, plan }
 }
 
 /** The scale, checked by the engine's rule; undefined stays undefined (1..5). */
