@@ -70,7 +70,7 @@ export {
   Z95,
 } from './measures/index'
 export { mergeRakeSamples, RAKE_ROLES } from './rake-survey'
-export { report, reportFromState } from './report'
+export { definedOnly, report, reportFromState } from './report'
 export {
   checkQuestions,
   checkScale,

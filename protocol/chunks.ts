@@ -4,15 +4,16 @@
  * JSON. Pure, no platform globals: the command line and the add-on (`UrlFetchApp.fetchAll`)
  * build their requests with it.
  */
-import type {
-  Cell,
-  EncodedColumn,
-  Mapping,
-  PartialState,
-  Question,
-  ReportOptions,
-  Scale,
-  WeightingOptions,
+import {
+  type Cell,
+  definedOnly,
+  type EncodedColumn,
+  type Mapping,
+  type PartialState,
+  type Question,
+  type ReportOptions,
+  type Scale,
+  type WeightingOptions,
 } from '../engine/index'
 import { encodeColumns } from './encode-columns'
 
@@ -303,12 +304,6 @@ export function aggregateBody(
     ...surveyBody({ ...survey, columns }),
     options: { firstRow: start + 2, ...definedOnly(options) },
   }
-}
-
-function definedOnly<T extends object>(options: T): Partial<T> {
-  return Object.fromEntries(
-    Object.entries(options).filter(([, v]) => v !== undefined),
-  ) as Partial<T>
 }
 
 /** Rows [start, end) of compact columns; a dictionary keeps only the entries they use. */
