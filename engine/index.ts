@@ -155,4 +155,5 @@ export {
   type Role,
   type Text,
 } from './vocabulary'
+export { SHARE_SUM_TOLERANCE } from './weighting/index'
 export { quantizeSquare, quantizeWeight, roundBits } from './weights'
