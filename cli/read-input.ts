@@ -11,6 +11,7 @@ import {
   type Mapping,
   normalize,
   type Question,
+  questionColumns,
   SurveyError,
 } from '../engine/index'
 import { selectColumns } from '../protocol/index'
@@ -123,7 +124,7 @@ export function prepareSurvey(
   const rows =
     skipped === 0 ? values.rows : values.rows.map((row, i) => (i < skipped ? blank : row))
   const questions = declare(layout.header)
-  const keep = questions.flatMap((q) => (q.type === 'multi' ? (q.headers ?? []) : [q.header ?? '']))
+  const keep = questions.flatMap(questionColumns)
   // A column declared as a question plays no role (the Worker detects roles so too): the
   // roles are detected without those columns, and the mapping sent names none of them.
   const asked = new Set(keep.map(normalize))

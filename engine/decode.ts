@@ -20,7 +20,9 @@ import {
   checkQuestions,
   checkScale,
   DEFAULT_SCALE,
+  headerKey,
   type Question,
+  questionColumns,
   type Scale,
   type Schema,
 } from './schema'
@@ -411,11 +413,11 @@ export type FoundColumns = Partial<Record<Role, number>>
 /** Each question with the column(s) its header(s) name; each column read by one question. */
 function declaredColumns(header: readonly string[], questions: Question[]): DeclaredQuestion[] {
   const owner = new Map<number, string>()
-  const normal = header.map((h) => h.toLowerCase().replace(/\s+/g, ' '))
+  const normal = header.map(headerKey)
   return questions.map((q) => {
-    const wanted = q.type === 'multi' ? (q.headers as string[]) : [q.header as string]
+    const wanted = questionColumns(q)
     const columns = wanted.map((text) => {
-      const key = text.toLowerCase().replace(/\s+/g, ' ')
+      const key = headerKey(text)
       const matches = normal.flatMap((h, c) => (h === key ? [c] : []))
       if (matches.length === 0) {
         throw new SurveyError(

@@ -2,6 +2,7 @@
 import { Cube } from './cube'
 import type { Survey } from './decode'
 import { SurveyError } from './errors'
+import { questionColumns } from './schema'
 import { aggregate, countSurvey, issuesOf, type PartialState } from './state'
 import { Reader, type TableContext } from './tables/context'
 import { BUILDERS } from './tables/index'
@@ -88,7 +89,7 @@ export function reportFromState(
   }
   const used = new Set<string>([
     ...Object.values(state.mapping),
-    ...state.questions.flatMap((q) => (q.type === 'multi' ? (q.headers ?? []) : [q.header ?? ''])),
+    ...state.questions.flatMap(questionColumns),
   ])
   const summary: Summary = {
     respondents: state.rows,

@@ -10,6 +10,7 @@ import {
   mergeRakeSamples,
   type PartialState,
   type Question,
+  questionColumns,
   type ReportOptions,
   type WeightingOptions,
 } from '../../../engine/index'
@@ -33,7 +34,7 @@ import {
 } from '../../../protocol/index'
 import type { Http, HttpRequest, HttpResponse, Platform } from '../platform/types'
 import type { MessageKey, Translate } from '../shared/messages'
-import { cleanMapping, columnsOf, previousMapping, type Settings } from '../shared/settings'
+import { cleanMapping, previousMapping, type Settings } from '../shared/settings'
 import { internDates } from './dates'
 
 /** A failure the analyst can act on, shown as a dialog. */
@@ -155,7 +156,7 @@ type Survey = ReturnType<typeof surveyBody>
  */
 function readColumns(values: Cell[][], mapping: Mapping, questions: Question[]): Survey {
   const [header = [], ...rows] = values
-  const declared = questions.flatMap(columnsOf)
+  const declared = questions.flatMap(questionColumns)
   // The mapping written out names no question's column (selectColumns leaves them out).
   const selected = selectColumns({ header, rows, mapping }, declared) as {
     header: Cell[]

@@ -14,6 +14,7 @@ import {
   ORDERS,
   QUESTION_TYPES,
   type Question,
+  questionColumns,
   type RatingOrder,
   REQUIRED_ROLES,
   ROLES,
@@ -231,7 +232,7 @@ function questionProblem(
   if (!KEY.test(key)) return t('error.questionKey')
   if (!(QUESTION_TYPES as readonly string[]).includes(type)) return t('error.questionType')
   if (before.some((q) => q.key === key)) return t('error.questionTwice', { key })
-  const columns = type === 'multi' ? (question.headers ?? []) : [question.header ?? '']
+  const columns = questionColumns(question)
   if (columns.length === 0 || columns.includes('')) {
     return t(type === 'multi' ? 'error.questionColumns' : 'error.questionColumn')
   }
@@ -240,18 +241,13 @@ function questionProblem(
     if (!headers.includes(header)) return t('error.notInHeader', { header })
     const role = roles.get(header)
     if (role !== undefined) return t('error.usedFor', { header, role: t(roleKey(role)) })
-    const other = before.find((q) => columnsOf(q).includes(header))
+    const other = before.find((q) => questionColumns(q).includes(header))
     if (other) return t('error.usedByQuestion', { header, key: other.key })
     if (columns.indexOf(header) !== columns.lastIndexOf(header)) {
       return t('error.questionColumnTwice', { header })
     }
   }
   return null
-}
-
-/** The columns a question reads. */
-export function columnsOf(question: Question): string[] {
-  return question.type === 'multi' ? (question.headers ?? []) : [question.header ?? '']
 }
 
 /**
