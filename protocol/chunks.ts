@@ -332,12 +332,12 @@ export function sliceColumns(
 
 /**
  * The `/v1/report` body that merges the chunks' states into the report of the whole survey;
- * with the previous wave's states (or survey) when waves are compared.
+ * with the previous wave's states when waves are compared.
  */
 export function statesBody(
   states: PartialState[],
   options: ReportOptions = {},
-  previous?: { states: PartialState[] } | Omit<ClientSurvey, 'rows'>,
+  previous?: { states: PartialState[] },
 ) {
   return {
     states,
