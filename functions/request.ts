@@ -23,6 +23,8 @@ import { checkSurveyShape } from './survey-shape'
 
 const SURVEY_KEYS = ['header', 'rows', 'columns', 'mapping', 'questions']
 const BODY_KEYS = [...SURVEY_KEYS, 'options', 'previous']
+/** A chunk's body for `/v1/aggregate`: a survey and its options, no previous wave. */
+const CHUNK_KEYS = [...SURVEY_KEYS, 'options']
 const STATES_KEYS = ['states', 'options', 'previous']
 const OPTION_KEYS = [
   'locale',
@@ -87,7 +89,7 @@ function previousOf(value: unknown, maxRows: number): SurveyOrStates {
 /** The body of `POST /v1/aggregate`: one chunk of a survey, `options.firstRow` its first sheet row. */
 export function readAggregateRequest(body: unknown, maxRows: number): AggregateRequest {
   const value = record(body, 'body')
-  unknownKeys(value, SURVEY_KEYS.concat('options'), '')
+  unknownKeys(value, CHUNK_KEYS, '')
   const options = value.options === undefined ? {} : record(value.options, 'options')
   unknownKeys(options, ['firstRow', 'scale', 'weighting'], 'options.')
   const { firstRow = 2, scale, weighting } = options
