@@ -39,15 +39,14 @@ export async function benchEngine(header: Cell[], rows: Cell[][]): Promise<Engin
 
 /** Median time of `report` over a survey in any form. */
 export async function benchSurvey(survey: Survey, rows: number): Promise<EngineFigure> {
-  const length = rows
   // A small survey runs through the engine faster than the JIT warms: warm it as a busy Worker is.
-  const warmup = length < 50_000 ? 20 : 2
-  const timing = await measure(() => report(survey), { runs: runsFor(length), warmup })
-  const budgetMs = BUDGETS[length]
+  const warmup = rows < 50_000 ? 20 : 2
+  const timing = await measure(() => report(survey), { runs: runsFor(rows), warmup })
+  const budgetMs = BUDGETS[rows]
   return {
-    rows: length,
+    rows,
     ...timing,
-    rowsPerSecond: Math.round(length / (timing.cpuMs / 1000)),
+    rowsPerSecond: Math.round(rows / (timing.cpuMs / 1000)),
     ...(budgetMs ? { budgetMs, ofBudget: round(timing.cpuMs / budgetMs, 3) } : {}),
   }
 }
