@@ -39,14 +39,13 @@ export async function benchEngine(header: Cell[], rows: Cell[][]): Promise<Engin
 
 /** Median time of `report` over a survey in any form. */
 export async function benchSurvey(survey: Survey, rows: number): Promise<EngineFigure> {
-  const length = rows
   // Measured warm, as a busy Worker runs it (the first requests of a fresh isolate are apart).
-  const timing = await measure(() => report(survey), { runs: runsFor(length), ...WARM })
-  const budgetMs = BUDGETS[length]
+  const timing = await measure(() => report(survey), { runs: runsFor(rows), ...WARM })
+  const budgetMs = BUDGETS[rows]
   return {
-    rows: length,
+    rows,
     ...timing,
-    rowsPerSecond: Math.round(length / (timing.cpuMs / 1000)),
+    rowsPerSecond: Math.round(rows / (timing.cpuMs / 1000)),
     ...(budgetMs ? { budgetMs, ofBudget: round(timing.cpuMs / budgetMs, 3) } : {}),
   }
 }

@@ -1,8 +1,8 @@
 /** @module Bench piece: the Worker under `wrangler dev` on the sample, rows and compact columns (DESIGN §8). */
-import { createHmac, randomBytes } from 'node:crypto'
+import { randomBytes } from 'node:crypto'
 import { readFileSync } from 'node:fs'
 import { type AddressInfo, createServer } from 'node:net'
-import { startLocalWorker } from '../cli/index'
+import { signedHeaders, startLocalWorker } from '../cli/index'
 import { BINARY_CONTENT_TYPE, encodeBinaryBody, encodeColumns } from '../protocol/index'
 import { parseCsv } from '../samples/generator/csv'
 import { isMain, median, round } from './measure'
@@ -46,16 +46,6 @@ async function processCpu(group: number, call: () => Promise<Response>, requests
   const before = workerdCpuMs(group)
   for (let i = 0; i < requests; i++) await (await call()).arrayBuffer()
   return (workerdCpuMs(group) - before) / requests
-}
-
-/** HMAC headers over the body's bytes (DESIGN §6), for any body form. */
-function signed(secret: string, body: Body): Record<string, string> {
-  const timestamp = String(Math.floor(Date.now() / 1000))
-  const signature = createHmac('sha256', secret)
-    .update(`${timestamp}.`)
-    .update(body.bytes)
-    .digest('hex')
-  return { 'content-type': body.type, 'x-sapa-timestamp': timestamp, 'x-sapa-signature': signature }
 }
 
 interface Body {
@@ -139,7 +129,7 @@ async function benchTarget(target: Target, secret: string): Promise<TargetFigure
   const all: [string, Body][] = [...Object.entries(bodies), ['columnsWithPlan', withPlan]]
   for (const [form, body] of all) {
     // Signed once: the timestamp stays inside the ±300 s window for the whole run.
-    const headers = signed(secret, body)
+    const headers = signedHeaders(secret, body.bytes, undefined, body.type)
     const call = () =>
       fetch(`${target.url}/v1/report`, { method: 'POST', body: body.bytes, headers })
     const answerBytes = (await (await call()).arrayBuffer()).byteLength

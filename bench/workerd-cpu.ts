@@ -123,7 +123,7 @@ export async function workerCpu(
 }
 
 /** CPU per request and per phase from a profile: each sample's time goes to its phase. */
-export function summarise(profile: Profile, requests: number): WorkerCpu {
+function summarise(profile: Profile, requests: number): WorkerCpu {
   const byId = new Map(profile.nodes.map((node) => [node.id, node]))
   const parent = new Map<number, number>()
   for (const node of profile.nodes)

@@ -6,6 +6,7 @@ import {
   type Correction,
   checkQuestions,
   checkScale,
+  isSignificanceLevel,
   LOCALES,
   type Locale,
   type Mapping,
@@ -308,7 +309,7 @@ function scaleOf(value: string): Scale {
 /** `--level P`: the two-sided significance level, as the Worker takes it. */
 function levelOf(value: string): number {
   const level = Number(value)
-  if (!(/^\s*0?\.\d+\s*$/.test(value) && level > 0 && level < 0.5)) {
+  if (!(/^\s*0?\.\d+\s*$/.test(value) && isSignificanceLevel(level))) {
     throw usage(`--level ${value}: use a number between 0 and 0.5, e.g. 0.05 for 95 %`)
   }
   return level

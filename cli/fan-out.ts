@@ -29,6 +29,8 @@ export interface FanOutOptions {
   previous?: ClientSurvey
   /** Chunk bodies as JSON rather than the binary body. Default false. */
   json?: boolean
+  /** The survey's `chunkPlan` under these limits, when the caller has it already. */
+  plan?: [number, number][]
 }
 
 /** The answer's exact bytes and its JSON. */
@@ -61,10 +63,11 @@ export async function fanOutReport(
     concurrency = 4,
     previous,
     json = false,
+    plan,
   }: FanOutOptions = {},
 ): Promise<FanOutResult> {
   const limits = { maxRows: chunkRows, maxBytes: chunkBytes }
-  const ranges = chunkPlan(survey, limits)
+  const ranges = plan ?? chunkPlan(survey, limits)
   const { weighting, ...reportOptions } = options
   const { scale } = options
   // Each body is built when sent, so only `concurrency` of them are alive at once.

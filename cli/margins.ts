@@ -2,12 +2,16 @@
  * @module `--margins FILE.csv`: the population shares to rake the sample to (DESIGN §4), one
  * `role,category,share` a line, read into the API's `options.weighting.margins`.
  */
-import { normalize, parseNumberText, RAKE_ROLES, type WeightingOptions } from '../engine/index'
+import {
+  normalize,
+  parseNumberText,
+  RAKE_ROLES,
+  SHARE_SUM_TOLERANCE,
+  type WeightingOptions,
+} from '../engine/index'
 import { CliError, EXIT, oneLine } from './errors'
 import { readCsvFile } from './read-csv'
 
-/** How far a role's shares may be from summing to 1 (the engine's own tolerance). */
-const SUM_TOLERANCE = 1e-6
 const COLUMNS = ['role', 'category', 'share'] as const
 
 /**
@@ -74,7 +78,8 @@ export async function readMargins(path: string): Promise<WeightingOptions['margi
   if (Object.keys(margins).length === 0) fail('no margins under its header')
   for (const [role, shares] of Object.entries(margins)) {
     const sum = Object.values(shares).reduce((a, b) => a + b, 0)
-    if (Math.abs(sum - 1) > SUM_TOLERANCE) {
+    // The engine's own tolerance, so that what passes here passes there.
+    if (Math.abs(sum - 1) > SHARE_SUM_TOLERANCE) {
       fail(`the shares of ${role} sum to ${Number(sum.toPrecision(10))}, not 1`)
     }
   }

@@ -9,7 +9,9 @@ import {
   type Cell,
   checkQuestions,
   checkScale,
+  headerKey,
   type Question,
+  questionColumns,
   type Scale,
   SurveyError,
 } from '../engine/index'
@@ -68,9 +70,6 @@ export async function readQuestionsFile(path: string): Promise<QuestionsFile> {
   }
 }
 
-/** How a question's header is compared with the survey's, as the engine compares them. */
-const headerKey = (text: string) => text.trim().toLowerCase().replace(/\s+/g, ' ')
-
 /**
  * The questions of the `--question` flags and the file, their headers checked against the
  * survey's. A flag's text is one header, or for a multi question the headers it lists,
@@ -95,7 +94,7 @@ export function resolveQuestions(
   const found = `Headers of ${source}: ${shown.slice(0, 40).join(', ')}${shown.length > 40 ? ', …' : ''}`
   const questions: Question[] = []
   for (const question of file?.questions ?? []) {
-    const wanted = question.type === 'multi' ? (question.headers ?? []) : [question.header ?? '']
+    const wanted = questionColumns(question)
     const missing = wanted.find((text) => !byKey.has(headerKey(text)))
     if (missing !== undefined) {
       throw new CliError(

@@ -11,7 +11,7 @@ import {
   type Mapping,
   normalize,
   type Question,
-  type Role,
+  questionColumns,
   SurveyError,
 } from '../engine/index'
 import { selectColumns } from '../protocol/index'
@@ -124,7 +124,7 @@ export function prepareSurvey(
   const rows =
     skipped === 0 ? values.rows : values.rows.map((row, i) => (i < skipped ? blank : row))
   const questions = declare(layout.header)
-  const keep = questions.flatMap((q) => (q.type === 'multi' ? (q.headers ?? []) : [q.header ?? '']))
+  const keep = questions.flatMap(questionColumns)
   // A column declared as a question plays no role (the Worker detects roles so too): the
   // roles are detected without those columns, and the mapping sent names none of them.
   const asked = new Set(keep.map(normalize))
@@ -139,11 +139,8 @@ export function prepareSurvey(
     keep,
   ) as RowSurvey
   const survey: RowSurvey = { header: selected.header, rows: selected.rows }
-  if (selected.mapping) {
-    survey.mapping = Object.fromEntries(
-      Object.entries(selected.mapping).filter(([, header]) => !asked.has(normalize(header))),
-    ) as Record<Role, string>
-  }
+  // The mapping names no question's column: selectColumns leaves them out.
+  if (selected.mapping) survey.mapping = selected.mapping
   if (questions.length > 0) survey.questions = [...questions]
   const sent = new Set(survey.header.map((cell) => normalize(String(cell ?? ''))))
   const dropped = layout.header

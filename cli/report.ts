@@ -1,5 +1,5 @@
 /** @module `sapa report`: read the survey, score it on the Worker, write what was asked for. */
-import type { Cell, Question, ReportOptions } from '../engine/index'
+import { type Cell, definedOnly, type Question, type ReportOptions } from '../engine/index'
 import { CHUNK_ROWS } from '../protocol/index'
 import { buildSheets, XLSX_LIMITS } from '../sheets/index'
 import type { ReportCommand } from './args'
@@ -228,10 +228,6 @@ function chunkRowsOf(env: NodeJS.ProcessEnv): number {
     throw new CliError(`SAPA_CHUNK_ROWS=${value}: use a positive whole number of rows`, EXIT.usage)
   }
   return rows
-}
-
-function definedOnly<T extends object>(options: T): T {
-  return Object.fromEntries(Object.entries(options).filter(([, v]) => v !== undefined)) as T
 }
 
 /** `--worker URL` signs with the secret that Worker was deployed with. */

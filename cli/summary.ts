@@ -5,6 +5,7 @@
 import {
   type Detection,
   type Mapping,
+  questionColumns,
   ROLES,
   type Role,
   type SignificanceOptions,
@@ -106,7 +107,7 @@ function questionLines(summary: Summary): string[] {
   return [
     'Questions (key, type ← header):',
     ...questions.map((q) => {
-      const headers = q.type === 'multi' ? (q.headers ?? []) : [q.header ?? '']
+      const headers = questionColumns(q)
       const read =
         headers.length === 1
           ? cut(headers[0])

@@ -3,10 +3,12 @@ import type { Cell, Mapping, Question, ReportOptions } from '../engine/index'
 import {
   CHUNK_BYTES,
   CHUNK_ROWS,
+  chunkPlan,
   encodeColumns,
   isReportReply,
   needsFanOut,
   type ReportReply,
+  surveyBody,
 } from '../protocol/index'
 import { fanOutReport } from './fan-out'
 import { encodeBody } from './request-body'
@@ -56,16 +58,29 @@ export async function scoreSurvey(
   { previous, json = false, chunkRows = CHUNK_ROWS }: ScoreOptions = {},
 ): Promise<ScoredSurvey> {
   try {
-    const limits = { maxRows: chunkRows, maxBytes: previous ? CHUNK_BYTES / 2 : CHUNK_BYTES }
-    if (needsFanOut(survey, limits) || (previous && needsFanOut(previous, limits))) {
-      return await fanOutReport(worker, survey, options, { chunkRows, previous, json })
+    // The columns are coded once: the plan, the one request and every chunk read them.
+    const current = compact(survey)
+    const before = previous && compact(previous)
+    // Without a previous wave the plan that decides is the fan-out's own; with one, each wave
+    // must fit in half a request to go in one, and a fan-out's chunks are whole ones.
+    const plan = before ? undefined : chunkPlan(current, { maxRows: chunkRows })
+    const half = { maxRows: chunkRows, maxBytes: CHUNK_BYTES / 2 }
+    const fanOut = plan
+      ? plan.length > 1
+      : needsFanOut(current, half) || (before !== undefined && needsFanOut(before, half))
+    if (fanOut) {
+      return await fanOutReport(worker, current, options, {
+        chunkRows,
+        previous: before,
+        json,
+        plan,
+      })
     }
     const { bytes, contentType } = encodeBody(
       {
-        ...compact(survey),
-        ...(survey.questions?.length ? { questions: survey.questions } : {}),
+        ...current,
         ...(Object.keys(options).length > 0 ? { options } : {}),
-        ...(previous ? { previous: compact(previous) } : {}),
+        ...(before ? { previous: before } : {}),
       },
       json,
     )
@@ -75,11 +90,7 @@ export async function scoreSurvey(
   }
 }
 
-/** The survey's columns dictionary-coded, with its mapping. */
+/** The survey's part of the body: its columns dictionary-coded, its mapping and questions. */
 function compact(survey: RowSurvey) {
-  return {
-    header: survey.header,
-    columns: encodeColumns(survey.header, survey.rows),
-    ...(survey.mapping ? { mapping: survey.mapping } : {}),
-  }
+  return surveyBody({ ...survey, columns: encodeColumns(survey.header, survey.rows) })
 }

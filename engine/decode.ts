@@ -21,7 +21,9 @@ import {
   checkScale,
   DEFAULT_SCALE,
   type DeclaredQuestion,
+  headerKey,
   type Question,
+  questionColumns,
   type Scale,
   type Schema,
   schemaOf,
@@ -402,11 +404,11 @@ export function declaredColumns(
   questions: Question[],
 ): DeclaredQuestion[] {
   const owner = new Map<number, string>()
-  const normal = header.map((h) => h.toLowerCase().replace(/\s+/g, ' '))
+  const normal = header.map(headerKey)
   return questions.map((q) => {
-    const wanted = q.type === 'multi' ? (q.headers as string[]) : [q.header as string]
+    const wanted = questionColumns(q)
     const columns = wanted.map((text) => {
-      const key = text.toLowerCase().replace(/\s+/g, ' ')
+      const key = headerKey(text)
       const matches = normal.flatMap((h, c) => (h === key ? [c] : []))
       if (matches.length === 0) {
         throw new SurveyError(

@@ -66,16 +66,19 @@ export {
   topTwoBox,
 } from './measures/index'
 export { mergeRakeSamples, RAKE_ROLES } from './rake-survey'
-export { report, reportFromState } from './report'
+export { definedOnly, report, reportFromState } from './report'
 export {
   checkQuestions,
   checkScale,
   DEFAULT_SCALE,
   type DeclaredQuestion,
+  headerKey,
+  isSignificanceLevel,
   pointsOf,
   QUESTION_TYPES,
   type Question,
   type QuestionType,
+  questionColumns,
   RESERVED_KEYS,
   type Scale,
   type Schema,
@@ -153,4 +156,5 @@ export {
   type Role,
   type Text,
 } from './vocabulary'
+export { SHARE_SUM_TOLERANCE } from './weighting/index'
 export { quantizeSquare, quantizeWeight } from './weights'

@@ -157,7 +157,8 @@ function checkPreviousScale({ state: previous, cube }: { state: PartialState; cu
 const sameScale = (a: { min: number; max: number }, b: { min: number; max: number }) =>
   a.min === b.min && a.max === b.max
 
-function definedOnly<T extends object>(options: T): Partial<T> {
+/** `options` without its undefined fields, as JSON would carry it. */
+export function definedOnly<T extends object>(options: T): Partial<T> {
   return Object.fromEntries(
     Object.entries(options).filter(([, v]) => v !== undefined),
   ) as Partial<T>

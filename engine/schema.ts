@@ -74,6 +74,27 @@ export function schemaOf(
 /** Number of points of a scale (5 on 1..5, 11 on 0..10). */
 export const pointsOf = (scale: Scale) => scale.max - scale.min + 1
 
+/** The headers of the columns a question reads: a multi question's several, another's one. */
+export function questionColumns(question: Question): string[] {
+  return question.type === 'multi' ? (question.headers ?? []) : [question.header ?? '']
+}
+
+/**
+ * How a declared question's header is compared with the survey's: case and runs of spaces aside.
+ * @example headerKey(' Кезек  күту ') // 'кезек күту'
+ */
+export function headerKey(text: string): string {
+  return text.trim().toLowerCase().replace(/\s+/g, ' ')
+}
+
+/**
+ * Whether `value` is a two-sided significance level the report takes: a number between 0 and 0.5
+ * (0.05 for 95 % confidence), both excluded.
+ */
+export function isSignificanceLevel(value: unknown): value is number {
+  return typeof value === 'number' && value > 0 && value < 0.5
+}
+
 /** Whether two schemas count the same things in the same places. */
 export function sameSchema(a: Schema, b: Schema): boolean {
   return JSON.stringify(a) === JSON.stringify(b)

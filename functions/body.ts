@@ -7,6 +7,8 @@ import { BINARY_CONTENT_TYPE, BinaryBodyError, decodeBinaryBody } from '../proto
 import { type AppEnv, DEFAULT_MAX_BODY_BYTES, limitVar } from './env'
 import { ApiError } from './errors'
 
+const JSON_CONTENT_TYPE = 'application/json'
+
 const mediaType = (c: Context<AppEnv>) =>
   (c.req.header('content-type') ?? '').split(';')[0].trim().toLowerCase()
 
@@ -16,11 +18,11 @@ const mediaType = (c: Context<AppEnv>) =>
  */
 export const bodyGuard: MiddlewareHandler<AppEnv> = async (c, next) => {
   const type = mediaType(c)
-  if (type !== 'application/json' && type !== BINARY_CONTENT_TYPE) {
+  if (type !== JSON_CONTENT_TYPE && type !== BINARY_CONTENT_TYPE) {
     throw new ApiError(
       415,
       'unsupported_media_type',
-      `Send the body as application/json or ${BINARY_CONTENT_TYPE}`,
+      `Send the body as ${JSON_CONTENT_TYPE} or ${BINARY_CONTENT_TYPE}`,
     )
   }
   const limit = maxBodyBytes(c)

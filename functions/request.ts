@@ -5,6 +5,7 @@ import {
   type Correction,
   checkQuestions,
   checkScale,
+  isSignificanceLevel,
   LOCALES,
   type Locale,
   type Mapping,
@@ -22,6 +23,8 @@ import { checkSurveyShape } from './survey-shape'
 
 const SURVEY_KEYS = ['header', 'rows', 'columns', 'mapping', 'questions']
 const BODY_KEYS = [...SURVEY_KEYS, 'options', 'previous']
+/** A chunk's body for `/v1/aggregate`: a survey and its options, no previous wave. */
+const CHUNK_KEYS = [...SURVEY_KEYS, 'options']
 const STATES_KEYS = ['states', 'options', 'previous']
 const OPTION_KEYS = [
   'locale',
@@ -62,15 +65,7 @@ export interface AggregateRequest {
  */
 export function readReportRequest(body: unknown, maxRows: number): ReportRequest {
   const value = record(body, 'body')
-  let plan = false
-  let given = value.options
-  if (given !== undefined && given !== null && typeof given === 'object' && 'plan' in given) {
-    const { plan: wanted, ...rest } = given as Record<string, unknown>
-    if (typeof wanted !== 'boolean') bad('options.plan', 'true or false')
-    plan = wanted as boolean
-    given = rest
-  }
-  const options = optionsOf(given)
+  const { options, plan } = optionsOf(value.options)
   const previous = value.previous === undefined ? undefined : previousOf(value.previous, maxRows)
   if (value.states !== undefined) {
     unknownKeys(value, STATES_KEYS, '')
@@ -94,7 +89,7 @@ function previousOf(value: unknown, maxRows: number): SurveyOrStates {
 /** The body of `POST /v1/aggregate`: one chunk of a survey, `options.firstRow` its first sheet row. */
 export function readAggregateRequest(body: unknown, maxRows: number): AggregateRequest {
   const value = record(body, 'body')
-  unknownKeys(value, SURVEY_KEYS.concat('options'), '')
+  unknownKeys(value, CHUNK_KEYS, '')
   const options = value.options === undefined ? {} : record(value.options, 'options')
   unknownKeys(options, ['firstRow', 'scale', 'weighting'], 'options.')
   const { firstRow = 2, scale, weighting } = options
@@ -149,9 +144,17 @@ function mappingOf(mapping: unknown, prefix = ''): Mapping {
   return value as Mapping
 }
 
-function optionsOf(options: unknown): ReportOptions {
-  if (options === undefined) return {}
-  const value = record(options, 'options')
+/** The report options, and whether the answer carries the Sheets API plan (`options.plan`). */
+function optionsOf(given: unknown): { options: ReportOptions; plan: boolean } {
+  if (given === undefined) return { options: {}, plan: false }
+  let value = record(given, 'options')
+  let plan = false
+  if ('plan' in value) {
+    const { plan: wanted, ...rest } = value
+    if (typeof wanted !== 'boolean') bad('options.plan', 'true or false')
+    plan = wanted as boolean
+    value = rest
+  }
   unknownKeys(value, OPTION_KEYS, 'options.')
   const { locale, minBase, order, tables, scale, significance, drivers, weighting } = value
   if (locale !== undefined && !LOCALES.includes(locale as Locale)) {
@@ -174,10 +177,7 @@ function optionsOf(options: unknown): ReportOptions {
   if (significance !== undefined) {
     const sig = record(significance, 'options.significance')
     unknownKeys(sig, ['level', 'correction'], 'options.significance.')
-    if (
-      sig.level !== undefined &&
-      !(typeof sig.level === 'number' && sig.level > 0 && sig.level < 0.5)
-    ) {
+    if (sig.level !== undefined && !isSignificanceLevel(sig.level)) {
       bad('options.significance.level', 'a number between 0 and 0.5 (0.05 for 95 %)')
     }
     if (sig.correction !== undefined && !CORRECTIONS.includes(sig.correction as Correction)) {
@@ -195,7 +195,7 @@ function optionsOf(options: unknown): ReportOptions {
     }
   }
   if (weighting !== undefined) checked.weighting = weightingOf(weighting)
-  return checked
+  return { options: checked, plan }
 }
 
 /** The scale, checked by the engine's rule; undefined stays undefined (1..5). */

@@ -33,8 +33,12 @@ interface CodesRef {
   $codes: { type: CodeType; offset: number; length: number }
 }
 
-/** Something with `columns` whose entries may hold `codes`. */
-type WithColumns = { columns?: unknown[]; previous?: unknown; [key: string]: unknown }
+/** A body with `columns` whose entries may hold `codes`, and maybe a `previous` wave's. */
+export type BinaryBodyInput = {
+  columns?: readonly unknown[]
+  previous?: unknown
+  [key: string]: unknown
+}
 
 /**
  * The body as binary: `body` as JSON, its columns' codes (and its previous wave's) as typed arrays.
@@ -42,11 +46,11 @@ type WithColumns = { columns?: unknown[]; previous?: unknown; [key: string]: unk
  * encodeBinaryBody({ header: ['Қызмет'], columns: [{ dict: ['A'], codes: [0, 0, -1] }] })
  * // Uint8Array: "SAPA", 1, …, {"header":["Қызмет"],"columns":[{"dict":["A"],"codes":{"$codes":{"type":"i8","offset":0,"length":3}}}]}, …, 0x00 0x00 0xff
  */
-export function encodeBinaryBody(body: WithColumns): Uint8Array {
+export function encodeBinaryBody(body: BinaryBodyInput): Uint8Array {
   const arrays: { type: CodeType; codes: ArrayLike<number>; offset: number }[] = []
   let size = 0
-  const replace = (part: WithColumns): WithColumns => {
-    const out: WithColumns = { ...part }
+  const replace = (part: BinaryBodyInput): BinaryBodyInput => {
+    const out: BinaryBodyInput = { ...part }
     if (Array.isArray(part.columns)) {
       out.columns = part.columns.map((column) => {
         const c = column as { dict?: unknown[]; codes?: ArrayLike<number> }
@@ -60,7 +64,7 @@ export function encodeBinaryBody(body: WithColumns): Uint8Array {
       })
     }
     if (part.previous && typeof part.previous === 'object') {
-      out.previous = replace(part.previous as WithColumns)
+      out.previous = replace(part.previous as BinaryBodyInput)
     }
     return out
   }
@@ -118,7 +122,7 @@ export function decodeBinaryBody(
   const data = bytes.subarray(Math.min(dataStart, bytes.length))
   const resolve = (part: unknown, at: string) => {
     if (!part || typeof part !== 'object' || Array.isArray(part)) return
-    const { columns, previous } = part as WithColumns
+    const { columns, previous } = part as BinaryBodyInput
     if (Array.isArray(columns)) {
       columns.forEach((column, c) => {
         const codes = (column as { codes?: unknown } | null)?.codes

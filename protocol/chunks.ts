@@ -4,15 +4,16 @@
  * JSON. Pure, no platform globals: the command line and the add-on (`UrlFetchApp.fetchAll`)
  * build their requests with it.
  */
-import type {
-  Cell,
-  EncodedColumn,
-  Mapping,
-  PartialState,
-  Question,
-  ReportOptions,
-  Scale,
-  WeightingOptions,
+import {
+  type Cell,
+  definedOnly,
+  type EncodedColumn,
+  type Mapping,
+  type PartialState,
+  type Question,
+  type ReportOptions,
+  type Scale,
+  type WeightingOptions,
 } from '../engine/index'
 import { encodeColumns } from './encode-columns'
 
@@ -47,13 +48,27 @@ export interface ChunkOptions {
   weighting?: WeightingOptions
 }
 
-/** One chunk's body for `POST /v1/aggregate` (and `POST /v1/rake-sample`). */
-export interface AggregateBody {
+/**
+ * One chunk's body for `POST /v1/aggregate` (and `POST /v1/rake-sample`). A type, not an
+ * interface, so that it is an `encodeBinaryBody` input as it is.
+ */
+export type AggregateBody = ReturnType<typeof surveyBody> & {
+  options: { firstRow: number } & ChunkOptions
+}
+
+/** A survey's part of a request body: compact columns, the mapping, the questions when declared. */
+export function surveyBody(survey: {
   header: Cell[]
   columns: EncodedColumn[]
   mapping?: Mapping
   questions?: Question[]
-  options: { firstRow: number } & ChunkOptions
+}): { header: Cell[]; columns: EncodedColumn[]; mapping?: Mapping; questions?: Question[] } {
+  return {
+    header: survey.header,
+    columns: survey.columns,
+    ...(survey.mapping ? { mapping: survey.mapping } : {}),
+    ...(survey.questions?.length ? { questions: survey.questions } : {}),
+  }
 }
 
 /** Rows of a survey in either form. */
@@ -281,22 +296,14 @@ export function aggregateBody(
   [start, end]: [start: number, end: number],
   options: ChunkOptions = {},
 ): AggregateBody {
+  const columns =
+    'rows' in survey
+      ? encodeColumns(survey.header, survey.rows.slice(start, end))
+      : sliceColumns(survey.columns, start, end)
   return {
-    header: survey.header,
-    columns:
-      'rows' in survey
-        ? encodeColumns(survey.header, survey.rows.slice(start, end))
-        : sliceColumns(survey.columns, start, end),
-    ...(survey.mapping ? { mapping: survey.mapping } : {}),
-    ...(survey.questions?.length ? { questions: survey.questions } : {}),
+    ...surveyBody({ ...survey, columns }),
     options: { firstRow: start + 2, ...definedOnly(options) },
   }
-}
-
-function definedOnly<T extends object>(options: T): Partial<T> {
-  return Object.fromEntries(
-    Object.entries(options).filter(([, v]) => v !== undefined),
-  ) as Partial<T>
 }
 
 /** Rows [start, end) of compact columns; a dictionary keeps only the entries they use. */
@@ -325,12 +332,12 @@ export function sliceColumns(
 
 /**
  * The `/v1/report` body that merges the chunks' states into the report of the whole survey;
- * with the previous wave's states (or survey) when waves are compared.
+ * with the previous wave's states when waves are compared.
  */
 export function statesBody(
   states: PartialState[],
   options: ReportOptions = {},
-  previous?: { states: PartialState[] } | Omit<ClientSurvey, 'rows'>,
+  previous?: { states: PartialState[] },
 ) {
   return {
     states,

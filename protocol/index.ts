@@ -3,6 +3,7 @@
 export {
   BINARY_CONTENT_TYPE,
   BinaryBodyError,
+  type BinaryBodyInput,
   decodeBinaryBody,
   encodeBinaryBody,
   utf8,
@@ -22,6 +23,7 @@ export {
   needsFanOut,
   sliceColumns,
   statesBody,
+  surveyBody,
   surveyLength,
 } from './chunks'
 export { encodeColumns } from './encode-columns'

@@ -36,7 +36,7 @@ export const LINK_COLOR: Rgb = { red: 0.067, green: 0.333, blue: 0.8 }
  * An internal hyperlink as exceljs documents it (`#'Sheet'!A1`, README "Hyperlink Value"):
  * the sheet's name quoted, a quote inside it doubled.
  */
-export function internalLink(sheetName: string, target: CellRef): string {
+function internalLink(sheetName: string, target: CellRef): string {
   return `#'${sheetName.replace(/'/g, "''")}'!${columnLetters(target.column)}${target.row + 1}`
 }
 

@@ -30,6 +30,15 @@ describe('selectColumns: only the mapped columns go to the Worker (issue 11)', (
     expect(selected.mapping).toEqual({ service: 'Қызмет', overall: 'Q3', region: 'Өңір' })
   })
 
+  it('writes out no role in a column of keep, found or given back whole', () => {
+    const mapping = { overall: 'Жалпы баға', region: 'Өңір' }
+    const selected = selectColumns({ header: HEADER, rows: ROWS, mapping }, ['өңір'])
+    expect(selected.header).toContain('Өңір')
+    expect(selected.mapping).toEqual({ service: 'Қызмет', overall: 'Жалпы баға' })
+    const missing = { header: ['Өңір', 'Q'], rows: [['Алматы', 1]], mapping: { region: 'Өңір' } }
+    expect(selectColumns(missing, ['Өңір']).mapping).toEqual({})
+  })
+
   it('selects compact columns without copying them', () => {
     const columns = encodeColumns(HEADER, ROWS)
     const selected = selectColumns({ header: HEADER, columns })

@@ -101,8 +101,9 @@ export function SATISFACTION_CI(
   scale?: unknown,
 ): number[][] {
   const { d, squares, m, scale: on } = countsOf(range, weights, scale)
-  const top = definitionOf(definition) === 'top2' ? 2 : 1
-  const p = measured(share(d, top === 2 ? 'top2' : 'top'), on)
+  const chosen = definitionOf(definition)
+  const top = chosen === 'top2' ? 2 : 1
+  const p = measured(share(d, chosen), on)
   const sums: Parameters<typeof wilsonEffectiveBase>[0] = {
     sumW: base(d),
     sumW2: base(squares),

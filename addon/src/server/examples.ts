@@ -9,6 +9,7 @@ import {
   type Scale,
 } from '../../../engine/index'
 import { columnLetters, freeTitle, SHEETS_LIMITS } from '../../../sheets/index'
+import { scaleText } from '../formulas/scale'
 import type { ExamplesSheet } from '../platform/types'
 import type { Translate } from '../shared/messages'
 import { type App, translate, uiLocale } from './app'
@@ -128,10 +129,7 @@ export function exampleRows(
   const plain = scale.min === DEFAULT_SCALE.min && scale.max === DEFAULT_SCALE.max
   /** The arguments, then the scale after as many empty ones as the formula's optional ones. */
   const args = (given: string[], optional: number) =>
-    (plain
-      ? given
-      : [...given, ...Array(optional).fill(''), text(`${scale.min}..${scale.max}`)]
-    ).join(', ')
+    (plain ? given : [...given, ...Array(optional).fill(''), text(scaleText(scale))]).join(', ')
   const row = (label: string, formula: string) => ({ label, formula })
   const points = { top: scale.max, second: scale.max - 1, min: scale.min, max: scale.max }
   const rows = [

@@ -11,6 +11,7 @@ import {
   parseNumberText,
   RAKE_ROLES,
   type Role,
+  SHARE_SUM_TOLERANCE,
 } from '../../../engine/index'
 import { MESSAGES, type Params, roleKey, type Translate } from '../shared/messages'
 
@@ -22,9 +23,6 @@ export interface MarginProblem {
   key: 'margins.role' | 'margins.category' | 'margins.share' | 'margins.twice' | 'margins.sum'
   params: Params
 }
-
-/** Shares of one role may miss 1 by this much (the engine's own tolerance). */
-const SUM_TOLERANCE = 1e-6
 
 /**
  * The margins of a sheet's values (`getValues`, header row optional): columns A, B, C are the
@@ -40,8 +38,7 @@ export function readMargins(values: readonly Cell[][]): {
 } {
   const margins: Margins = {}
   const problems: MarginProblem[] = []
-  const firstRowOf = new Map<string, number>()
-  const seen = new Map<string, number>()
+  const seen = new Set<string>()
   values.forEach((cells, i) => {
     const row = i + 1
     const [roleCell, categoryCell, shareCell] = [cells[0], cells[1], cells[2]].map(cellText)
@@ -70,14 +67,14 @@ export function readMargins(values: readonly Cell[][]): {
       problems.push({ key: 'margins.twice', params: { row, value: category, role } })
       return
     }
-    seen.set(key, row)
-    if (!firstRowOf.has(role)) firstRowOf.set(role, row)
+    seen.add(key)
     margins[role] ??= {}
     margins[role][category] = share
   })
   for (const [role, shares] of Object.entries(margins)) {
     const sum = Object.values(shares).reduce((a, b) => a + b, 0)
-    if (Math.abs(sum - 1) > SUM_TOLERANCE) {
+    // The engine's own tolerance, so that what passes here passes there.
+    if (Math.abs(sum - 1) > SHARE_SUM_TOLERANCE) {
       problems.push({ key: 'margins.sum', params: { role, sum: String(roundTo(sum, 6)) } })
     }
   }

@@ -35,11 +35,13 @@ export function regenerate(app: App): void {
     if (urlProblem) {
       throw new WorkerError(t('badUrl.title'), t('badUrl.message', { reason: `${urlProblem}.` }))
     }
-    const sheet = workbook.sheets().find((s) => s.name === settings.sheet)
+    // The workbook's sheets read once: the responses', the previous wave's, the margins'.
+    const sheetNamed = namedIn(workbook.sheets())
+    const sheet = sheetNamed(settings.sheet)
     if (!sheet) {
       throw new WorkerError(t('noSheet.title'), t('noSheet.message', { sheet: settings.sheet }))
     }
-    const input = readInput(app, settings, sheet, t)
+    const input = readInput(app, settings, sheet, sheetNamed, t)
     const respondents = thousands(Math.max(0, input.values.length - 1))
     workbook.toast(t('toast.scoring', { n: respondents }), -1)
     const { reply, unused } = requestReport(platform, settings, input, t)
@@ -63,14 +65,18 @@ export function regenerate(app: App): void {
  * Everything the report reads from the workbook, each sheet in one `getValues`: the responses,
  * the previous wave's sheet, the margins' sheet (read into `weighting`, every bad row named).
  */
-function readInput(app: App, settings: Settings, sheet: SheetInfo, t: Translate): ReportInput {
+function readInput(
+  app: App,
+  settings: Settings,
+  sheet: SheetInfo,
+  sheetNamed: (name: string) => SheetInfo | undefined,
+  t: Translate,
+): ReportInput {
   const { workbook } = app.platform
-  const sheets = workbook.sheets()
-  const named = (name: string) => sheets.find((s) => s.name === name)
   const values = workbook.values(sheet.id)
   let previous: Cell[][] | undefined
   if (settings.previousSheet !== '') {
-    const found = named(settings.previousSheet)
+    const found = sheetNamed(settings.previousSheet)
     if (!found) {
       throw new WorkerError(
         t('previous.title'),
@@ -89,7 +95,7 @@ function readInput(app: App, settings: Settings, sheet: SheetInfo, t: Translate)
   }
   let weighting: WeightingOptions | undefined
   if (settings.marginsSheet !== '') {
-    const found = named(settings.marginsSheet)
+    const found = sheetNamed(settings.marginsSheet)
     if (!found) {
       throw new WorkerError(
         t('margins.title'),
@@ -109,6 +115,11 @@ function readInput(app: App, settings: Settings, sheet: SheetInfo, t: Translate)
     weighting = { margins, ...(Object.keys(trim).length > 0 ? { trim } : {}) }
   }
   return { values, previous, weighting }
+}
+
+/** The sheet of `sheets` with exactly that name, if any. */
+function namedIn(sheets: readonly SheetInfo[]): (name: string) => SheetInfo | undefined {
+  return (name) => sheets.find((s) => s.name === name)
 }
 
 /** Headers named in the finishing toast at most; the rest are counted. */

@@ -8,33 +8,33 @@ import {
   type Cell,
   type Mapping,
   mergeRakeSamples,
-  normalize,
   type PartialState,
   type Question,
+  questionColumns,
   type ReportOptions,
-  SurveyError,
   type WeightingOptions,
 } from '../../../engine/index'
 import {
   type AggregateBody,
-  aggregateBodies,
+  aggregateBody,
   BINARY_CONTENT_TYPE,
+  type BinaryBodyInput,
   CHUNK_ROWS,
-  type ClientSurvey,
+  chunkPlan,
   encodeBinaryBody,
   encodeColumns,
   isAggregateReply,
   isRakeSampleReply,
   isReportReply,
-  needsFanOut,
   type ReportReply,
   selectColumns,
   statesBody,
+  surveyBody,
   surveyLength,
 } from '../../../protocol/index'
 import type { Http, HttpRequest, HttpResponse, Platform } from '../platform/types'
 import type { MessageKey, Translate } from '../shared/messages'
-import { cleanMapping, columnsOf, previousMapping, type Settings } from '../shared/settings'
+import { cleanMapping, previousMapping, type Settings } from '../shared/settings'
 import { internDates } from './dates'
 
 /** A failure the analyst can act on, shown as a dialog. */
@@ -96,21 +96,30 @@ export function requestReport(
   const chunk = { scale: settings.scale, weighting: input.weighting }
   const client = { platform, token, t, base: settings.workerUrl }
   const url = `${settings.workerUrl}/v1/report`
+  // Each wave planned once: the plan decides, and gives the chunks when fanning out.
+  const plan = chunkPlan(survey)
+  const previousPlan = previous && chunkPlan(previous)
   const fanOut =
-    needsFanOut(survey) ||
+    plan.length > 1 ||
     (previous !== undefined &&
-      (needsFanOut(previous) || surveyLength(survey) + surveyLength(previous) > CHUNK_ROWS))
+      ((previousPlan?.length ?? 0) > 1 ||
+        surveyLength(survey) + surveyLength(previous) > CHUNK_ROWS))
   let reply: unknown
   if (fanOut) {
-    const states = aggregateChunks(client, survey, chunk, previous)
+    const states = aggregateChunks(
+      client,
+      { survey, plan },
+      chunk,
+      previous && previousPlan && { survey: previous, plan: previousPlan },
+    )
     const body = statesBody(states.current, options, states.previous && { states: states.previous })
     // Only states: no codes to carry, so plain JSON.
     ;[reply] = send(client, [call(url, token, { json: body })])
   } else {
     const body = {
-      ...compact(survey),
+      ...survey,
       options: { ...options, ...(chunk.weighting ? { weighting: chunk.weighting } : {}) },
-      ...(previous ? { previous: compact(previous) } : {}),
+      ...(previous ? { previous } : {}),
     }
     ;[reply] = send(client, [call(url, token, { binary: body })])
   }
@@ -135,7 +144,8 @@ function reportOptions(settings: Settings): ReportOptions {
   }
 }
 
-type Survey = { header: Cell[]; rows: Cell[][]; mapping: Mapping; questions: Question[] }
+/** A survey as sent: its columns coded once, for the one request or every chunk. */
+type Survey = ReturnType<typeof surveyBody>
 
 /**
  * Only the columns the report reads (each role's, as the Worker detects them, and the declared
@@ -146,33 +156,21 @@ type Survey = { header: Cell[]; rows: Cell[][]; mapping: Mapping; questions: Que
  */
 function readColumns(values: Cell[][], mapping: Mapping, questions: Question[]): Survey {
   const [header = [], ...rows] = values
-  const declared = questions.flatMap(columnsOf)
-  let survey: ClientSurvey = { header, rows, mapping }
-  try {
-    survey = selectColumns(survey, declared)
-  } catch (error) {
-    if (!(error instanceof SurveyError)) throw error
+  const declared = questions.flatMap(questionColumns)
+  // The mapping written out names no question's column (selectColumns leaves them out).
+  const selected = selectColumns({ header, rows, mapping }, declared) as {
+    header: Cell[]
+    rows: Cell[][]
+    mapping?: Mapping
   }
-  // A role detected in a question's column would be refused by the Worker ("a column plays one
-  // part"); the Worker's own detection leaves questions' columns alone.
-  const reserved = new Set(declared.map(normalize))
-  const written = Object.fromEntries(
-    Object.entries(survey.mapping ?? {}).filter(([, h]) => !reserved.has(normalize(h ?? ''))),
-  ) as Mapping
   // Interned after the selection: only the dates of the columns sent are looked at.
-  const selected = survey as { header: Cell[]; rows: Cell[][] }
   const [sentHeader = [], ...sentRows] = internDates([selected.header, ...selected.rows])
-  return { header: sentHeader, rows: sentRows, mapping: written, questions }
-}
-
-/** The survey's part of a body: compact columns, the mapping, the questions when declared. */
-function compact(survey: Survey) {
-  return {
-    header: survey.header,
-    columns: encodeColumns(survey.header, survey.rows),
-    mapping: survey.mapping,
-    ...(survey.questions.length > 0 ? { questions: survey.questions } : {}),
-  }
+  return surveyBody({
+    header: sentHeader,
+    columns: encodeColumns(sentHeader, sentRows),
+    mapping: selected.mapping ?? {},
+    questions,
+  })
 }
 
 const headerText = (cell: Cell) => String(cell ?? '').trim()
@@ -202,12 +200,12 @@ interface Client {
  */
 function aggregateChunks(
   client: Client,
-  survey: Survey,
+  current: Planned,
   options: { scale: Settings['scale']; weighting?: WeightingOptions },
-  previous?: Survey,
+  previous?: Planned,
 ): { current: PartialState[]; previous?: PartialState[] } {
   const { t } = client
-  const bodies = aggregateBodies(survey, {}, options)
+  const bodies = current.plan.map((range) => aggregateBody(current.survey, range, options))
   if (options.weighting) {
     const calls = bodies.map((body) => chunkCall(client, '/v1/rake-sample', body))
     const samples = send(client, calls).map((reply, i) => {
@@ -222,7 +220,9 @@ function aggregateChunks(
     const sample = samples.reduce(mergeRakeSamples)
     for (const body of bodies) body.options.weighting = { ...options.weighting, sample }
   }
-  const before = previous ? aggregateBodies(previous, {}, { scale: options.scale }) : []
+  const before = previous
+    ? previous.plan.map((range) => aggregateBody(previous.survey, range, { scale: options.scale }))
+    : []
   const calls = [...bodies, ...before].map((body) => chunkCall(client, '/v1/aggregate', body))
   const states = send(client, calls).map((reply, i) => {
     if (!isAggregateReply(reply)) {
@@ -234,6 +234,12 @@ function aggregateChunks(
     current: states.slice(0, bodies.length),
     previous: previous ? states.slice(bodies.length) : undefined,
   }
+}
+
+/** A survey with its chunkPlan. */
+interface Planned {
+  survey: Survey
+  plan: [number, number][]
 }
 
 function chunkCall(client: Client, path: string, body: AggregateBody): Call {
@@ -252,7 +258,7 @@ interface Call {
 function call(
   url: string,
   token: string,
-  body: { json: unknown } | { binary: object },
+  body: { json: unknown } | { binary: BinaryBodyInput },
   rows?: string,
 ): Call {
   const request: HttpRequest = {
@@ -262,10 +268,7 @@ function call(
   }
   if ('json' in body) request.json = JSON.stringify(body.json)
   else {
-    request.binary = {
-      bytes: encodeBinaryBody(body.binary as Parameters<typeof encodeBinaryBody>[0]),
-      contentType: BINARY_CONTENT_TYPE,
-    }
+    request.binary = { bytes: encodeBinaryBody(body.binary), contentType: BINARY_CONTENT_TYPE }
   }
   return { name: rows ? `${url} (${rows})` : url, request }
 }

@@ -7,12 +7,14 @@ import {
   checkScale,
   DEFAULT_SCALE,
   detectColumns,
+  isSignificanceLevel,
   LOCALES,
   type Locale,
   type Mapping,
   ORDERS,
   QUESTION_TYPES,
   type Question,
+  questionColumns,
   type RatingOrder,
   REQUIRED_ROLES,
   ROLES,
@@ -230,7 +232,7 @@ function questionProblem(
   if (!KEY.test(key)) return t('error.questionKey')
   if (!(QUESTION_TYPES as readonly string[]).includes(type)) return t('error.questionType')
   if (before.some((q) => q.key === key)) return t('error.questionTwice', { key })
-  const columns = type === 'multi' ? (question.headers ?? []) : [question.header ?? '']
+  const columns = questionColumns(question)
   if (columns.length === 0 || columns.includes('')) {
     return t(type === 'multi' ? 'error.questionColumns' : 'error.questionColumn')
   }
@@ -239,18 +241,13 @@ function questionProblem(
     if (!headers.includes(header)) return t('error.notInHeader', { header })
     const role = roles.get(header)
     if (role !== undefined) return t('error.usedFor', { header, role: t(roleKey(role)) })
-    const other = before.find((q) => columnsOf(q).includes(header))
+    const other = before.find((q) => questionColumns(q).includes(header))
     if (other) return t('error.usedByQuestion', { header, key: other.key })
     if (columns.indexOf(header) !== columns.lastIndexOf(header)) {
       return t('error.questionColumnTwice', { header })
     }
   }
   return null
-}
-
-/** The columns a question reads. */
-export function columnsOf(question: Question): string[] {
-  return question.type === 'multi' ? (question.headers ?? []) : [question.header ?? '']
 }
 
 /**
@@ -295,7 +292,7 @@ function parseSignificance(value: {
 }): Settings['significance'] | null {
   const level = Number(String(value.level).trim())
   const correction = value.correction as Correction
-  if (!(level > 0 && level < 0.5) || !CORRECTIONS.includes(correction)) return null
+  if (!isSignificanceLevel(level) || !CORRECTIONS.includes(correction)) return null
   return { level, correction }
 }
 

@@ -1,9 +1,16 @@
 /** @module The settings sidebar: a form over the saved settings, checked as the analyst types. */
-import type { Locale, Mapping, Question, QuestionType, Role, TableId } from '../../../engine/index'
+import {
+  type Locale,
+  type Mapping,
+  type Question,
+  type QuestionType,
+  questionColumns,
+  type Role,
+  type TableId,
+} from '../../../engine/index'
 import { localeOf, type MessageKey, type Translate, translator } from '../shared/messages'
 import type { Detection, SidebarState } from '../shared/protocol'
 import {
-  columnsOf,
   ratedItems,
   type SettingsDraft,
   type SettingsErrors,
@@ -123,7 +130,7 @@ function questionBlock(question: Question, i: number): HTMLElement {
     question.type,
   )
   type.addEventListener('change', () => {
-    const columns = columnsOf(question).filter(Boolean)
+    const columns = questionColumns(question).filter(Boolean)
     question.type = type.value as QuestionType
     if (question.type === 'multi') {
       question.headers = columns
@@ -193,7 +200,7 @@ function addQuestion() {
 function unusedHeaders(): string[] {
   const read = new Set([
     ...Object.values(currentMapping()),
-    ...questions.flatMap((q) => columnsOf(q)),
+    ...questions.flatMap((q) => questionColumns(q)),
   ])
   return detection.headers.filter((h) => h !== '' && !read.has(h))
 }
