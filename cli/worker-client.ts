@@ -1,12 +1,11 @@
 /** @module `sapa report`'s call to the Worker (DESIGN §6): one signed request, or a fan-out. */
 import type { Cell, Mapping, Question, ReportOptions } from '../engine/index'
 import {
-  CHUNK_BYTES,
   CHUNK_ROWS,
   chunkPlan,
   encodeColumns,
+  fitsOneRequest,
   isReportReply,
-  needsFanOut,
   type ReportReply,
   surveyBody,
 } from '../protocol/index'
@@ -61,13 +60,12 @@ export async function scoreSurvey(
     // The columns are coded once: the plan, the one request and every chunk read them.
     const current = compact(survey)
     const before = previous && compact(previous)
-    // Without a previous wave the plan that decides is the fan-out's own; with one, each wave
-    // must fit in half a request to go in one, and a fan-out's chunks are whole ones.
+    // Without a previous wave the plan that decides is the fan-out's own; with one, both waves
+    // must fit in one request together, and a fan-out's chunks are whole ones.
     const plan = before ? undefined : chunkPlan(current, { maxRows: chunkRows })
-    const half = { maxRows: chunkRows, maxBytes: CHUNK_BYTES / 2 }
-    const fanOut = plan
-      ? plan.length > 1
-      : needsFanOut(current, half) || (before !== undefined && needsFanOut(before, half))
+    const fanOut = before
+      ? !fitsOneRequest(current, before, chunkRows)
+      : Boolean(plan && plan.length > 1)
     if (fanOut) {
       return await fanOutReport(worker, current, options, {
         chunkRows,

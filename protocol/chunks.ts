@@ -88,6 +88,21 @@ export function needsFanOut(survey: ClientSurvey, limits: ChunkLimits = {}): boo
 }
 
 /**
+ * Whether a survey and its previous wave go to the Worker in one `/v1/report`: their rows
+ * together within `maxRows` (the isolate's memory bound) and each wave's body within half of
+ * `CHUNK_BYTES` (the request's bound), as every client decides.
+ */
+export function fitsOneRequest(
+  survey: ClientSurvey,
+  previous: ClientSurvey,
+  maxRows = CHUNK_ROWS,
+): boolean {
+  if (surveyLength(survey) + surveyLength(previous) > maxRows) return false
+  const half = { maxRows, maxBytes: CHUNK_BYTES / 2 }
+  return !needsFanOut(survey, half) && !needsFanOut(previous, half)
+}
+
+/**
  * [start, end) of each chunk, in order, none empty: as many rows as fit in `maxBytes` of
  * JSON (as `aggregateBody` writes it, counted in UTF-8 without encoding it) and `maxRows`.
  * @throws {RangeError} when a single row is over `maxBytes`

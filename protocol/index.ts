@@ -19,6 +19,7 @@ export {
   type ClientSurvey,
   chunkPlan,
   chunkRanges,
+  fitsOneRequest,
   jsonBytes,
   needsFanOut,
   sliceColumns,

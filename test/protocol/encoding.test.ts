@@ -4,6 +4,7 @@ import {
   aggregateBodies,
   chunkRanges,
   encodeColumns,
+  fitsOneRequest,
   needsFanOut,
   sliceColumns,
   statesBody,
@@ -58,6 +59,27 @@ describe('chunking', () => {
     expect(needsFanOut(many(200_000))).toBe(false)
     expect(needsFanOut(many(200_001))).toBe(true)
     expect(needsFanOut({ header, rows: rows.slice(0, 3) }, { maxRows: 2 })).toBe(true)
+  })
+
+  it('sends a survey and its previous wave in one request only when both fit in it together', () => {
+    const many = (n: number) => ({
+      header: ['Қызмет'],
+      rows: Array.from({ length: n }, () => ['1']),
+    })
+    // Rows: the two waves together within 200,000 (the isolate's memory bound).
+    expect(fitsOneRequest(many(100_000), many(100_000))).toBe(true)
+    expect(fitsOneRequest(many(100_000), many(100_001))).toBe(false)
+    expect(fitsOneRequest(many(3), many(2), 4)).toBe(false)
+    // Bytes: 1,000 distinct cells of 30,000 ASCII characters are 30 MB of dictionary, under a
+    // request's 32 MiB alone, but two such waves would be a 60 MB body (the Worker takes 50):
+    // each wave gets half, 16 MiB; 500 such cells (15 MB) fit.
+    const wide = (n: number) => ({
+      header: ['Қызмет'],
+      rows: Array.from({ length: n }, (_, i) => [String(i).padEnd(30_000, 'x')]),
+    })
+    expect(needsFanOut(wide(1000))).toBe(false)
+    expect(fitsOneRequest(wide(1000), wide(1000))).toBe(false)
+    expect(fitsOneRequest(wide(500), wide(500))).toBe(true)
   })
 
   it('names each chunk by the sheet row of its first data row', () => {

@@ -19,10 +19,10 @@ import {
   aggregateBody,
   BINARY_CONTENT_TYPE,
   type BinaryBodyInput,
-  CHUNK_ROWS,
   chunkPlan,
   encodeBinaryBody,
   encodeColumns,
+  fitsOneRequest,
   isAggregateReply,
   isRakeSampleReply,
   isReportReply,
@@ -99,11 +99,8 @@ export function requestReport(
   // Each wave planned once: the plan decides, and gives the chunks when fanning out.
   const plan = chunkPlan(survey)
   const previousPlan = previous && chunkPlan(previous)
-  const fanOut =
-    plan.length > 1 ||
-    (previous !== undefined &&
-      ((previousPlan?.length ?? 0) > 1 ||
-        surveyLength(survey) + surveyLength(previous) > CHUNK_ROWS))
+  // With a previous wave, both waves must fit in one request together (half its bytes each).
+  const fanOut = plan.length > 1 || (previous !== undefined && !fitsOneRequest(survey, previous))
   let reply: unknown
   if (fanOut) {
     const states = aggregateChunks(
