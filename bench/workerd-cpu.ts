@@ -27,15 +27,26 @@ export function workerdCpuMs(group: number): number {
     } catch {
       continue // the process has just exited
     }
-    // The command name is in parentheses and may hold spaces; the fields after it are split
-    // on spaces: state, ppid, pgrp (proc(5) fields 3-5), …, utime and stime (14 and 15).
-    const close = stat.lastIndexOf(')')
-    const name = stat.slice(stat.indexOf('(') + 1, close)
-    const fields = stat.slice(close + 2).split(' ')
-    if (name !== 'workerd' || Number(fields[2]) !== group) continue
-    ticks += Number(fields[11]) + Number(fields[12])
+    const process = readStat(stat)
+    if (process.name === 'workerd' && process.group === group) ticks += process.ticks
   }
   return (ticks * 1000) / TICKS
+}
+
+/**
+ * A /proc/PID/stat line's command name, process group and CPU clock ticks (utime + stime).
+ * The name is in parentheses and may hold spaces and parentheses itself: the fields after
+ * the last ")" are split on spaces: state, ppid, pgrp (proc(5) fields 3–5), …, utime and
+ * stime (fields 14 and 15).
+ */
+export function readStat(stat: string): { name: string; group: number; ticks: number } {
+  const close = stat.lastIndexOf(')')
+  const fields = stat.slice(close + 2).split(' ')
+  return {
+    name: stat.slice(stat.indexOf('(') + 1, close),
+    group: Number(fields[2]),
+    ticks: Number(fields[11]) + Number(fields[12]),
+  }
 }
 
 /** Microseconds between samples: fine enough for requests of a few milliseconds. */
@@ -123,7 +134,7 @@ export async function workerCpu(
 }
 
 /** CPU per request and per phase from a profile: each sample's time goes to its phase. */
-function summarise(profile: Profile, requests: number): WorkerCpu {
+export function summarise(profile: Profile, requests: number): WorkerCpu {
   const byId = new Map(profile.nodes.map((node) => [node.id, node]))
   const parent = new Map<number, number>()
   for (const node of profile.nodes)
