@@ -176,28 +176,32 @@ export function decodeSurvey(survey: Survey, options: DecodeOptions = {}): Surve
     const source = sources.column(col)
     if (source.dict) {
       const { values } = source.dict
-      const codes = int32(source.dict.codes)
+      const codes = source.dict.codes
       const decoded = Int32Array.from(values, codeOf)
       // Whether a dictionary entry makes its row a respondent, worked out once per entry.
       const answering = Uint8Array.from(values, (v, k) =>
         answers && (decoded[k] !== MISSING || !isBlank(v)) ? 1 : 0,
       )
       const special = notes.size > 0 || reasons.size > 0
-      for (let i = 0; i < length; i++) {
-        const k = codes[i]
-        if (k < 0) continue
-        const code = decoded[k]
-        present[i] |= answering[k]
-        if (code >= 0) out[i] = code
-        // Issues and notes are rare: one test keeps them out of the common path.
-        if (!special) continue
-        if (code >= 0) {
-          if (notes.size > 0 && notes.has(values[k])) {
-            issue(i, values[k], notes.get(values[k]) as string)
+      for (let start = 0; start < length; start += BLOCK) {
+        const end = Math.min(length, start + BLOCK)
+        const block = int32Block(codes, start, end)
+        for (let i = start; i < end; i++) {
+          const k = block[i - start]
+          if (k < 0) continue
+          const code = decoded[k]
+          present[i] |= answering[k]
+          if (code >= 0) out[i] = code
+          // Issues and notes are rare: one test keeps them out of the common path.
+          if (!special) continue
+          if (code >= 0) {
+            if (notes.size > 0 && notes.has(values[k])) {
+              issue(i, values[k], notes.get(values[k]) as string)
+            }
+          } else if (code === ISSUE) {
+            issue(i, values[k], reasons.get(values[k]) as string)
+            if (onIssue !== undefined) out[i] = onIssue
           }
-        } else if (code === ISSUE) {
-          issue(i, values[k], reasons.get(values[k]) as string)
-          if (onIssue !== undefined) out[i] = onIssue
         }
       }
       return
@@ -504,8 +508,26 @@ function columnLength(column: EncodedColumn, c: number): number {
 }
 
 /** Codes as one kind of array for the loops that read them (a copy unless already Int32). */
-function int32(codes: ArrayLike<number>): Int32Array {
-  return codes instanceof Int32Array ? codes : Int32Array.from(codes)
+/** Rows of codes read at a time: a block's Int32 copy stays in the cache (issue 17). */
+const BLOCK = 16_384
+
+/** One Int32Array of every block's codes, reused: no copy of a whole column is made. */
+const SCRATCH = new Int32Array(BLOCK)
+
+/**
+ * Codes [start, end) as an Int32Array, so that the loop reading them sees one kind of array
+ * whichever the body sent (Int8, Int16, Int32 or plain numbers): a view when they are Int32
+ * already, else a copy into the shared scratch (valid until the next call).
+ */
+function int32Block(codes: ArrayLike<number>, start: number, end: number): Int32Array {
+  if (codes instanceof Int32Array) return codes.subarray(start, end)
+  const block = SCRATCH.subarray(0, end - start)
+  if (codes instanceof Int8Array || codes instanceof Int16Array) {
+    block.set(codes.subarray(start, end))
+  } else {
+    for (let i = start; i < end; i++) block[i - start] = codes[i]
+  }
+  return block
 }
 
 /** Codes as JSON gives them (an array) or as the binary form does (a typed integer array). */
