@@ -50,15 +50,17 @@ export async function benchSurvey(survey: Survey, rows: number): Promise<EngineF
   }
 }
 
+/** The sample's rows, or `size` rows resampled from them (fixed seed), getValues-shaped. */
+export function rowsOfSize(sample: Cell[][], size: number): Cell[][] {
+  return size === sample.length ? sample : resample(sample, size)
+}
+
 /** The sample and resampled surveys of the given sizes (fixed seed), getValues-shaped. */
 export async function benchSurveys(sizes: number[]) {
   const sample = await readSurvey('samples/survey-2017.xlsx')
   return {
     header: sample.header,
-    sizes: sizes.map((size) => ({
-      size,
-      rows: size === sample.rows.length ? sample.rows : resample(sample.rows, size),
-    })),
+    sizes: sizes.map((size) => ({ size, rows: rowsOfSize(sample.rows, size) })),
   }
 }
 
