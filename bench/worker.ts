@@ -1,7 +1,6 @@
 /** @module Bench piece: the Worker under `wrangler dev` on the sample, rows and compact columns (DESIGN §8). */
 import { randomBytes } from 'node:crypto'
 import { readFileSync } from 'node:fs'
-import { type AddressInfo, createServer } from 'node:net'
 import { signedHeaders, startLocalWorker } from '../cli/index'
 import { BINARY_CONTENT_TYPE, encodeBinaryBody, encodeColumns } from '../protocol/index'
 import { parseCsv } from '../samples/generator/csv'
@@ -119,8 +118,11 @@ interface Target {
   processGroup: number
 }
 
-async function benchTarget(target: Target, secret: string): Promise<TargetFigures> {
-  const { bodies, withPlan } = sampleBodies()
+async function benchTarget(
+  target: Target,
+  secret: string,
+  { bodies, withPlan }: ReturnType<typeof sampleBodies>,
+): Promise<TargetFigures> {
   const health = () => fetch(`${target.url}/v1/health`)
   await warm(health)
   const emptyMs = round(await roundTrip(health))
@@ -155,42 +157,28 @@ async function benchTarget(target: Target, secret: string): Promise<TargetFigure
 
 export async function benchWorker(): Promise<WorkerFigures> {
   const secret = randomBytes(32).toString('hex')
+  const sample = sampleBodies()
   const dev = await startLocalWorker({ vars: { SAPA_HMAC_SECRET: secret } })
   let underDev: TargetFigures
   try {
-    underDev = await benchTarget(dev, secret)
+    underDev = await benchTarget(dev, secret, sample)
   } finally {
     await dev.stop()
   }
-  const plain = await startPlainWorkerd(
-    { SAPA_HMAC_SECRET: secret },
-    { http: await freePort(), inspector: await freePort() },
-  )
+  const plain = await startPlainWorkerd({ SAPA_HMAC_SECRET: secret })
   try {
     return {
-      rows: sampleBodies().rows,
+      rows: sample.rows,
       runs: RUNS,
       budgetMs: WORKER_BUDGET_MS,
       ...underDev,
-      workerd: await benchTarget(plain, secret),
+      workerd: await benchTarget(plain, secret, sample),
       bundleBytes: plain.bundle.bytes,
       bundleGzipBytes: plain.bundle.gzipBytes,
     }
   } finally {
     await plain.stop()
   }
-}
-
-/** A free loopback port, as the OS gives one. */
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer()
-    server.once('error', reject)
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as AddressInfo
-      server.close(() => resolve(port))
-    })
-  })
 }
 
 export function printWorker(results: WorkerFigures) {

@@ -8,7 +8,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { ROOT } from '../cli/index'
+import { freePort, killGroup, ROOT, waitReady } from '../cli/index'
 import { buildWorkerBundle, type WorkerBundle } from '../scripts/worker-bundle'
 
 export interface PlainWorkerd {
@@ -38,10 +38,8 @@ function compatibilityDate(): string {
  * Serves the production bundle with workerd on free loopback ports, `vars` as text bindings
  * (wrangler.toml's other vars are left to the Worker's defaults).
  */
-export async function startPlainWorkerd(
-  vars: Record<string, string>,
-  ports: { http: number; inspector: number },
-): Promise<PlainWorkerd> {
+export async function startPlainWorkerd(vars: Record<string, string>): Promise<PlainWorkerd> {
+  const [port, inspectorPort] = [await freePort(), await freePort()]
   const dir = mkdtempSync(join(tmpdir(), 'sapa-workerd-'))
   let child: ChildProcess | undefined
   try {
@@ -54,7 +52,7 @@ export async function startPlainWorkerd(
       `using Workerd = import "/workerd/workerd.capnp";
 const config :Workerd.Config = (
   services = [(name = "main", worker = .worker)],
-  sockets = [(name = "http", address = "127.0.0.1:${ports.http}", http = (), service = "main")],
+  sockets = [(name = "http", address = "127.0.0.1:${port}", http = (), service = "main")],
 );
 const worker :Workerd.Worker = (
   modules = [(name = "index.js", esModule = embed "index.js")],
@@ -63,45 +61,34 @@ const worker :Workerd.Worker = (
 );
 `,
     )
-    child = spawn(
+    const running = spawn(
       workerdBinary(),
-      ['serve', 'config.capnp', `--inspector-addr=127.0.0.1:${ports.inspector}`],
+      ['serve', 'config.capnp', `--inspector-addr=127.0.0.1:${inspectorPort}`],
       { cwd: dir, detached: true, stdio: ['ignore', 'ignore', 'pipe'] },
     )
+    child = running
     let output = ''
-    child.stderr?.on('data', (chunk) => {
+    running.stderr?.on('data', (chunk) => {
       output += chunk
     })
-    const running = child
-    const url = `http://127.0.0.1:${ports.http}`
-    const stop = async () => {
-      if (running.exitCode === null && running.signalCode === null) {
-        const exited = new Promise((resolve) => running.once('exit', resolve))
-        process.kill(-(running.pid as number), 'SIGTERM')
-        await exited
-      }
-      rmSync(dir, { recursive: true, force: true })
-    }
-    const deadline = Date.now() + 30_000
-    for (;;) {
-      if (running.exitCode !== null) throw new Error(`workerd exited: ${output}`)
-      try {
-        if ((await fetch(`${url}/v1/health`)).ok) break
-      } catch {
-        // Not listening yet.
-      }
-      if (Date.now() > deadline) throw new Error(`workerd did not answer: ${output}`)
-      await new Promise((resolve) => setTimeout(resolve, 100))
-    }
+    const url = `http://127.0.0.1:${port}`
+    await waitReady(url, running, 30_000, () => output, 'workerd')
     return {
       url,
-      inspectorUrl: `http://127.0.0.1:${ports.inspector}`,
+      inspectorUrl: `http://127.0.0.1:${inspectorPort}`,
       processGroup: running.pid as number,
       bundle,
-      stop,
+      async stop() {
+        if (running.exitCode === null && running.signalCode === null) {
+          const exited = new Promise((resolve) => running.once('exit', resolve))
+          killGroup(running)
+          await exited
+        }
+        rmSync(dir, { recursive: true, force: true })
+      },
     }
   } catch (error) {
-    if (child?.pid && child.exitCode === null) process.kill(-child.pid, 'SIGTERM')
+    if (child) killGroup(child)
     rmSync(dir, { recursive: true, force: true })
     throw error
   }

@@ -15,4 +15,11 @@ export {
 } from './transport'
 export { type ScoredSurvey, scoreSurvey } from './worker-client'
 export { offlineEnv, ROOT, WRANGLER } from './wrangler'
-export { type LocalWorker, type LocalWorkerOptions, startLocalWorker } from './wrangler-dev'
+export {
+  freePort,
+  killGroup,
+  type LocalWorker,
+  type LocalWorkerOptions,
+  startLocalWorker,
+  waitReady,
+} from './wrangler-dev'

@@ -98,16 +98,18 @@ export async function startLocalWorker(options: LocalWorkerOptions = {}): Promis
   }
 }
 
-async function waitReady(
+/** Waits until the Worker run by `child` answers `/v1/health` at `url`; `name` says which in errors. */
+export async function waitReady(
   url: string,
   child: ChildProcess,
   timeoutMs: number,
   output: () => string,
+  name = 'wrangler dev',
 ) {
   const deadline = Date.now() + timeoutMs
   while (Date.now() < deadline) {
     if (child.exitCode !== null) {
-      throw new Error(`wrangler dev exited with ${child.exitCode}:\n${output()}`)
+      throw new Error(`${name} exited with ${child.exitCode}:\n${output()}`)
     }
     try {
       const response = await fetch(`${url}/v1/health`)
@@ -117,9 +119,7 @@ async function waitReady(
     }
     await new Promise((resolve) => setTimeout(resolve, 100))
   }
-  throw new Error(
-    `wrangler dev did not answer ${url}/v1/health within ${timeoutMs} ms:\n${output()}`,
-  )
+  throw new Error(`${name} did not answer ${url}/v1/health within ${timeoutMs} ms:\n${output()}`)
 }
 
 const GUARD = fileURLToPath(new URL('./worker-guard.mjs', import.meta.url))
@@ -149,7 +149,8 @@ function startGuard(child: ChildProcess, dir: string) {
   }
 }
 
-function killGroup(child: ChildProcess) {
+/** Stops a detached child's whole process group (it and what it started). */
+export function killGroup(child: ChildProcess) {
   if (child.pid === undefined) return
   try {
     process.kill(-child.pid, 'SIGTERM')
@@ -191,7 +192,7 @@ function envFileEnv(): NodeJS.ProcessEnv {
 }
 
 /** A port the OS had free a moment ago (wrangler binds it right after). */
-function freePort(): Promise<number> {
+export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = createServer()
     server.unref()
