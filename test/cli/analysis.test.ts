@@ -13,19 +13,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { type LocalWorker, startLocalWorker } from '../../cli/wrangler-dev'
 import type { Question } from '../../engine/index'
 import { BINARY_CONTENT_TYPE, type ReportReply } from '../../protocol/index'
-import { type RecordingProxy, recordingProxy, runSapa, sentBody, tableOf } from './support'
+import { type RecordingProxy, recordingProxy, runSapa, sentBody, tableOf, WAITING } from './support'
 
 const secret = randomBytes(32).toString('hex')
 const SERVICE = 'Мемлекеттік көрсетілетін қызмет'
-const WAITING = [
-  'Күту жағдайы: Күту залы ыңғайсыз, үстелдер жоқ',
-  'Күту жағдайы: Отыратын орындар жеткіліксіз',
-  'Күту жағдайы: Электрондық кезек жоқ',
-  'Күту жағдайы: Қапырық (ыстық, суық) зал',
-  'Күту жағдайы: Дәретхана жоқ',
-  'Күту жағдайы: Бірнеше кезекте тұруға тура келеді',
-  'Күту жағдайы: Басқа да тұрмыстық қолайсыздықтар',
-]
 
 let dir: string
 let worker: LocalWorker

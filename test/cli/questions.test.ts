@@ -6,6 +6,7 @@ import { parseCommand, type ReportCommand } from '../../cli/args'
 import { CliError, EXIT } from '../../cli/errors'
 import { checkDriverKeys, readQuestionsFile, resolveQuestions } from '../../cli/questions'
 import { readSurvey } from '../../cli/read-survey'
+import { WAITING } from './support'
 
 let dir: string
 /** The 2017 sample's header: its «Күту жағдайы: …» columns hold commas. */
@@ -22,16 +23,6 @@ beforeAll(async () => {
 afterAll(async () => {
   if (dir) await rm(dir, { recursive: true, force: true })
 })
-
-const WAITING = [
-  'Күту жағдайы: Күту залы ыңғайсыз, үстелдер жоқ',
-  'Күту жағдайы: Отыратын орындар жеткіліксіз',
-  'Күту жағдайы: Электрондық кезек жоқ',
-  'Күту жағдайы: Қапырық (ыстық, суық) зал',
-  'Күту жағдайы: Дәретхана жоқ',
-  'Күту жағдайы: Бірнеше кезекте тұруға тура келеді',
-  'Күту жағдайы: Басқа да тұрмыстық қолайсыздықтар',
-]
 
 /** The --question flags of a command line. */
 const flags = (...values: string[]) =>

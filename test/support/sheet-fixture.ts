@@ -7,24 +7,13 @@
  * characters, the aspect colour scale, the per-service chapters with their links, the Weights
  * sheet, the bar charts and the drivers' scatter charts. The round-trip tests of every writer use it.
  */
-import type { Report, Table, Value } from '../../engine/index'
+import { ASPECTS, type Report, type Table, type Value } from '../../engine/index'
 
 /** 60,000 characters: over both Sheets' 50,000 and Excel's 32,767. */
 export const LONG_TEXT = `${'Ұзақ мәтін. '.repeat(5000)}`
 
 /** Labels that are also names on every object's prototype. */
 export const PROTOTYPE_LABELS = ['constructor', 'toString', '__proto__', 'hasOwnProperty']
-
-const ASPECT_KEYS = [
-  'infoAccess',
-  'infoClarity',
-  'documents',
-  'timeliness',
-  'staffCompetence',
-  'staffSpeed',
-  'staffCourtesy',
-  'trust',
-]
 
 const col = (key: string, label: string, format?: Table['columns'][number]['format']) => ({
   key,
@@ -173,7 +162,7 @@ const aspects: Table = {
     col('label', 'Name', 'text'),
     col('n', 'Respondents', 'integer'),
     col('overall', 'Overall mean', 'decimal'),
-    ...ASPECT_KEYS.map((key) => col(key, key, 'decimal')),
+    ...ASPECTS.map((key) => col(key, key, 'decimal')),
   ],
   rows: ['constructor', 'toString', 'Third'].map((group, i) => {
     const row: Record<string, Value> = {
@@ -183,7 +172,7 @@ const aspects: Table = {
       n: 50 + i,
       overall: 4.1,
     }
-    ASPECT_KEYS.forEach((key, a) => {
+    ASPECTS.forEach((key, a) => {
       row[key] = a === 3 && i === 2 ? null : 3 + ((a + i) % 5) / 4
     })
     return row
@@ -203,7 +192,7 @@ const places: Table = {
     col('satisfaction', 'Satisfaction', 'percent'),
     col('mean', 'Mean score', 'decimal'),
     col('sigSatisfaction', 'Satisfaction vs the other places', 'sign'),
-    ...ASPECT_KEYS.map((key) => col(key, key, 'decimal')),
+    ...ASPECTS.map((key) => col(key, key, 'decimal')),
   ],
   rows: [
     ['constructor', 'body', 'State body', 120, 0.6, 4.4, -1],
@@ -219,7 +208,7 @@ const places: Table = {
       mean,
       sigSatisfaction: sign,
     }
-    ASPECT_KEYS.forEach((key, a) => {
+    ASPECTS.forEach((key, a) => {
       row[key] = 4 + ((a * 3 + i) % 8) / 10
     })
     return row
