@@ -11,7 +11,7 @@ import type { RakeSample, WeightingOptions, WeightingSummary } from './types'
 import { unite } from './unite'
 import { CHANNELS, GENDERS, LEVELS, type Role } from './vocabulary'
 import { rake } from './weighting/index'
-import { quantizeWeight } from './weights'
+import { quantizeWeight, WEIGHT_RANGE } from './weights'
 
 /** The roles a survey can be raked on: its categorical columns. */
 export const RAKE_ROLES = [
@@ -194,9 +194,18 @@ export function rakeColumns(
   const width = roles.length + 2
   const cells = []
   for (let at = 0; at < population.cells.length; at += width) {
+    const weight = population.cells[at + roles.length]
+    // A client's sample, like a survey's weight column, stays within the range the measures take.
+    if (!(weight >= WEIGHT_RANGE.min && weight <= WEIGHT_RANGE.max)) {
+      throw new SurveyError(
+        'bad_input',
+        `raking sample cell ${at / width + 1} has base weight ${weight}, not between ${WEIGHT_RANGE.min} and ${WEIGHT_RANGE.max}`,
+        { field: 'weighting.sample' },
+      )
+    }
     cells.push({
       categories: population.cells.slice(at, at + roles.length),
-      weight: population.cells[at + roles.length],
+      weight,
       count: population.cells[at + width - 1],
     })
   }

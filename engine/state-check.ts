@@ -15,6 +15,7 @@ import type { PartialState } from './state'
 import type { Mapping } from './types'
 import { ENGINE_VERSION } from './version'
 import { CHANNELS, GENDERS, LEVELS, ROLES } from './vocabulary'
+import { SUM_RANGE } from './weights'
 
 /**
  * The `states` of a report request, each shaped as `aggregate` makes it, all from the same
@@ -115,7 +116,7 @@ export function readState(value: unknown, at = 'state'): PartialState {
   const drivers = state.drivers
   const width = DRIVER_SLOTS * pairLayoutOf(schema).width
   if (!Array.isArray(drivers) || drivers.length !== width || !drivers.every(isSum)) {
-    bad(`${at}.drivers`, `${width} counts ≥ 0`)
+    bad(`${at}.drivers`, `${width} counts, each 0 or within ${SUM_RANGE.min}..${SUM_RANGE.max}`)
   }
   return state as unknown as PartialState
 }
@@ -158,7 +159,10 @@ function readTable(value: unknown, at: string, limits: number[], width: number):
     }
   })
   if (!Array.isArray(counts) || counts.length !== entries * width || !counts.every(isSum)) {
-    bad(`${at}.counts`, `${entries * width} counts ≥ 0`)
+    bad(
+      `${at}.counts`,
+      `${entries * width} counts, each 0 or within ${SUM_RANGE.min}..${SUM_RANGE.max}`,
+    )
   }
   return entries
 }
@@ -188,7 +192,10 @@ function sameEntries(a: object, b: object): boolean {
 }
 
 const isCount = (x: unknown): x is number => Number.isSafeInteger(x) && (x as number) >= 0
-const isSum = (x: unknown) => typeof x === 'number' && Number.isFinite(x) && x >= 0
+// Zero, or within what weights in their range can sum to: beyond, a crafted state's squares
+// and products would overflow or underflow in the measures.
+const isSum = (x: unknown) =>
+  typeof x === 'number' && (x === 0 || (x >= SUM_RANGE.min && x <= SUM_RANGE.max))
 const isTexts = (x: unknown): x is string[] =>
   Array.isArray(x) && x.every((item) => typeof item === 'string')
 

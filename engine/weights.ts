@@ -12,6 +12,21 @@
  * last bit.
  */
 
+/**
+ * The weights a survey may carry. Far wider than any survey's (expansion weights reach about
+ * 10⁷, normalised ones 10⁻⁹), and narrow enough that no sum, square or product of four sums
+ * the measures take leaves the double range: with up to 10⁹ respondents Σw ≤ 10³⁹ and
+ * Σw² ≤ 10⁶⁹, a product of four such sums ≤ 10²⁸⁰; the smallest square, 10⁻⁶⁰, is far from
+ * underflow. A weight of 10¹⁵⁴ would make Σw² infinite and every variance NaN.
+ */
+export const WEIGHT_RANGE = { min: 1e-30, max: 1e30 } as const
+
+/**
+ * The range of every non-zero sum in a partial state sent back by a client: what weights in
+ * `WEIGHT_RANGE` can make (Σw² ≤ 10⁶⁹, w² ≥ 10⁻⁶⁰), with the same headroom for products.
+ */
+export const SUM_RANGE = { min: 1e-70, max: 1e70 } as const
+
 /** Significant bits of a weight and of a squared weight. */
 const WEIGHT_BITS = 24
 const SQUARE_BITS = 24

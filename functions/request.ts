@@ -235,8 +235,41 @@ function weightingOf(value: unknown): NonNullable<ReportOptions['weighting']> {
       }
     }
   }
+  if (weighting.sample !== undefined) sampleOf(weighting.sample)
   return weighting as unknown as NonNullable<ReportOptions['weighting']>
 }
+
+/**
+ * A fan-out's raking sample, as `/v1/rake-sample` answers it, checked for its shape; the engine
+ * checks its codes, weights and counts against the margins.
+ */
+function sampleOf(value: unknown) {
+  const sample = record(value, 'options.weighting.sample')
+  unknownKeys(sample, ['roles', 'categories', 'cells'], 'options.weighting.sample.')
+  const { roles, categories, cells } = sample
+  if (!isTexts(roles)) bad('options.weighting.sample.roles', 'an array of roles')
+  if (
+    !Array.isArray(categories) ||
+    categories.length !== roles.length ||
+    !categories.every(isTexts)
+  ) {
+    bad(
+      'options.weighting.sample.categories',
+      `one array of category labels per role (${roles.length})`,
+    )
+  }
+  const width = roles.length + 2
+  if (
+    !Array.isArray(cells) ||
+    cells.length % width !== 0 ||
+    !cells.every((x) => typeof x === 'number' && Number.isFinite(x))
+  ) {
+    bad('options.weighting.sample.cells', `an array of numbers, ${width} per cell`)
+  }
+}
+
+const isTexts = (x: unknown): x is string[] =>
+  Array.isArray(x) && x.every((item) => typeof item === 'string')
 
 function record(value: unknown, field: string): Record<string, unknown> {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) bad(field, 'an object')

@@ -334,3 +334,53 @@ describe('weights × a constant', () => {
     )
   })
 })
+
+describe('weights at the edges of their range (DESIGN §3; a CI counterexample)', () => {
+  const head = ['Қызмет', 'Жалпы баға', 'Өңір', 'Салмақ']
+
+  it('list a weight outside 1e-30..1e30 as a data issue, that row left out', () => {
+    // 2⁵¹² squared is 2¹⁰²⁴, past the largest double: Σw² was infinite and the report threw.
+    const r = report(
+      {
+        header: head,
+        rows: [
+          ['A', 1, 'R', 1.3407807530358783e154],
+          ['A', 1, 'R', 1e-200],
+          ['A', 1, 'R', 1e31],
+          ['A', 5, 'R', 1e30],
+          ['A', 2, 'R', 1e-30],
+        ],
+      },
+      { minBase: 1 },
+    )
+    const reason = 'weight must be between 1e-30 and 1e+30'
+    expect(r.issues).toEqual([
+      { row: 2, column: 'Салмақ', value: '1.3407807530358783e+154', reason },
+      { row: 3, column: 'Салмақ', value: '1e-200', reason },
+      { row: 4, column: 'Салмақ', value: '1e+31', reason },
+    ])
+    // The two rows kept: 5 weighted 1e30, 2 weighted 1e-30.
+    expect(r.summary.respondents).toBe(5)
+    expect(r.summary.rated / 1e30).toBeCloseTo(1, 7)
+    expect(r.summary.satisfaction).toBeCloseTo(1, 12)
+    expect(r.summary.mean).toBeCloseTo(5, 12)
+  })
+
+  it('give finite figures with weights 10⁶⁰ apart on the bundled sample', () => {
+    const [header, ...rows] = parseCsv(readFileSync('samples/survey-2017.csv', 'utf8'))
+    const heavy = rows.filter((_, i) => i % 2 === 0)
+    const mixed = report({
+      header: [...(header as string[]), 'Салмақ'],
+      rows: rows.map((r, i) => [...r, i % 2 === 0 ? 1e30 : 1e-30]),
+    })
+    const text = JSON.stringify(mixed, (_, v) =>
+      typeof v === 'number' && !Number.isFinite(v) ? `NONFINITE ${v}` : v,
+    )
+    expect(text).not.toContain('NONFINITE')
+    // The light rows weigh 10⁻⁶⁰ of the heavy ones: the headline is the heavy rows' own,
+    // as the report without weights counts them.
+    const alone = report({ header: header as string[], rows: heavy })
+    expect(mixed.summary.satisfaction).toBeCloseTo(alone.summary.satisfaction as number, 12)
+    expect(mixed.summary.mean).toBeCloseTo(alone.summary.mean as number, 12)
+  })
+})

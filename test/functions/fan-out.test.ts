@@ -157,6 +157,23 @@ describe('POST /v1/report with states', () => {
       (s) => [{ ...s[0], mapping: { ...s[0].mapping, overall: 'nowhere' } }],
       'states[0].mapping.overall',
     ],
+    [
+      // Squared, a sum of 10⁷¹ leaves the double range: every variance would be NaN.
+      'a sum too large for any weights',
+      (s) => {
+        s[0].cells.counts[3] = 1e71
+        return s
+      },
+      'states[0].cells.counts',
+    ],
+    [
+      'a sum so small its square underflows',
+      (s) => {
+        s[1].drivers[0] = 1e-71
+        return s
+      },
+      'states[1].drivers',
+    ],
     ['a bad issue', (s) => [{ ...s[0], issues: [[101, 1, 'seven']] }], 'states[0].issues[0]'],
     ['a row count that is not whole', (s) => [{ ...s[0], rows: 1.5 }], 'states[0].rows'],
   ]

@@ -185,6 +185,48 @@ describe('raking in a fan-out (POST /v1/rake-sample)', () => {
     for (const m of weighting.margins) expect(m.achieved).toBeCloseTo(0.5, 10)
   })
 
+  const sampleCases: [string, unknown, string][] = [
+    ['not an object', 'x', 'options.weighting.sample'],
+    [
+      'no cells',
+      { roles: ['region'], categories: [['Алматы қ.']], cells: null },
+      'options.weighting.sample.cells',
+    ],
+    [
+      'a cell cut short',
+      { roles: ['region'], categories: [['Алматы қ.']], cells: [0, 1] },
+      'options.weighting.sample.cells',
+    ],
+    [
+      'no categories',
+      { roles: ['region'], cells: [0, 1, 80] },
+      'options.weighting.sample.categories',
+    ],
+    [
+      'roles that are not texts',
+      { roles: 5, categories: [], cells: [] },
+      'options.weighting.sample.roles',
+    ],
+    // Weights the engine would square past the double range.
+    [
+      'a base weight of 1e200',
+      {
+        roles: ['region'],
+        categories: [['Алматы қ.', 'Астана қ.']],
+        cells: [0, 1e200, 80, 1, 1, 40],
+      },
+      'weighting.sample',
+    ],
+  ]
+  it.each(sampleCases)('answers 400 naming the field for a sample %s', async (_, sample, field) => {
+    const response = await signedPost(
+      '/v1/aggregate',
+      body({ header: HEADER, rows: surveyRows(), options: { weighting: { margins, sample } } }),
+    )
+    expect(response.status).toBe(400)
+    expect(await response.json()).toMatchObject({ error: 'bad_request', details: { field } })
+  })
+
   it('refuses a raking sample request without margins', async () => {
     const response = await signedPost(
       '/v1/rake-sample',
