@@ -22,6 +22,55 @@ export interface Group {
   counts: Float64Array
 }
 
+const CHANNEL = DIMS.indexOf('channel')
+const LEVEL = DIMS.indexOf('level')
+
+/** Cells summed by `dims` (indices into DIMS), groups in order of first appearance. */
+interface Coarse {
+  dims: number[]
+  groups: Group[]
+}
+
+/**
+ * Groups found by their codes, in order of first appearance. A group's number is its codes
+ * in mixed radix (code + 1 per digit), looked up in a flat table when the radix product is
+ * small, else in a Map; no string is made per lookup.
+ */
+class Grouping {
+  readonly groups: Group[] = []
+  private readonly slotOf: Int32Array | null
+  private readonly index: Map<number, number> | null
+
+  constructor(
+    private readonly radix: number[],
+    /** Whether a missing code (-1) makes a group of its own rather than none. */
+    private readonly keepMissing = false,
+  ) {
+    let space = 1
+    for (const r of radix) space *= r
+    this.slotOf = space <= 1 << 20 ? new Int32Array(space).fill(-1) : null
+    this.index = this.slotOf ? null : new Map()
+  }
+
+  /** The group of `codes` (added with zero counts when new); null when a code is missing. */
+  of(codes: ArrayLike<number>, width: number): Group | null {
+    let number = 0
+    for (let d = 0; d < this.radix.length; d++) {
+      const code = codes[d]
+      if (code < 0 && !this.keepMissing) return null
+      number = number * this.radix[d] + code + 1
+    }
+    let slot = this.slotOf ? this.slotOf[number] : (this.index?.get(number) ?? -1)
+    if (slot < 0) {
+      slot = this.groups.length
+      if (this.slotOf) this.slotOf[number] = slot
+      else this.index?.set(number, slot)
+      this.groups.push({ codes: Array.from(codes), counts: new Float64Array(width) })
+    }
+    return this.groups[slot]
+  }
+}
+
 export class Cube {
   readonly layout: Layout
   readonly peopleLayout: Layout
@@ -32,6 +81,8 @@ export class Cube {
   /** Codes per key part: labels of service, agency, region; channels; levels. */
   private readonly sizes: number[]
   private readonly cache = new Map<string, Map<string, Group>>()
+  /** The cells summed by some of their parts, channel and level always among them. */
+  private readonly coarse: Coarse[] = []
 
   constructor(readonly state: PartialState) {
     this.layout = layoutOf(state.schema)
@@ -71,6 +122,13 @@ export class Cube {
   /**
    * The cells summed by the codes of `by` (cells missing any of them are in no group), within
    * `where`; keyed by the codes joined with commas, in order of first appearance.
+   *
+   * Made from a coarser sum of the cells, not from the cells themselves: the cells summed by
+   * `by` with channel and level (missing codes kept), shared by every query on the same parts
+   * whatever its `where` (the report's 23 roll-ups make 5 such sums). Its groups keep the
+   * cells' order of first appearance, so the groups here come in the same order as from the
+   * cells. Sums of counts and of 24-bit weights are exact in any order (`weights.ts`), so
+   * the figures are the same too.
    */
   rollUp(query: Query): Map<string, Group> {
     const id = JSON.stringify(query)
@@ -79,44 +137,57 @@ export class Cube {
     const dims = query.by.map((dim) => DIMS.indexOf(dim))
     const channel = query.where?.channel === undefined ? -2 : CHANNELS.indexOf(query.where.channel)
     const level = query.where?.level === undefined ? -2 : LEVELS.indexOf(query.where.level)
-    // A group's number: its codes in mixed radix, so each cell is placed without making a
-    // string; the groups found so far by number in a flat table (the radix product is small).
-    const radix = dims.map((d) => this.sizes[d] + 1)
-    let space = 1
-    for (const r of radix) space *= r
-    const slotOf = space <= 1 << 20 ? new Int32Array(space).fill(-1) : null
-    const index = slotOf ? null : new Map<number, number>()
+    const source = this.sourceFor(dims)
+    const at = dims.map((d) => source.dims.indexOf(d))
+    const channelAt = source.dims.indexOf(CHANNEL)
+    const levelAt = source.dims.indexOf(LEVEL)
+    const { width } = this.layout
+    const found = new Grouping(dims.map((d) => this.sizes[d] + 1))
+    for (const { codes, counts } of source.groups) {
+      if (channel !== -2 && codes[channelAt] !== channel) continue
+      if (level !== -2 && codes[levelAt] !== level) continue
+      const group = found.of(
+        at.map((k) => codes[k]),
+        width,
+      )
+      if (!group) continue
+      const into = group.counts
+      for (let k = 0; k < width; k++) into[k] += counts[k]
+    }
+    const groups = new Map<string, Group>()
+    for (const group of found.groups) groups.set(group.codes.join(','), group)
+    this.cache.set(id, groups)
+    return groups
+  }
+
+  /** The smallest coarse sum holding the parts `dims`, made from the cells if there is none. */
+  private sourceFor(dims: number[]): Coarse {
+    let best: Coarse | null = null
+    for (const coarse of this.coarse) {
+      if (!dims.every((d) => coarse.dims.includes(d))) continue
+      if (!best || coarse.groups.length < best.groups.length) best = coarse
+    }
+    if (best) return best
+    const parts = [...dims, ...[CHANNEL, LEVEL].filter((d) => !dims.includes(d))]
+    // Missing codes are a value of their own here (digit 0): the queries leave them out.
+    const found = new Grouping(
+      parts.map((d) => this.sizes[d] + 1),
+      true,
+    )
     const { width } = this.layout
     const keys = this.keys
     const counts = this.counts
-    const found: Group[] = []
+    const codes = new Array<number>(parts.length)
     for (let cell = 0; cell < this.cells; cell++) {
       const at = cell * DIMS.length
-      if (channel !== -2 && keys[at + 3] !== channel) continue
-      if (level !== -2 && keys[at + 4] !== level) continue
-      let number = 0
-      let missing = false
-      for (let d = 0; d < dims.length; d++) {
-        const code = keys[at + dims[d]]
-        if (code < 0) missing = true
-        number = number * radix[d] + code
-      }
-      if (missing) continue
-      let slot = slotOf ? slotOf[number] : (index?.get(number) ?? -1)
-      if (slot < 0) {
-        slot = found.length
-        if (slotOf) slotOf[number] = slot
-        else index?.set(number, slot)
-        found.push({ codes: dims.map((d) => keys[at + d]), counts: new Float64Array(width) })
-      }
-      const into = found[slot].counts
+      for (let d = 0; d < parts.length; d++) codes[d] = keys[at + parts[d]]
+      const into = (found.of(codes, width) as Group).counts
       const from = cell * width
       for (let k = 0; k < width; k++) into[k] += counts[from + k]
     }
-    const groups = new Map<string, Group>()
-    for (const group of found) groups.set(group.codes.join(','), group)
-    this.cache.set(id, groups)
-    return groups
+    const coarse = { dims: parts, groups: found.groups }
+    this.coarse.push(coarse)
+    return coarse
   }
 
   /** All counted respondents within `where` as one group (null when there are none). */

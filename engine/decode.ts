@@ -542,10 +542,24 @@ function isCodes(codes: unknown): codes is ArrayLike<number> {
 
 /** Position of the first code that is not -1 or an index below `size`; -1 when all are good. */
 function badCode(codes: ArrayLike<unknown>, size: number): number {
-  // A plain loop: this runs once per cell of the body, a callback per code costs several times more.
-  for (let i = 0; i < codes.length; i++) {
-    const code = codes[i] as number
-    if (!(code >= -1 && code < size && (code | 0) === code)) return i
+  // Plain loops: this runs once per cell of the body, a callback per code costs several times more.
+  if (Array.isArray(codes)) {
+    for (let i = 0; i < codes.length; i++) {
+      const code = codes[i] as number
+      if (!(code >= -1 && code < size && (code | 0) === code)) return i
+    }
+    return -1
+  }
+  // Typed codes are whole numbers; read through one Int32 block, so the loop sees one kind of
+  // array whichever width the body chose.
+  const typed = codes as ArrayLike<number>
+  for (let start = 0; start < typed.length; start += BLOCK) {
+    const end = Math.min(typed.length, start + BLOCK)
+    const block = int32Block(typed, start, end)
+    for (let i = 0; i < block.length; i++) {
+      const code = block[i]
+      if (code < -1 || code >= size) return start + i
+    }
   }
   return -1
 }

@@ -48,24 +48,42 @@ export function adjustPValues(
     }
     return adjusted
   }
-  // Ties keep input order (a stable sort); their adjusted values come out equal either way.
-  const order = family.slice().sort((a, b) => (pValues[a] as number) - (pValues[b] as number))
+  // The p-values sorted as numbers (a typed array's sort takes no callback: several times
+  // faster than sorting indices by p), each rank's adjusted value computed once, and each test
+  // given its value by binary search. Tied p-values share one adjusted value either way: the
+  // value at the tie's first rank (below, for Holm's running max, and for BH's running min,
+  // whose terms n·p/j fall along the tie).
+  const sorted = new Float64Array(n)
+  for (let r = 0; r < n; r++) sorted[r] = pValues[family[r]] as number
+  sorted.sort()
+  const atRank = new Float64Array(n)
   if (correction === 'fdr') {
     let running = 1
     for (let rank = n; rank >= 1; rank--) {
-      const i = order[rank - 1]
-      running = Math.min(running, ((pValues[i] as number) * n) / rank)
-      adjusted[i] = running
+      running = Math.min(running, (sorted[rank - 1] * n) / rank)
+      atRank[rank - 1] = running
     }
   } else if (correction === 'holm') {
     let running = 0
     for (let rank = 1; rank <= n; rank++) {
-      const i = order[rank - 1]
-      running = Math.max(running, Math.min(1, (pValues[i] as number) * (n - rank + 1)))
-      adjusted[i] = running
+      running = Math.max(running, Math.min(1, sorted[rank - 1] * (n - rank + 1)))
+      atRank[rank - 1] = running
     }
   } else {
     throw new Error(`adjustPValues: unknown correction "${String(correction)}"`)
   }
+  for (const i of family) adjusted[i] = atRank[firstAtLeast(sorted, pValues[i] as number)]
   return adjusted
+}
+
+/** The first position of `sorted` (ascending) holding a value ≥ x. */
+function firstAtLeast(sorted: Float64Array, x: number): number {
+  let low = 0
+  let high = sorted.length
+  while (low < high) {
+    const mid = (low + high) >>> 1
+    if (sorted[mid] < x) low = mid + 1
+    else high = mid
+  }
+  return low
 }

@@ -467,6 +467,32 @@ describe('compact columns', () => {
     ).toThrow('column 1: code 3 at position 1 is not -1 or an index into its dict')
   })
 
+  it.each([
+    ['Int8Array', (n: number) => new Int8Array(n)],
+    ['Int16Array', (n: number) => new Int16Array(n)],
+    ['Int32Array', (n: number) => new Int32Array(n)],
+  ])('name a code outside the dictionary in typed codes (%s), past the first block', (_, make) => {
+    // 20,000 codes: the bad one lies in the second block of 16,384 that decoding reads.
+    for (const [at, bad] of [
+      [19_999, 1],
+      [16_384, -2],
+      [3, 2],
+    ]) {
+      const codes = make(20_000)
+      codes[at] = bad
+      const overall = make(20_000).fill(-1)
+      expect(() =>
+        report({
+          header: ['Қызмет', 'Жалпы баға'],
+          columns: [
+            { dict: ['A'], codes },
+            { dict: [5], codes: overall },
+          ],
+        }),
+      ).toThrow(`column 1: code ${bad} at position ${at} is not -1 or an index into its dict`)
+    }
+  })
+
   it('name columns of different lengths', () => {
     expect(() =>
       report({

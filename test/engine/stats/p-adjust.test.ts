@@ -1,3 +1,4 @@
+import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { adjustPValues, significanceSign } from '../../../engine/stats'
 import { expectValues } from '../../support/values'
@@ -59,6 +60,43 @@ describe('adjustPValues', () => {
     const adjusted = adjustPValues([0.9, 0.95, 0.99, 1], 'fdr') as number[]
     // By hand: n·p/rank = 3.6, 1.9, 1.32, 1 → running min from the top: all 1
     expect(adjusted).toEqual([1, 1, 1, 1])
+  })
+
+  it('gives, bit for bit, the definitions over the sorted family, ties and nulls included', () => {
+    // The definitions written out in O(n²): p sorted ascending by a stable sort, BH's
+    // p̃₍ᵢ₎ = min over j ≥ i of n·p₍ⱼ₎/j (capped at 1), Holm's max over j ≤ i of
+    // min(1, (n − j + 1)·p₍ⱼ₎), each handed back to its test's place.
+    const byDefinition = (ps: (number | null)[], method: 'fdr' | 'holm') => {
+      const family = ps.flatMap((p, i) => (p === null ? [] : [i]))
+      const order = family.slice().sort((a, b) => (ps[a] as number) - (ps[b] as number))
+      const n = order.length
+      const sorted = order.map((i) => ps[i] as number)
+      const out: (number | null)[] = ps.map(() => null)
+      order.forEach((i, at) => {
+        let value = method === 'fdr' ? 1 : 0
+        for (let j = 1; j <= n; j++) {
+          if (method === 'fdr' && j >= at + 1) value = Math.min(value, (sorted[j - 1] * n) / j)
+          if (method === 'holm' && j <= at + 1) {
+            value = Math.max(value, Math.min(1, sorted[j - 1] * (n - j + 1)))
+          }
+        }
+        out[i] = value
+      })
+      return out
+    }
+    // Few distinct values, so that ties are common.
+    const p = fc.oneof(
+      fc.constantFrom(0, 0.001, 0.01, 0.04, 0.5, 1, null),
+      fc.double({ min: 0, max: 1, noNaN: true }),
+    )
+    fc.assert(
+      fc.property(fc.array(p, { maxLength: 40 }), fc.constantFrom('fdr', 'holm'), (ps, method) => {
+        expect(adjustPValues(ps, method as 'fdr' | 'holm')).toEqual(
+          byDefinition(ps, method as 'fdr' | 'holm'),
+        )
+      }),
+      { numRuns: 500 },
+    )
   })
 
   it('refuses p-values outside [0, 1] and NaN with a fixed message', () => {
