@@ -287,12 +287,15 @@ function countCells(
   // score and every rated item, "missing" a point of its own): rows share few profiles, so
   // counting profiles and expanding each into its pairs once is far cheaper than pairs per row.
   // Not in a small survey, whose rows mostly have profiles of their own: there, hashing them
-  // costs more than it saves (9,517 rows: 3.4 ms by profile, 2.6 row by row).
+  // costs more than it saves (9,517 rows: 3.4 ms by profile, 2.6 row by row), and the pairs
+  // are counted a pair of columns at a time after the loop, one simple pass per pair.
   const radix = points + 1
   const profiles =
     c.length >= PROFILE_ROWS && radix ** variables * DRIVER_SLOTS < 2 ** 53
       ? new ProfileCounter()
       : null
+  // Without profiles, each counted row's driver slot (-1: none) for those passes.
+  const slots = profiles ? null : new Int8Array(c.length).fill(-1)
   for (let i = 0; i < c.length; i++) {
     const cell = cellOf[i]
     if (cell < 0) continue
@@ -305,23 +308,19 @@ function countCells(
       acc[base + RATED] += 1
       if (square) acc[base + OVERALL_W2 + o] += square[i]
     }
-    // The variables this row answered, for the drivers' joint counts: overall first.
-    let m = 0
+    // How many variables the row answered (overall first) and, for profiles, its profile.
+    let m = o >= 0 ? 1 : 0
     let profile = o >= 0 ? o : points
-    if (o >= 0) {
-      answered[0] = 0
-      values[0] = o
-      m = 1
-    }
     let place = radix
     for (let r = 0; r < ratings.length; r++) {
       const v = ratings[r][i]
-      profile += (v < 0 ? points : v) * place
-      place *= radix
+      if (profiles) {
+        profile += (v < 0 ? points : v) * place
+        place *= radix
+      }
       if (v < 0) continue
       acc[base + ratingAt[r] + v] += w
-      answered[m] = r + 1
-      values[m++] = v
+      m++
     }
     for (let y = 0; y < yesno.length; y++) {
       const v = yesno[y][i]
@@ -340,13 +339,26 @@ function countCells(
         acc[at + 2 * k + 1] += w
       }
     }
-    if (m > 1) {
-      const slot = driverSlot(channel ? channel[i] : -1, level ? level[i] : -1)
-      if (profiles) {
-        profiles.add(profile * DRIVER_SLOTS + slot, w)
-        continue
+    // Every counted row has its slot: a pair is counted only where both its answers are.
+    const slot = driverSlot(channel ? channel[i] : -1, level ? level[i] : -1)
+    if (slots) slots[i] = slot
+    else if (profiles && m > 1) profiles.add(profile * DRIVER_SLOTS + slot, w)
+  }
+  if (slots) {
+    const columns = [overall, ...ratings]
+    for (let a = 0; a < variables; a++) {
+      for (let b = a + 1; b < variables; b++) {
+        addColumnPair(
+          drivers,
+          pairs.pair(a, b),
+          pairWidth,
+          points,
+          slots,
+          columns[a],
+          columns[b],
+          weight,
+        )
       }
-      addPairs(drivers, slot * pairWidth, answered, values, m, pairAt, variables, points, w)
     }
   }
   // Each profile's pairs, once, with the Σw of its rows.
@@ -363,6 +375,31 @@ function countCells(
     }
     addPairs(drivers, slot * pairWidth, answered, values, m, pairAt, variables, points, w)
   })
+}
+
+/**
+ * Adds each row's w to the joint count of its points on variables x and y, in its slot's block
+ * (rows in order, as row by row: the same sums to the bit).
+ */
+function addColumnPair(
+  drivers: Float64Array,
+  pairAt: number,
+  pairWidth: number,
+  points: number,
+  slots: Int8Array,
+  x: Int8Array,
+  y: Int8Array,
+  weight: Float64Array | null,
+) {
+  for (let i = 0; i < slots.length; i++) {
+    const slot = slots[i]
+    if (slot < 0) continue
+    const u = x[i]
+    if (u < 0) continue
+    const v = y[i]
+    if (v < 0) continue
+    drivers[slot * pairWidth + pairAt + u * points + v] += weight ? weight[i] : 1
+  }
 }
 
 /** Adds Σw to the joint count of every pair of the answered variables. */

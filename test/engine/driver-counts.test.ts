@@ -1,8 +1,8 @@
 /**
- * The drivers' joint counts are made two ways: row by row for a small survey, by answer
- * profile for a large one (engine/count.ts, from 50,000 rows). Both must give the
+ * The drivers' joint counts are made two ways: a pair of columns at a time for a small survey,
+ * by answer profile for a large one (engine/count.ts, from 50,000 rows). Both must give the
  * correlations a direct weighted Pearson over the rows gives, and a large survey in small
- * chunks (row by row) must merge to the state of one pass (by profile).
+ * chunks (by column pairs) must merge to the state of one pass (by profile).
  */
 import { describe, expect, it } from 'vitest'
 import { aggregate, type Cell, mergeStates, report, reportFromState } from '../../engine'
