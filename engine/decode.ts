@@ -136,6 +136,8 @@ export function decodeSurvey(survey: Survey, options: DecodeOptions = {}): Surve
   }
   const sources = sourcesOf(survey, header.length)
   const length = sources.length
+  /** Columns whose dictionary codes `scan` has read (and so checked). */
+  const scanned = new Set<number>()
   const present = new Uint8Array(length)
   const issues: IssueAt[] = []
   let issueCount = 0
@@ -183,12 +185,18 @@ export function decodeSurvey(survey: Survey, options: DecodeOptions = {}): Surve
         answers && (decoded[k] !== MISSING || !isBlank(v)) ? 1 : 0,
       )
       const special = notes.size > 0 || reasons.size > 0
+      const size = values.length
+      scanned.add(col)
       for (let start = 0; start < length; start += BLOCK) {
         const end = Math.min(length, start + BLOCK)
         const block = int32Block(codes, start, end)
         for (let i = start; i < end; i++) {
           const k = block[i - start]
-          if (k < 0) continue
+          if (k < 0) {
+            if (k < -1) throw badCodeError(col, k, i)
+            continue
+          }
+          if (k >= size) throw badCodeError(col, k, i)
           const code = decoded[k]
           present[i] |= answering[k]
           if (code >= 0) out[i] = code
@@ -370,6 +378,12 @@ export function decodeSurvey(survey: Survey, options: DecodeOptions = {}): Surve
     }
   }
 
+  // The columns nothing read: their codes are still checked, a bad body is refused whole.
+  for (let col = 0; col < header.length; col++) {
+    const { dict } = sources.column(col)
+    if (dict && !scanned.has(col)) checkCodes(dict.codes, dict.values.length, col)
+  }
+
   issues.sort((a, b) => a[0] - b[0] || a[1] - b[1])
   issues.length = Math.min(issues.length, maxIssues)
   return {
@@ -495,13 +509,9 @@ function columnLength(column: EncodedColumn, c: number): number {
     return (column as { values: Cell[] }).values.length
   }
   if (column && 'dict' in column && Array.isArray(column.dict) && isCodes(column.codes)) {
-    const bad = badCode(column.codes, column.dict.length)
-    if (bad >= 0) {
-      throw new SurveyError(
-        'bad_input',
-        `column ${c + 1}: code ${String(column.codes[bad])} at position ${bad} is not -1 or an index into its dict`,
-      )
-    }
+    // Typed codes are whole numbers: their range is checked as `scan` reads them, in the same
+    // pass (`uncheckedColumns` for the columns no role or question reads).
+    if (Array.isArray(column.codes)) checkCodes(column.codes, column.dict.length, c)
     return column.codes.length
   }
   throw new SurveyError('bad_input', `column ${c + 1} must be {values} or {dict, codes}`)
@@ -539,6 +549,18 @@ function isCodes(codes: unknown): codes is ArrayLike<number> {
     codes instanceof Int32Array
   )
 }
+
+/** Refuses codes with one that is not -1 or an index below `size`, naming the first. */
+function checkCodes(codes: ArrayLike<unknown>, size: number, c: number) {
+  const bad = badCode(codes, size)
+  if (bad >= 0) throw badCodeError(c, codes[bad], bad)
+}
+
+const badCodeError = (c: number, code: unknown, position: number) =>
+  new SurveyError(
+    'bad_input',
+    `column ${c + 1}: code ${String(code)} at position ${position} is not -1 or an index into its dict`,
+  )
 
 /** Position of the first code that is not -1 or an index below `size`; -1 when all are good. */
 function badCode(codes: ArrayLike<unknown>, size: number): number {

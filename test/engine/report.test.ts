@@ -467,6 +467,21 @@ describe('compact columns', () => {
     ).toThrow('column 1: code 3 at position 1 is not -1 or an index into its dict')
   })
 
+  it('name a code outside the dictionary in a column no role reads', () => {
+    const unused = new Int16Array(3)
+    unused[2] = 7
+    expect(() =>
+      report({
+        header: ['Қызмет', 'Жалпы баға', 'Ескерту'],
+        columns: [
+          { dict: ['A'], codes: new Int8Array(3) },
+          { dict: [5], codes: new Int8Array(3) },
+          { dict: ['x', 'y'], codes: unused },
+        ],
+      }),
+    ).toThrow('column 3: code 7 at position 2 is not -1 or an index into its dict')
+  })
+
   it.each([
     ['Int8Array', (n: number) => new Int8Array(n)],
     ['Int16Array', (n: number) => new Int16Array(n)],
