@@ -158,7 +158,8 @@ describe('POST /v1/report with states', () => {
       'states[0].mapping.overall',
     ],
     [
-      // Squared, a sum of 10⁷¹ leaves the double range: every variance would be NaN.
+      // Beyond what weights in 10⁻³⁰..10³⁰ can sum to; the bound keeps the measures' products
+      // of up to four sums inside the double range (a state scaled to 10⁻²⁰⁰ gave a 500).
       'a sum too large for any weights',
       (s) => {
         s[0].cells.counts[3] = 1e71
@@ -167,7 +168,7 @@ describe('POST /v1/report with states', () => {
       'states[0].cells.counts',
     ],
     [
-      'a sum so small its square underflows',
+      'a sum too small for any weights',
       (s) => {
         s[1].drivers[0] = 1e-71
         return s
