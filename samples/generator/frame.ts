@@ -7,7 +7,6 @@
 import { intBetween, normalish, pickWeighted, type Random } from './prng'
 import type { Channel, Reference, ServiceRef } from './reference'
 import type { MoreService } from './services-more'
-import { CHANNEL_LABELS } from './sheet'
 
 export interface FrameService {
   code: number
@@ -93,37 +92,9 @@ export function drawFrame(services: readonly FrameService[], random: Random): Fr
   return rows
 }
 
-/** ISO date of day d after 1 August of `year`, computed without locale or time zone. */
-function isoDay(year: number, day: number): string {
-  return new Date(Date.UTC(year, 7, 1 + day)).toISOString().slice(0, 10)
-}
-
 /** Region names by code. */
 export const regionNames = (reference: Reference): ReadonlyMap<number, string> =>
   new Map(reference.regions.map((r) => [r.code, r.name]))
-
-/**
- * The first nine cells of a row in the 2017 sheet's layout: №, interview date (in `year`),
- * service code and name, agency, region, channel, age, gender.
- */
-export function frameCells(
-  r: FrameRow,
-  index: number,
-  year: number,
-  regionName: ReadonlyMap<number, string>,
-): string[] {
-  return [
-    String(index + 1),
-    isoDay(year, r.day),
-    String(r.service.code),
-    r.service.name,
-    r.service.agency,
-    regionName.get(r.region) ?? '',
-    CHANNEL_LABELS[r.channel],
-    String(r.age),
-    r.gender,
-  ]
-}
 
 /**
  * A score on 1..points drawn from `base` (weights of 1..points) tilted by `t`: weight k is

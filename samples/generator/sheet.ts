@@ -65,9 +65,43 @@ export interface CellOverride {
   value: string
 }
 
-/** ISO date of fieldwork day d (days after 2017-08-01), computed without locale or time zone. */
-function isoDate(day: number): string {
-  return new Date(Date.UTC(2017, 7, 1 + day)).toISOString().slice(0, 10)
+/** ISO date of day d after 1 August of `year`, computed without locale or time zone. */
+function isoDay(year: number, day: number): string {
+  return new Date(Date.UTC(year, 7, 1 + day)).toISOString().slice(0, 10)
+}
+
+/** What the first cells of a row say of its respondent (a drawn frame row or a 2017 respondent). */
+interface RowFrame {
+  service: { code: number; name: string; agency: string }
+  region: number
+  channel: Channel
+  age: number
+  gender: string
+  /** Days after 1 August of the wave's year. */
+  day: number
+}
+
+/**
+ * The first nine cells of a row in the 2017 sheet's layout: №, interview date (in `year`),
+ * service code and name, agency, region, channel, age, gender.
+ */
+export function frameCells(
+  r: RowFrame,
+  index: number,
+  year: number,
+  regionName: ReadonlyMap<number, string>,
+): string[] {
+  return [
+    String(index + 1),
+    isoDay(year, r.day),
+    String(r.service.code),
+    r.service.name,
+    r.service.agency,
+    regionName.get(r.region) ?? '',
+    CHANNEL_LABELS[r.channel],
+    String(r.age),
+    r.gender,
+  ]
 }
 
 export interface SheetInput {
@@ -92,15 +126,7 @@ export function sheetRows({
   overrides,
 }: SheetInput): string[][] {
   const rows = respondents.map((r, i) => [
-    String(i + 1),
-    isoDate(r.day),
-    String(r.service.code),
-    r.service.name,
-    r.service.agency,
-    regionNames.get(r.region) ?? '',
-    CHANNEL_LABELS[r.channel],
-    String(r.age),
-    r.gender,
+    ...frameCells(r, i, 2017, regionNames),
     r.overall === null ? '' : String(r.overall),
     ...aspects[i].map((v, a) => (v !== null ? String(v) : hardToSay[i][a] ? HARD_TO_SAY : '')),
     ...barriers[i].map((v) => (v === null ? '' : v ? YES : NO)),

@@ -10,7 +10,6 @@ import {
   drawFrame,
   effects,
   type FrameService,
-  frameCells,
   knownService,
   latentScore,
   newService,
@@ -22,7 +21,7 @@ import type { IssuesFile } from './oddities'
 import { intBetween, pickWeighted, type Random, stream } from './prng'
 import type { Channel, Reference } from './reference'
 import { MORE_SERVICES } from './services-more'
-import { HARD_TO_SAY, HEADER as HEADER_2017, NO, YES } from './sheet'
+import { frameCells, HARD_TO_SAY, HEADER as HEADER_2017, NO, YES } from './sheet'
 
 const TEN_POINT_SEED = 'sapa/ten-point/v1'
 export const TEN_POINT_BASE = 'survey-10point'

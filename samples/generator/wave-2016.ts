@@ -10,7 +10,6 @@ import {
   drawFrame,
   effects,
   type FrameService,
-  frameCells,
   knownService,
   latentScore,
   newService,
@@ -22,7 +21,7 @@ import { printsAs } from './printed'
 import { intBetween, pickWeighted, shuffle, stream } from './prng'
 import type { Reference } from './reference'
 import { MORE_SERVICES } from './services-more'
-import { HARD_TO_SAY, HEADER, NO, YES } from './sheet'
+import { frameCells, HARD_TO_SAY, HEADER, NO, YES } from './sheet'
 import { WAITING_HEADERS } from './waiting'
 
 const WAVE_2016_SEED = 'sapa/monitoring-2016/v1'
