@@ -5,20 +5,13 @@ import type { AddressInfo } from 'node:net'
 import { fileURLToPath } from 'node:url'
 import type { Report, Table, TableId } from '../../engine/index'
 import { decodeBinaryBody } from '../../protocol/index'
+import { WAITING_HEADERS } from '../../samples/generator/waiting'
 import { table } from '../support/tables'
 
 export const ROOT = fileURLToPath(new URL('../..', import.meta.url))
 
 /** The 2017 sample's waiting-condition columns (table 16), declared as one check-all question. */
-export const WAITING = [
-  'Күту жағдайы: Күту залы ыңғайсыз, үстелдер жоқ',
-  'Күту жағдайы: Отыратын орындар жеткіліксіз',
-  'Күту жағдайы: Электрондық кезек жоқ',
-  'Күту жағдайы: Қапырық (ыстық, суық) зал',
-  'Күту жағдайы: Дәретхана жоқ',
-  'Күту жағдайы: Бірнеше кезекте тұруға тура келеді',
-  'Күту жағдайы: Басқа да тұрмыстық қолайсыздықтар',
-]
+export const WAITING: readonly string[] = WAITING_HEADERS
 const BIN = fileURLToPath(new URL('../../bin/sapa.mjs', import.meta.url))
 
 export interface CliRun {
