@@ -2,7 +2,7 @@
 import type { Scale } from './schema'
 import type { Cell } from './types'
 import type { Channel, Gender, Level } from './vocabulary'
-import { WEIGHT_RANGE } from './weights'
+import { isCountableWeight, WEIGHT_OUTSIDE } from './weights'
 
 /**
  * What a parser makes of one cell: a value, a missing answer, or a data issue's reason. A
@@ -172,8 +172,6 @@ export function parseChecked(cell: Cell): Parsed<0 | 1> {
   return parsed.ok || parsed.reason === null ? parsed : bad('not checked or unchecked (yes/no, x)')
 }
 
-const WEIGHT_OUTSIDE = `weight must be between ${WEIGHT_RANGE.min} and ${WEIGHT_RANGE.max}`
-
 /** A survey weight: a positive number within `WEIGHT_RANGE`. */
 export function parseWeight(cell: Cell): Parsed<number> {
   const number =
@@ -184,7 +182,7 @@ export function parseWeight(cell: Cell): Parsed<number> {
   }
   if (number === null || !Number.isFinite(number)) return bad('weight is not a number')
   if (!(number > 0)) return bad('weight must be positive')
-  return number >= WEIGHT_RANGE.min && number <= WEIGHT_RANGE.max ? ok(number) : bad(WEIGHT_OUTSIDE)
+  return isCountableWeight(number) ? ok(number) : bad(WEIGHT_OUTSIDE)
 }
 
 /** A group label (service, agency, region): trimmed text or a number; blank is missing. */

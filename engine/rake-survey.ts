@@ -11,7 +11,7 @@ import type { RakeSample, WeightingOptions, WeightingSummary } from './types'
 import { unite } from './unite'
 import { CHANNELS, GENDERS, LEVELS, type Role } from './vocabulary'
 import { rake } from './weighting/index'
-import { quantizeWeight, WEIGHT_RANGE } from './weights'
+import { isCountableWeight, quantizeWeight, WEIGHT_RANGE } from './weights'
 
 /** The roles a survey can be raked on: its categorical columns. */
 export const RAKE_ROLES = [
@@ -196,7 +196,7 @@ export function rakeColumns(
   for (let at = 0; at < population.cells.length; at += width) {
     const weight = population.cells[at + roles.length]
     // A client's sample, like a survey's weight column, stays within the range the measures take.
-    if (!(weight >= WEIGHT_RANGE.min && weight <= WEIGHT_RANGE.max)) {
+    if (!isCountableWeight(weight)) {
       throw new SurveyError(
         'bad_input',
         `raking sample cell ${at / width + 1} has base weight ${weight}, not between ${WEIGHT_RANGE.min} and ${WEIGHT_RANGE.max}`,

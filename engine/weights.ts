@@ -21,6 +21,13 @@
  */
 export const WEIGHT_RANGE = { min: 1e-30, max: 1e30 } as const
 
+/** Whether `w` is a weight the engine counts (false for NaN and non-numbers too). */
+export const isCountableWeight = (w: unknown): w is number =>
+  typeof w === 'number' && w >= WEIGHT_RANGE.min && w <= WEIGHT_RANGE.max
+
+/** Why a weight outside the range is not counted. */
+export const WEIGHT_OUTSIDE = `weight must be between ${WEIGHT_RANGE.min} and ${WEIGHT_RANGE.max}`
+
 /**
  * The range of every non-zero sum in a partial state sent back by a client: what weights in
  * `WEIGHT_RANGE` can make (Σw² ≤ 10⁶⁹, w² ≥ 10⁻⁶⁰), with the same headroom for products.
