@@ -91,7 +91,7 @@ export {
   type PartialState,
   surveyRakeSample,
 } from './state'
-export { readState, readStates } from './state-check'
+export { isTexts, readState, readStates } from './state-check'
 export {
   adjustPValues,
   type IndicatorSums,

@@ -196,7 +196,8 @@ const isCount = (x: unknown): x is number => Number.isSafeInteger(x) && (x as nu
 // and products would overflow or underflow in the measures.
 const isSum = (x: unknown) =>
   typeof x === 'number' && (x === 0 || (x >= SUM_RANGE.min && x <= SUM_RANGE.max))
-const isTexts = (x: unknown): x is string[] =>
+/** An array of texts (labels, keys), as a request or a state must carry them. */
+export const isTexts = (x: unknown): x is string[] =>
   Array.isArray(x) && x.every((item) => typeof item === 'string')
 
 function record(value: unknown, field: string): Record<string, unknown> {

@@ -6,6 +6,7 @@ import {
   checkQuestions,
   checkScale,
   isSignificanceLevel,
+  isTexts,
   LOCALES,
   type Locale,
   type Mapping,
@@ -267,9 +268,6 @@ function sampleOf(value: unknown) {
     bad('options.weighting.sample.cells', `an array of numbers, ${width} per cell`)
   }
 }
-
-const isTexts = (x: unknown): x is string[] =>
-  Array.isArray(x) && x.every((item) => typeof item === 'string')
 
 function record(value: unknown, field: string): Record<string, unknown> {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) bad(field, 'an object')
