@@ -18,7 +18,7 @@ import {
   TableBuilder,
   type TableContext,
 } from './context'
-import { estimate, Families, rest, significanceNote } from './significance'
+import { estimate, Families, restEstimate, significanceNote } from './significance'
 
 /** The groupTypes shown, in order (their roll-ups are GROUP_QUERIES'). */
 const DISTRIBUTION_GROUPS: GroupType[] = [
@@ -77,7 +77,7 @@ export function distributionTable(context: TableContext): Table {
     row.sigMean = null
     const at = table.rows.length
     if (universe) {
-      families.add(estimate(read, counts), estimate(read, rest(universe, counts)), table, row, at)
+      families.add(estimate(read, counts), restEstimate(read, universe, counts), table, row, at)
     } else {
       table.explain(at, 'sigSatisfaction', 'the total is not tested')
       table.explain(at, 'sigMean', 'the total is not tested')

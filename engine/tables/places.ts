@@ -10,7 +10,7 @@ import { columns, type Format, ordered, Reader, TableBuilder, type TableContext 
 import {
   estimate,
   Family,
-  rest,
+  restEstimate,
   satisfactionTest,
   signInto,
   significanceNote,
@@ -65,7 +65,7 @@ export function placesTable(context: TableContext): Table {
     const service = services.get(String(codes[0]))?.counts as Float64Array
     const at = table.rows.length
     family.add(
-      satisfactionTest(estimate(read, counts), estimate(read, rest(service, counts))),
+      satisfactionTest(estimate(read, counts), restEstimate(read, service, counts)),
       signInto(table, row, 'sigSatisfaction', at),
     )
     table.add(row)

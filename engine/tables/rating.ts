@@ -18,7 +18,7 @@ import {
   Family,
   meanInterval,
   meanTest,
-  rest,
+  restEstimate,
   satisfactionInterval,
   satisfactionTest,
   significanceNote,
@@ -133,7 +133,7 @@ export function ratingTable(context: TableContext): Table {
       sigMean: null,
       smallBase: e.smallBase,
     }
-    families.add(e.estimate, estimate(read, rest(total, e.counts)), table, row, i)
+    families.add(e.estimate, restEstimate(read, total, e.counts), table, row, i)
     table.add(row)
   })
   families.resolve()

@@ -7,7 +7,7 @@ import { TITLES } from '../labels'
 import type { Table, Value } from '../types'
 import { categoryLabel } from '../vocabulary'
 import { columns, ordered, Reader, TableBuilder, type TableContext } from './context'
-import { estimate, Families, meanInterval, rest, significanceNote } from './significance'
+import { estimate, Families, meanInterval, restEstimate, significanceNote } from './significance'
 
 /** Each scope of the table: its key prefix and the roll-up by region it reads. */
 const SCOPES: [prefix: string, where: Query['where']][] = [
@@ -108,7 +108,7 @@ export function regionsTable({ cube, locale, significance }: TableContext): Tabl
         return
       }
       const mine = counts === region.counts ? e : estimate(read, counts)
-      families[f].add(mine, estimate(read, rest(total, counts)), table, row, at, [
+      families[f].add(mine, restEstimate(read, total, counts), table, row, at, [
         satisfactionKey,
         meanKey,
       ])

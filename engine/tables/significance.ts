@@ -70,11 +70,26 @@ export function estimate(read: Reader, counts: Float64Array): Estimate {
   }
 }
 
-/** The counts of a universe less one of its groups: the group's complement (exact sums). */
-export function rest(universe: Float64Array, group: Float64Array): Float64Array {
-  const out = new Float64Array(universe.length)
+/**
+ * The counts of a universe less one of its groups: the group's complement (exact sums), into
+ * `out` when given (a table's scratch: the complement is read once, then dropped).
+ */
+export function rest(
+  universe: Float64Array,
+  group: Float64Array,
+  out = new Float64Array(universe.length),
+): Float64Array {
   for (let k = 0; k < out.length; k++) out[k] = Math.max(0, universe[k] - group[k])
   return out
+}
+
+/** Where `restEstimate` writes each complement: read at once, so one array serves them all. */
+let scratch = new Float64Array(0)
+
+/** The estimate of a universe less one of its groups (its complement tested against the group). */
+export function restEstimate(read: Reader, universe: Float64Array, group: Float64Array): Estimate {
+  if (scratch.length !== universe.length) scratch = new Float64Array(universe.length)
+  return estimate(read, rest(universe, group, scratch))
 }
 
 /** Wilson 95 % interval of satisfaction on the design effective base. */

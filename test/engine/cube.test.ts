@@ -6,7 +6,7 @@
  */
 import { describe, expect, it } from 'vitest'
 import { aggregate } from '../../engine'
-import { Cube, type Query } from '../../engine/cube'
+import { Cube, type Query, Slab } from '../../engine/cube'
 import { Reader } from '../../engine/tables/context'
 
 const CENTRAL = 'Министрлік'
@@ -94,5 +94,18 @@ describe('the cube’s roll-ups', () => {
     const first = QUERIES.map(([query]) => groupsOf(forward, query))
     const last = [...QUERIES].reverse().map(([query]) => groupsOf(backward, query))
     expect(last.reverse()).toEqual(first)
+  })
+})
+
+describe('the slab the groups’ counts are cut from', () => {
+  it('gives zeroed arrays that do not overlap, across blocks and past the block size', () => {
+    const slab = new Slab(8)
+    const arrays = [3, 4, 2, 20, 1].map((n) => slab.take(n))
+    expect(arrays.map((a) => a.length)).toEqual([3, 4, 2, 20, 1])
+    arrays.forEach((a, k) => {
+      expect([...a].every((x) => x === 0)).toBe(true)
+      a.fill(k + 1)
+    })
+    expect(arrays.map((a) => [...a])).toEqual([3, 4, 2, 20, 1].map((n, k) => Array(n).fill(k + 1)))
   })
 })
