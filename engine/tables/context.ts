@@ -177,6 +177,16 @@ export function compareLabels(a: string, b: string): number {
 
 /** A label's number when it is one ("12", " 3 "); blank text is not. */
 const numberOf = (label: string) => {
+  // Most labels are words, and no finite number starts with a Latin or Cyrillic letter:
+  // answered without `Number`, which would read the whole label to say so (sorts ask often).
+  const first = label.charCodeAt(0)
+  if (
+    (first >= 0x41 && first <= 0x5a) ||
+    (first >= 0x61 && first <= 0x7a) ||
+    (first >= 0x400 && first <= 0x4ff)
+  ) {
+    return null
+  }
   const x = Number(label)
   return label.trim() !== '' && Number.isFinite(x) ? x : null
 }
