@@ -346,18 +346,11 @@ function countCells(
   }
   if (slots) {
     const columns = [overall, ...ratings]
-    for (let a = 0; a < variables; a++) {
+    const bases = new Int32Array(c.length)
+    for (let a = 0; a < variables - 1; a++) {
+      pairBases(bases, slots, columns[a], pairWidth, points)
       for (let b = a + 1; b < variables; b++) {
-        addColumnPair(
-          drivers,
-          pairs.pair(a, b),
-          pairWidth,
-          points,
-          slots,
-          columns[a],
-          columns[b],
-          weight,
-        )
+        addColumnPair(drivers.subarray(pairs.pair(a, b)), bases, columns[b], weight)
       }
     }
   }
@@ -377,28 +370,50 @@ function countCells(
   })
 }
 
+/** Rows whose pair is not counted: far enough below zero that no point brings them back. */
+const UNCOUNTED = -(2 ** 30)
+
 /**
- * Adds each row's w to the joint count of its points on variables x and y, in its slot's block
- * (rows in order, as row by row: the same sums to the bit).
+ * Each row's offset for the pairs of variable x, within a pair's block: its slot's block plus
+ * its point's row of the joint table, or UNCOUNTED (no slot, or x not answered).
  */
-function addColumnPair(
-  drivers: Float64Array,
-  pairAt: number,
-  pairWidth: number,
-  points: number,
+function pairBases(
+  out: Int32Array,
   slots: Int8Array,
   x: Int8Array,
+  pairWidth: number,
+  points: number,
+) {
+  for (let i = 0; i < out.length; i++) {
+    const slot = slots[i]
+    const u = x[i]
+    out[i] = slot < 0 || u < 0 ? UNCOUNTED : slot * pairWidth + u * points
+  }
+}
+
+/**
+ * Adds each row's w to the joint count of its points on x and y, `pair` being the pair's block
+ * (rows in order, as row by row: the same sums to the bit). A row counts where its base and
+ * its y are both there: the sum of the two is then the bin, and negative otherwise.
+ */
+function addColumnPair(
+  pair: Float64Array,
+  bases: Int32Array,
   y: Int8Array,
   weight: Float64Array | null,
 ) {
-  for (let i = 0; i < slots.length; i++) {
-    const slot = slots[i]
-    if (slot < 0) continue
-    const u = x[i]
-    if (u < 0) continue
+  if (weight) {
+    for (let i = 0; i < bases.length; i++) {
+      const v = y[i]
+      const at = bases[i] + v
+      if ((at | v) >= 0) pair[at] += weight[i]
+    }
+    return
+  }
+  for (let i = 0; i < bases.length; i++) {
     const v = y[i]
-    if (v < 0) continue
-    drivers[slot * pairWidth + pairAt + u * points + v] += weight ? weight[i] : 1
+    const at = bases[i] + v
+    if ((at | v) >= 0) pair[at] += 1
   }
 }
 
