@@ -184,7 +184,8 @@ export function decodeSurvey(survey: Survey, options: DecodeOptions = {}): Surve
       const answering = Uint8Array.from(values, (v, k) =>
         answers && (decoded[k] !== MISSING || !isBlank(v)) ? 1 : 0,
       )
-      const special = notes.size > 0 || reasons.size > 0
+      const noted = notes.size > 0
+      const special = noted || reasons.size > 0
       const size = values.length
       scanned.add(col)
       for (let start = 0; start < length; start += BLOCK) {
@@ -203,7 +204,7 @@ export function decodeSurvey(survey: Survey, options: DecodeOptions = {}): Surve
           // Issues and notes are rare: one test keeps them out of the common path.
           if (!special) continue
           if (code >= 0) {
-            if (notes.size > 0 && notes.has(values[k])) {
+            if (noted && notes.has(values[k])) {
               issue(i, values[k], notes.get(values[k]) as string)
             }
           } else if (code === ISSUE) {
@@ -517,7 +518,6 @@ function columnLength(column: EncodedColumn, c: number): number {
   throw new SurveyError('bad_input', `column ${c + 1} must be {values} or {dict, codes}`)
 }
 
-/** Codes as one kind of array for the loops that read them (a copy unless already Int32). */
 /** Rows of codes read at a time: a block's Int32 copy stays in the cache (issue 17). */
 const BLOCK = 16_384
 
