@@ -5,6 +5,7 @@
  * Every table is a roll-up of these cells, made when the report is built.
  */
 import type { Coded, SurveyColumns } from './decode'
+import { addJointCounts } from './joint-counts'
 import { type Layout, layoutOf, type PairLayout, pairLayoutOf, peopleLayoutOf } from './layout'
 import { CHANNELS } from './vocabulary'
 import { quantizeSquare } from './weights'
@@ -288,7 +289,7 @@ function countCells(
   // counting profiles and expanding each into its pairs once is far cheaper than pairs per row.
   // Not in a small survey, whose rows mostly have profiles of their own: there, hashing them
   // costs more than it saves (9,517 rows: 3.4 ms by profile, 2.6 row by row), and the pairs
-  // are counted a pair of columns at a time after the loop, one simple pass per pair.
+  // are counted column by column after the loop (joint-counts.ts).
   const radix = points + 1
   const profiles =
     c.length >= PROFILE_ROWS && radix ** variables * DRIVER_SLOTS < 2 ** 53
@@ -344,16 +345,7 @@ function countCells(
     if (slots) slots[i] = slot
     else if (profiles && m > 1) profiles.add(profile * DRIVER_SLOTS + slot, w)
   }
-  if (slots) {
-    const columns = [overall, ...ratings]
-    const bases = new Int32Array(c.length)
-    for (let a = 0; a < variables - 1; a++) {
-      pairBases(bases, slots, columns[a], pairWidth, points)
-      for (let b = a + 1; b < variables; b++) {
-        addColumnPair(drivers.subarray(pairs.pair(a, b)), bases, columns[b], weight)
-      }
-    }
-  }
+  if (slots) addJointCounts(drivers, [overall, ...ratings], slots, DRIVER_SLOTS, pairs, weight)
   // Each profile's pairs, once, with the Σw of its rows.
   profiles?.forEach((key, w) => {
     const slot = key % DRIVER_SLOTS
@@ -368,53 +360,6 @@ function countCells(
     }
     addPairs(drivers, slot * pairWidth, answered, values, m, pairAt, variables, points, w)
   })
-}
-
-/** Rows whose pair is not counted: far enough below zero that no point brings them back. */
-const UNCOUNTED = -(2 ** 30)
-
-/**
- * Each row's offset for the pairs of variable x, within a pair's block: its slot's block plus
- * its point's row of the joint table, or UNCOUNTED (no slot, or x not answered).
- */
-function pairBases(
-  out: Int32Array,
-  slots: Int8Array,
-  x: Int8Array,
-  pairWidth: number,
-  points: number,
-) {
-  for (let i = 0; i < out.length; i++) {
-    const slot = slots[i]
-    const u = x[i]
-    out[i] = slot < 0 || u < 0 ? UNCOUNTED : slot * pairWidth + u * points
-  }
-}
-
-/**
- * Adds each row's w to the joint count of its points on x and y, `pair` being the pair's block
- * (rows in order, as row by row: the same sums to the bit). A row counts where its base and
- * its y are both there: the sum of the two is then the bin, and negative otherwise.
- */
-function addColumnPair(
-  pair: Float64Array,
-  bases: Int32Array,
-  y: Int8Array,
-  weight: Float64Array | null,
-) {
-  if (weight) {
-    for (let i = 0; i < bases.length; i++) {
-      const v = y[i]
-      const at = bases[i] + v
-      if ((at | v) >= 0) pair[at] += weight[i]
-    }
-    return
-  }
-  for (let i = 0; i < bases.length; i++) {
-    const v = y[i]
-    const at = bases[i] + v
-    if ((at | v) >= 0) pair[at] += 1
-  }
 }
 
 /** Adds Σw to the joint count of every pair of the answered variables. */
