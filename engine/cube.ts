@@ -22,6 +22,9 @@ export interface Group {
   counts: Float64Array
 }
 
+const SERVICE = DIMS.indexOf('service')
+const AGENCY = DIMS.indexOf('agency')
+const REGION = DIMS.indexOf('region')
 const CHANNEL = DIMS.indexOf('channel')
 const LEVEL = DIMS.indexOf('level')
 
@@ -192,7 +195,11 @@ export class Cube {
     return groups
   }
 
-  /** The smallest coarse sum holding the parts `dims`, made from the cells if there is none. */
+  /**
+   * The smallest coarse sum holding the parts `dims`. A new one without the region is made from
+   * the sum by service and agency (made from the cells first): those two mostly go together, so
+   * it has a tenth of the cells' groups. Others are made from the cells.
+   */
   private sourceFor(dims: number[]): Coarse {
     let best: Coarse | null = null
     for (const coarse of this.coarse) {
@@ -201,7 +208,16 @@ export class Cube {
     }
     if (best) return best
     const parts = [...dims, ...[CHANNEL, LEVEL].filter((d) => !dims.includes(d))]
-    // Missing codes are a value of their own here (digit 0): the queries leave them out.
+    const wide = parts.includes(REGION) || dims.every((d) => d === SERVICE || d === AGENCY)
+    const coarse = wide
+      ? this.coarseOfCells(parts)
+      : this.coarseOf(parts, this.sourceFor([SERVICE, AGENCY]))
+    this.coarse.push(coarse)
+    return coarse
+  }
+
+  /** The cells summed by `parts`, missing codes a value of their own (digit 0): the queries leave them out. */
+  private coarseOfCells(parts: number[]): Coarse {
     const found = new Grouping(
       parts.map((d) => this.sizes[d] + 1),
       this.slab,
@@ -219,9 +235,30 @@ export class Cube {
       const from = cell * width
       for (let k = 0; k < width; k++) into[k] += counts[from + k]
     }
-    const coarse = { dims: parts, groups: found.groups }
-    this.coarse.push(coarse)
-    return coarse
+    return { dims: parts, groups: found.groups }
+  }
+
+  /**
+   * A finer coarse sum summed again by `parts` (all among its own): its groups are in the
+   * cells' order of first appearance, so these are too, and the sums are the cells' (exact).
+   */
+  private coarseOf(parts: number[], finer: Coarse): Coarse {
+    const found = new Grouping(
+      parts.map((d) => this.sizes[d] + 1),
+      this.slab,
+      finer.groups.length,
+      true,
+    )
+    const { width } = this.layout
+    const at = parts.map((d) => finer.dims.indexOf(d))
+    const codes = new Array<number>(parts.length)
+    for (const group of finer.groups) {
+      for (let d = 0; d < parts.length; d++) codes[d] = group.codes[at[d]]
+      const into = (found.of(codes, width) as Group).counts
+      const from = group.counts
+      for (let k = 0; k < width; k++) into[k] += from[k]
+    }
+    return { dims: parts, groups: found.groups }
   }
 
   /** All counted respondents within `where` as one group (null when there are none). */
