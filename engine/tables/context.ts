@@ -200,18 +200,44 @@ export function ordered(
   groups: Map<string, Group>,
   dims: readonly ('service' | 'agency' | 'region' | 'channel' | 'level')[],
 ): Group[] {
+  const ranks = dims.map((dim) =>
+    dim === 'channel' || dim === 'level' ? null : ranksOf(cube, dim),
+  )
   return [...groups.values()].sort((x, y) => {
     for (let d = 0; d < dims.length; d++) {
-      const dim = dims[d]
       const a = x.codes[d]
       const b = y.codes[d]
       if (a === b) continue
-      if (dim === 'channel' || dim === 'level') return a - b
-      const order = compareLabels(cube.text(dim, a), cube.text(dim, b))
+      const rank = ranks[d]
+      const order = rank ? rank[a] - rank[b] : a - b
       if (order !== 0) return order
     }
     return 0
   })
+}
+
+/** Each cube's survey labels ranked by `compareLabels`, per dimension, made once. */
+const RANKS = new WeakMap<Cube, Map<string, Int32Array>>()
+
+/** The rank of each code's label in `compareLabels` order (equal labels, equal ranks). */
+function ranksOf(cube: Cube, dim: 'service' | 'agency' | 'region'): Int32Array {
+  let byDim = RANKS.get(cube)
+  if (!byDim) {
+    byDim = new Map()
+    RANKS.set(cube, byDim)
+  }
+  const cached = byDim.get(dim)
+  if (cached) return cached
+  const labels = cube.state.labels[dim]
+  const codes = labels.map((_, code) => code).sort((a, b) => compareLabels(labels[a], labels[b]))
+  const ranks = new Int32Array(labels.length)
+  codes.forEach((code, k) => {
+    const previous = codes[k - 1]
+    const tie = k > 0 && compareLabels(labels[previous], labels[code]) === 0
+    ranks[code] = tie ? ranks[previous] : k
+  })
+  byDim.set(dim, ranks)
+  return ranks
 }
 
 /**
