@@ -63,8 +63,16 @@ export function countColumns(c: SurveyColumns): Counts {
   )
   const cellCounts = new Float64Array(cellCount * layout.width)
   const drivers = new Float64Array(DRIVER_SLOTS * pairs.width)
-  countCells(c, layout, pairs, cellOf, cellCounts, drivers, weight, square)
-  if (!weight) copySquares(cellCounts, cellCount, layout)
+  if (weight) countCells(c, layout, pairs, cellOf, cellCounts, drivers, weight, square)
+  else {
+    // Without weights the counts are whole numbers below 2³¹ (a row adds 1 at most), made in
+    // an Int32Array: workerd adds integers faster than doubles (the sample's cells: 0.65 →
+    // 0.45 ms in workerd).
+    const whole = new Int32Array(cellCounts.length)
+    countCells(c, layout, pairs, cellOf, whole, drivers, null, null)
+    cellCounts.set(whole)
+    copySquares(cellCounts, cellCount, layout)
+  }
   const cellKeys = keysOf(
     [c.service.codes, c.agency?.codes, c.region?.codes, c.channel, c.level],
     cellOf,
@@ -80,8 +88,13 @@ export function countColumns(c: SurveyColumns): Counts {
     personOf,
   )
   const peopleCounts = new Float64Array(personCount * people.width)
-  countPeople(c, people, personOf, peopleCounts, weight, square)
-  if (!weight) copySquares(peopleCounts, personCount, people)
+  if (weight) countPeople(c, people, personOf, peopleCounts, weight, square)
+  else {
+    const whole = new Int32Array(peopleCounts.length)
+    countPeople(c, people, personOf, whole, null, null)
+    peopleCounts.set(whole)
+    copySquares(peopleCounts, personCount, people)
+  }
   const peopleKeys = keysOf([c.service.codes, c.age?.codes, c.gender], personOf, personCount)
 
   const choices = c.choices.map((choice) => countChoice(choice, c, cellOf, weight))
@@ -261,7 +274,7 @@ function countCells(
   layout: Layout,
   pairs: PairLayout,
   cellOf: Int32Array,
-  acc: Float64Array,
+  acc: Float64Array | Int32Array,
   drivers: Float64Array,
   weight: Float64Array | null,
   square: Float64Array | null,
@@ -445,7 +458,7 @@ function countPeople(
   c: SurveyColumns,
   layout: Layout,
   personOf: Int32Array,
-  acc: Float64Array,
+  acc: Float64Array | Int32Array,
   weight: Float64Array | null,
   square: Float64Array | null,
 ) {
