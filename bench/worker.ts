@@ -2,7 +2,12 @@
 import { randomBytes } from 'node:crypto'
 import { readFileSync } from 'node:fs'
 import { signedHeaders, startLocalWorker } from '../cli/index'
-import { BINARY_CONTENT_TYPE, encodeBinaryBody, encodeColumns } from '../protocol/index'
+import {
+  BINARY_CONTENT_TYPE,
+  encodeBinaryBody,
+  encodeColumns,
+  selectColumns,
+} from '../protocol/index'
 import { parseCsv } from '../samples/generator/csv'
 import { isMain, median, round } from './measure'
 import { type WorkerCpu, workerCpu, workerdCpuMs } from './workerd-cpu'
@@ -52,10 +57,15 @@ interface Body {
   type: string
 }
 
-/** The sample's bodies: DESIGN §6's rows and compact columns, and the binary form. */
+/**
+ * The sample's bodies: as the clients send it (binary, the columns a report reads), and the
+ * whole sheet in DESIGN §6's forms: binary, compact columns, rows.
+ */
 export function sampleBodies() {
   const [header, ...rows] = parseCsv(readFileSync('samples/survey-2017.csv', 'utf8'))
   const columns = { header, columns: encodeColumns(header, rows) }
+  // As the add-on and the command line send it: the columns a report reads, mapping written out.
+  const sent = selectColumns(columns)
   const json = (value: unknown): Body => ({
     bytes: Buffer.from(JSON.stringify(value)),
     type: 'application/json',
@@ -63,6 +73,9 @@ export function sampleBodies() {
   return {
     rows: rows.length,
     bodies: {
+      /** As the add-on and the command line send it: binary, only the columns a report reads. */
+      sent: { bytes: encodeBinaryBody(sent), type: BINARY_CONTENT_TYPE },
+      /** The whole sheet, binary. */
       binary: { bytes: encodeBinaryBody(columns), type: BINARY_CONTENT_TYPE },
       columns: json(columns),
       rows: json({ header, rows }),
@@ -71,7 +84,7 @@ export function sampleBodies() {
     withPlan: json({ ...columns, options: { plan: true } }),
     /** The binary body asking for the issues table alone: decoding and counting, hardly a table. */
     issuesOnly: {
-      bytes: encodeBinaryBody({ ...columns, options: { tables: ['issues'] } }),
+      bytes: encodeBinaryBody({ ...sent, options: { tables: ['issues'] } }),
       type: BINARY_CONTENT_TYPE,
     },
   }
