@@ -458,11 +458,14 @@ export function detectColumns(
   const keys = texts.map(matchKey)
   const found: ColumnIndex = {}
   const roleOf = new Map<number, Role>()
+  // Normalised once: the clients write the mapping out, naming every role found, and
+  // normalising each header again for each role cost ≈ 0.3 ms a request (workerd's profile).
+  const normalized = texts.map(normalize)
 
   for (const role of ROLES) {
     const wanted = mapping[role]
     if (wanted === undefined || wanted === null || wanted === '') continue
-    const index = texts.findIndex((text) => normalize(text) === normalize(wanted))
+    const index = normalized.indexOf(normalize(wanted))
     if (index < 0) {
       throw new SurveyError(
         'missing_column',
