@@ -148,22 +148,31 @@ function addByTriples(
   // Rows in no slot go to a slot of their own, past the others, never read.
   const slotBase = new Int32Array(n)
   for (let i = 0; i < n; i++) slotBase[i] = (slots[i] < 0 ? slotCount : slots[i]) * size ** 3
-  // Counts of rows, whole numbers: Int32 adds faster than Float64 in workerd (1.15 → 0.8 ms here).
+  // Counts of rows, whole numbers: Int32 adds faster than Float64 in workerd (1.15 → 0.8 ms
+  // for the sample's pairs), and reading a row's lead once per first variable 0.8 → 0.55.
   const table = new Int32Array((slotCount + 1) * size ** 3)
+  // Each row's bin less its last two variables' terms: its slot's block, its point on the
+  // triple's first variable and the +1s of the others. Made again only when the first
+  // variable changes (triples come in order of it), so a row is read once less per triple.
+  const leads = new Int32Array(n)
+  let lead = ''
   for (const triple of triplesOf(columns.length)) {
     const [a, b, c] = triple.variables
     // The strides of the variables in the table: the triple's first varies slowest.
     const strides = c === undefined ? [size, 1] : [size * size, size, 1]
+    if (lead !== `${a}:${strides.length}`) {
+      lead = `${a}:${strides.length}`
+      const x = columns[a]
+      const ones = c === undefined ? 1 : size + 1
+      for (let i = 0; i < n; i++) leads[i] = slotBase[i] + (x[i] + 1) * strides[0] + ones
+    }
     table.fill(0)
-    const x = columns[a]
     const y = columns[b]
     if (c === undefined) {
-      for (let i = 0; i < n; i++) table[slotBase[i] + (x[i] + 1) * size + y[i] + 1] += 1
+      for (let i = 0; i < n; i++) table[leads[i] + y[i]] += 1
     } else {
       const z = columns[c]
-      for (let i = 0; i < n; i++) {
-        table[slotBase[i] + (x[i] + 1) * size * size + (y[i] + 1) * size + z[i] + 1] += 1
-      }
+      for (let i = 0; i < n; i++) table[leads[i] + y[i] * size + z[i]] += 1
     }
     for (const [p, q] of triple.pairs) {
       const of = (v: number) => strides[triple.variables.indexOf(v)]
