@@ -70,15 +70,8 @@ export function estimate(read: Reader, counts: Float64Array): Estimate {
   }
 }
 
-/**
- * The counts of a universe less one of its groups: the group's complement (exact sums), into
- * `out` when given (a table's scratch: the complement is read once, then dropped).
- */
-export function rest(
-  universe: Float64Array,
-  group: Float64Array,
-  out = new Float64Array(universe.length),
-): Float64Array {
+/** The counts of a universe less one of its groups, into `out`: the group's complement (exact sums). */
+function rest(universe: Float64Array, group: Float64Array, out: Float64Array): Float64Array {
   for (let k = 0; k < out.length; k++) out[k] = Math.max(0, universe[k] - group[k])
   return out
 }
