@@ -511,7 +511,7 @@ function columnLength(column: EncodedColumn, c: number): number {
   }
   if (column && 'dict' in column && Array.isArray(column.dict) && isCodes(column.codes)) {
     // Typed codes are whole numbers: their range is checked as `scan` reads them, in the same
-    // pass (`uncheckedColumns` for the columns no role or question reads).
+    // pass (and after the scans, for the columns no role or question reads).
     if (Array.isArray(column.codes)) checkCodes(column.codes, column.dict.length, c)
     return column.codes.length
   }
