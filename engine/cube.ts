@@ -198,7 +198,8 @@ export class Cube {
   /**
    * The smallest coarse sum holding the parts `dims`. A new one without the region is made from
    * the sum by service and agency (made from the cells first): those two mostly go together, so
-   * it has a tenth of the cells' groups. Others are made from the cells.
+   * it has a tenth of the cells' groups. That sum and those with the region are made from the
+   * cells.
    */
   private sourceFor(dims: number[]): Coarse {
     let best: Coarse | null = null
@@ -208,7 +209,7 @@ export class Cube {
     }
     if (best) return best
     const parts = [...dims, ...[CHANNEL, LEVEL].filter((d) => !dims.includes(d))]
-    const wide = parts.includes(REGION) || dims.every((d) => d === SERVICE || d === AGENCY)
+    const wide = parts.includes(REGION) || (parts.includes(SERVICE) && parts.includes(AGENCY))
     const coarse = wide
       ? this.coarseOfCells(parts)
       : this.coarseOf(parts, this.sourceFor([SERVICE, AGENCY]))
