@@ -10,7 +10,7 @@ export {
 } from './design-variance'
 export { type Interval, meanTInterval, type ScaleRange, wilsonInterval } from './intervals'
 export { normalCdf, normalQuantile, normalTwoSidedP, Z95 } from './normal'
-export { adjustPValues, type Correction } from './p-adjust'
+export { adjustPValues, type Correction, significanceCutoff } from './p-adjust'
 export {
   type CorrelationMatrix,
   pairCount,
@@ -19,7 +19,7 @@ export {
 } from './pairwise-correlations'
 export { type PairwiseComparison, type RankRange, rankRanges } from './rank-range'
 export { type RelativeWeights, relativeWeights } from './relative-weights'
-export { type Sign, significanceSign } from './significance-sign'
+export { direction, type Sign, significanceSign } from './significance-sign'
 export { studentTCdf, studentTQuantile, studentTTwoSidedP } from './student-t'
 export {
   type MeanEstimate,

@@ -22,6 +22,12 @@ export function significanceSign(
   alpha = 0.05,
 ): Sign {
   if (!(alpha > 0 && alpha < 1)) throw new Error('significanceSign requires alpha between 0 and 1')
-  if (difference === null || adjustedP === null || !(adjustedP <= alpha)) return 0
+  if (adjustedP === null || !(adjustedP <= alpha)) return 0
+  return direction(difference)
+}
+
+/** The sign of a significant difference: 0 when it is null, zero or NaN. */
+export function direction(difference: number | null): Sign {
+  if (difference === null) return 0
   return difference > 0 ? 1 : difference < 0 ? -1 : 0
 }

@@ -5,12 +5,12 @@
  */
 import type { Scale } from '../schema'
 import {
-  adjustPValues,
   type Correction,
+  direction,
   type Interval,
   meanTInterval,
   type Sign,
-  significanceSign,
+  significanceCutoff,
   twoProportionZTest,
   varianceOfMean,
   welchTTest,
@@ -148,16 +148,21 @@ export class Family {
     this.tests.push({ test, set })
   }
 
-  /** Adjusts the family's p-values and writes each sign (null, with the reason, when not testable). */
+  /**
+   * Corrects the family's p-values and writes each sign (null, with the reason, when not
+   * testable): a test is significant when its adjusted p ≤ the level, that is when its p ≤ the
+   * family's cutoff.
+   */
   resolve() {
-    const adjusted = adjustPValues(
+    const cutoff = significanceCutoff(
       this.tests.map(({ test }) => test.p),
       this.correction,
+      this.level,
     )
-    this.tests.forEach(({ test, set }, i) => {
+    for (const { test, set } of this.tests) {
       if (test.p === null) set(null, `not testable: ${test.reason ?? 'no estimate'}`)
-      else set(significanceSign(test.difference, adjusted[i], this.level))
-    })
+      else set(test.p <= cutoff ? direction(test.difference) : 0)
+    }
   }
 }
 

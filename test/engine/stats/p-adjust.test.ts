@@ -1,6 +1,6 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { adjustPValues, significanceSign } from '../../../engine/stats'
+import { adjustPValues, significanceCutoff, significanceSign } from '../../../engine/stats'
 import { expectValues } from '../../support/values'
 
 // Oracle: /usr/bin/python3, statsmodels 0.13.5:
@@ -21,6 +21,34 @@ const rejected = {
   holm: [false, false, false, true, false, false, false, false],
   bonferroni: [false, false, false, true, false, false, false, false],
 }
+
+// The definitions written out in O(n²): p sorted ascending by a stable sort, BH's
+// p̃₍ᵢ₎ = min over j ≥ i of n·p₍ⱼ₎/j (capped at 1), Holm's max over j ≤ i of
+// min(1, (n − j + 1)·p₍ⱼ₎), each handed back to its test's place.
+function byDefinition(ps: (number | null)[], method: 'fdr' | 'holm'): (number | null)[] {
+  const family = ps.flatMap((p, i) => (p === null ? [] : [i]))
+  const order = family.slice().sort((a, b) => (ps[a] as number) - (ps[b] as number))
+  const n = order.length
+  const sorted = order.map((i) => ps[i] as number)
+  const out: (number | null)[] = ps.map(() => null)
+  order.forEach((i, at) => {
+    let value = method === 'fdr' ? 1 : 0
+    for (let j = 1; j <= n; j++) {
+      if (method === 'fdr' && j >= at + 1) value = Math.min(value, (sorted[j - 1] * n) / j)
+      if (method === 'holm' && j <= at + 1) {
+        value = Math.max(value, Math.min(1, sorted[j - 1] * (n - j + 1)))
+      }
+    }
+    out[i] = value
+  })
+  return out
+}
+
+// Few distinct values, so that ties are common.
+const p = fc.oneof(
+  fc.constantFrom(0, 0.001, 0.01, 0.04, 0.5, 1, null),
+  fc.double({ min: 0, max: 1, noNaN: true }),
+)
 
 describe('adjustPValues', () => {
   for (const method of ['fdr', 'holm', 'bonferroni'] as const) {
@@ -63,32 +91,6 @@ describe('adjustPValues', () => {
   })
 
   it('gives, bit for bit, the definitions over the sorted family, ties and nulls included', () => {
-    // The definitions written out in O(n²): p sorted ascending by a stable sort, BH's
-    // p̃₍ᵢ₎ = min over j ≥ i of n·p₍ⱼ₎/j (capped at 1), Holm's max over j ≤ i of
-    // min(1, (n − j + 1)·p₍ⱼ₎), each handed back to its test's place.
-    const byDefinition = (ps: (number | null)[], method: 'fdr' | 'holm') => {
-      const family = ps.flatMap((p, i) => (p === null ? [] : [i]))
-      const order = family.slice().sort((a, b) => (ps[a] as number) - (ps[b] as number))
-      const n = order.length
-      const sorted = order.map((i) => ps[i] as number)
-      const out: (number | null)[] = ps.map(() => null)
-      order.forEach((i, at) => {
-        let value = method === 'fdr' ? 1 : 0
-        for (let j = 1; j <= n; j++) {
-          if (method === 'fdr' && j >= at + 1) value = Math.min(value, (sorted[j - 1] * n) / j)
-          if (method === 'holm' && j <= at + 1) {
-            value = Math.max(value, Math.min(1, sorted[j - 1] * (n - j + 1)))
-          }
-        }
-        out[i] = value
-      })
-      return out
-    }
-    // Few distinct values, so that ties are common.
-    const p = fc.oneof(
-      fc.constantFrom(0, 0.001, 0.01, 0.04, 0.5, 1, null),
-      fc.double({ min: 0, max: 1, noNaN: true }),
-    )
     fc.assert(
       fc.property(fc.array(p, { maxLength: 40 }), fc.constantFrom('fdr', 'holm'), (ps, method) => {
         expect(adjustPValues(ps, method as 'fdr' | 'holm')).toEqual(
@@ -105,6 +107,53 @@ describe('adjustPValues', () => {
         'adjustPValues requires p-values between 0 and 1 (or null)',
       )
     }
+  })
+})
+
+describe('significanceCutoff', () => {
+  // By hand from statsmodels' reject above: the largest rejected p of each method.
+  const cutoffs = { fdr: 0.012, holm: 0.005, bonferroni: 0.005 }
+  for (const method of ['fdr', 'holm', 'bonferroni'] as const) {
+    it(`${method}: p ≤ the cutoff is statsmodels' reject`, () => {
+      const cutoff = significanceCutoff(family, method)
+      expect(cutoff).toBe(cutoffs[method])
+      expect(family.map((p) => p <= cutoff)).toEqual(rejected[method])
+    })
+  }
+
+  it('is the largest p at most alpha without a correction, and -1 when nothing is significant', () => {
+    expect(significanceCutoff(family, 'none')).toBe(0.04)
+    expect(significanceCutoff(family, 'none', 0.01)).toBe(0.01)
+    expect(significanceCutoff([0.3, null, 0.9])).toBe(-1)
+    expect(significanceCutoff([])).toBe(-1)
+    expect(significanceCutoff([null, 0.6, 0.0001, 0.03], 'holm')).toBe(0.0001) // 0.03 → 0.06
+  })
+
+  it('rejects exactly the tests whose adjusted p (by the definitions) is ≤ alpha', () => {
+    fc.assert(
+      fc.property(
+        fc.array(p, { maxLength: 40 }),
+        fc.constantFrom('fdr', 'holm'),
+        fc.constantFrom(0.01, 0.04, 0.05, 0.1),
+        (ps, method, alpha) => {
+          const cutoff = significanceCutoff(ps, method as 'fdr' | 'holm', alpha)
+          const adjusted = byDefinition(ps, method as 'fdr' | 'holm')
+          expect(ps.map((q) => q !== null && q <= cutoff)).toEqual(
+            adjusted.map((q) => q !== null && q <= alpha),
+          )
+        },
+      ),
+      { numRuns: 500 },
+    )
+  })
+
+  it('refuses bad p-values and alphas', () => {
+    expect(() => significanceCutoff([0.1, 1.5])).toThrow(
+      'significanceCutoff requires p-values between 0 and 1 (or null)',
+    )
+    expect(() => significanceCutoff([0.1], 'fdr', 1)).toThrow(
+      'significanceCutoff requires alpha between 0 and 1',
+    )
   })
 })
 
