@@ -1,4 +1,5 @@
 /** @module Cell parsers: one survey cell, as people type it, to a typed value or a reason. */
+import { flat } from './flat-text'
 import type { Scale } from './schema'
 import type { Cell } from './types'
 import type { Channel, Gender, Level } from './vocabulary'
@@ -333,7 +334,7 @@ export function cellText(cell: Cell): string {
   if (cell instanceof Date)
     return Number.isNaN(cell.getTime()) ? 'Invalid Date' : cell.toISOString()
   const text = String(cell ?? '')
-  return text.length > ISSUE_VALUE_LIMIT ? `${cutText(text, ISSUE_VALUE_LIMIT)}…` : text
+  return text.length > ISSUE_VALUE_LIMIT ? flat(`${cutText(text, ISSUE_VALUE_LIMIT)}…`) : text
 }
 
 /** Characters a Google Sheets cell holds; the report's labels go into cells of the plan. */
@@ -354,11 +355,12 @@ export function cutText(text: string, limit = CELL_LIMIT): string {
 
 /** A label as a cell can hold it: longer text is cut, and the cut is noted as a data issue. */
 export function fitLabel(text: string): Parsed<string> {
-  if (text.length <= CELL_LIMIT) return ok(text)
+  // Labels go into every table of the answer: made flat once here (flat-text.ts).
+  if (text.length <= CELL_LIMIT) return ok(flat(text))
   const length = text.length.toLocaleString('en-US')
   return {
     ok: true,
-    value: cutText(text),
+    value: flat(cutText(text)),
     note: `longer than the 50,000 characters a spreadsheet cell holds (${length}): cut`,
   }
 }

@@ -15,6 +15,7 @@ import {
   scoreParser,
 } from './cells'
 import { SurveyError } from './errors'
+import { flat } from './flat-text'
 import { columnName, findColumns } from './header'
 import {
   checkQuestions,
@@ -163,11 +164,11 @@ export function decodeSurvey(survey: Survey, options: DecodeOptions = {}): Surve
     const codeOf = (cell: Cell): number => {
       const parsed = formulaProblem(cell) ?? parse(cell)
       if (parsed.ok) {
-        if (parsed.note !== undefined) notes.set(cell, parsed.note)
+        if (parsed.note !== undefined) notes.set(cell, flat(parsed.note))
         return encode(parsed.value)
       }
       if (parsed.reason === null) return MISSING
-      reasons.set(cell, parsed.reason)
+      reasons.set(cell, flat(parsed.reason)) // flat once: it goes into the answer (flat-text.ts)
       return ISSUE
     }
     let kept = 0

@@ -6,7 +6,7 @@
  */
 import type { Group } from '../cube'
 import { REASONS, TITLES } from '../labels'
-import type { Table, Value } from '../types'
+import type { Table } from '../types'
 import { ASPECTS, categoryLabel, type Locale } from '../vocabulary'
 import {
   columns,
@@ -80,14 +80,13 @@ export function aspectsTable(context: TableContext): Table {
     against: number | null,
   ) => {
     const overall = read.mean(counts)
-    const out: Record<string, Value> = {
-      groupType,
-      group,
-      label,
-      n: read.rated(counts),
-      overall,
-      delta: overall === null || against === null ? null : overall - against,
-    }
+    const out = table.row()
+    out.groupType = groupType
+    out.group = group
+    out.label = label
+    out.n = read.rated(counts)
+    out.overall = overall
+    out.delta = overall === null || against === null ? null : overall - against
     for (const key of items) out[key] = read.itemMean(counts, key)
     return out
   }

@@ -1,5 +1,5 @@
 import { REASONS, TITLES } from '../labels'
-import type { Table, Value } from '../types'
+import type { Table } from '../types'
 import { categoryLabel } from '../vocabulary'
 import {
   columns,
@@ -42,7 +42,11 @@ export function barriersTable(context: TableContext): Table {
     ),
   )
   const row = (groupType: string, group: string, label: string, counts: Float64Array) => {
-    const out: Record<string, Value> = { groupType, group, label, n: read.respondents(counts) }
+    const out = table.row()
+    out.groupType = groupType
+    out.group = group
+    out.label = label
+    out.n = read.respondents(counts)
     for (const [key, item] of BARRIER_KEYS) out[key] = read.yesShare(counts, item)
     out.satisfaction = read.satisfaction(counts)
     for (const q of questions) out[q.key] = read.yesShare(counts, q.key)

@@ -61,20 +61,15 @@ export function distributionTable(context: TableContext): Table {
   ) => {
     const d = read.overall(counts)
     const p = shares(d)
-    const row: Record<string, string | number | null> = {
-      groupType,
-      group,
-      label,
-      n: read.rated(counts),
-    }
+    const row = table.row()
+    row.groupType = groupType
+    row.group = group
+    row.label = label
+    row.n = read.rated(counts)
     points.forEach((s, k) => {
       row[`p${s}`] = p?.[k] ?? null
-    })
-    points.forEach((s, k) => {
       row[`n${s}`] = d[k]
     })
-    row.sigSatisfaction = null
-    row.sigMean = null
     const at = table.rows.length
     if (universe) {
       families.add(estimate(read, counts), restEstimate(read, universe, counts), table, row, at)

@@ -3,7 +3,7 @@
  * satisfaction, mean and aspects at the state body, the State Corporation and the portal.
  */
 import { TITLES } from '../labels'
-import type { Table, Value } from '../types'
+import type { Table } from '../types'
 import { categoryLabel, type Locale } from '../vocabulary'
 import { questionLabels, ratedKeys } from './aspects'
 import { columns, type Format, ordered, Reader, TableBuilder, type TableContext } from './context'
@@ -51,15 +51,13 @@ export function placesTable(context: TableContext): Table {
   const groups = ordered(cube, cube.rollUp({ by: ['service', 'channel'] }), ['service', 'channel'])
   for (const { codes, counts } of groups) {
     const channel = cube.text('channel', codes[1])
-    const row: Record<string, Value> = {
-      service: cube.text('service', codes[0]),
-      channel,
-      label: categoryLabel(channel, locale),
-      n: read.rated(counts),
-      satisfaction: read.satisfaction(counts),
-      mean: read.mean(counts),
-      sigSatisfaction: null,
-    }
+    const row = table.row()
+    row.service = cube.text('service', codes[0])
+    row.channel = channel
+    row.label = categoryLabel(channel, locale)
+    row.n = read.rated(counts)
+    row.satisfaction = read.satisfaction(counts)
+    row.mean = read.mean(counts)
     for (const key of items) row[key] = read.itemMean(counts, key)
     // Against the same service at its other places.
     const service = services.get(String(codes[0]))?.counts as Float64Array

@@ -4,6 +4,7 @@
  * channel and the State Corporation by region.
  */
 import type { Query } from '../cube'
+import { flat } from '../flat-text'
 import { TITLES } from '../labels'
 import { base } from '../measures/index'
 import type { Question } from '../schema'
@@ -33,7 +34,7 @@ export function questionLabel(question: Question): string {
     while (!header.startsWith(prefix)) prefix = prefix.slice(0, -1)
   }
   const common = prefix.replace(/[\s:;,.–—-]+$/u, '').trim()
-  return common.length >= 3 ? common : question.key
+  return common.length >= 3 ? flat(common) : question.key
 }
 
 export function questionsTable(context: TableContext): Table {

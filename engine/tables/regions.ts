@@ -6,7 +6,7 @@ import type { Query } from '../cube'
 import { TITLES } from '../labels'
 import type { Table, Value } from '../types'
 import { categoryLabel } from '../vocabulary'
-import { columns, ordered, Reader, TableBuilder, type TableContext } from './context'
+import { columns, ordered, packed, Reader, TableBuilder, type TableContext } from './context'
 import { estimate, Families, meanInterval, restEstimate, significanceNote } from './significance'
 
 /** Each scope of the table: its key prefix and the roll-up by region it reads. */
@@ -87,20 +87,23 @@ export function regionsTable({ cube, locale, significance }: TableContext): Tabl
   )
   const families = tested.map(() => new Families(significance))
   for (const region of ordered(cube, cube.rollUp({ by: ['region'] }), ['region'])) {
-    const row: Record<string, Value> = { region: cube.text('region', region.codes[0]) }
+    const draft: Record<string, Value> = { region: cube.text('region', region.codes[0]) }
     for (const { prefix, groups } of scopes) {
-      fill(row, prefix, groups.get(region.codes.join(','))?.counts)
+      fill(draft, prefix, groups.get(region.codes.join(','))?.counts)
     }
     const e = estimate(read, region.counts)
     const interval = meanInterval(e, read.scale)
-    row.meanCiLow = interval?.[0] ?? null
-    row.meanCiHigh = interval?.[1] ?? null
+    draft.meanCiLow = interval?.[0] ?? null
+    draft.meanCiHigh = interval?.[1] ?? null
+    for (const { prefix } of tested) {
+      draft[name(prefix, 'sigSatisfaction')] = null
+      draft[name(prefix, 'sigMean')] = null
+    }
+    const row = packed(draft)
     const at = table.rows.length
     tested.forEach(({ prefix, groups, total }, f) => {
       const satisfactionKey = name(prefix, 'sigSatisfaction')
       const meanKey = name(prefix, 'sigMean')
-      row[satisfactionKey] = null
-      row[meanKey] = null
       const counts = groups.get(region.codes.join(','))?.counts
       if (!counts || !total) {
         table.explain(at, satisfactionKey, why(satisfactionKey))
@@ -125,7 +128,7 @@ export function regionsTable({ cube, locale, significance }: TableContext): Tabl
     const interval = meanInterval(estimate(read, scopes[0].total), read.scale)
     row.meanCiLow = interval?.[0] ?? null
     row.meanCiHigh = interval?.[1] ?? null
-    table.setTotal(row, why)
+    table.setTotal(packed(row), why)
   }
   return table.build()
 }
