@@ -87,19 +87,15 @@ export function regionsTable({ cube, locale, significance }: TableContext): Tabl
   )
   const families = tested.map(() => new Families(significance))
   for (const region of ordered(cube, cube.rollUp({ by: ['region'] }), ['region'])) {
-    const draft: Record<string, Value> = { region: cube.text('region', region.codes[0]) }
+    const row = table.row()
+    row.region = cube.text('region', region.codes[0])
     for (const { prefix, groups } of scopes) {
-      fill(draft, prefix, groups.get(region.codes.join(','))?.counts)
+      fill(row, prefix, groups.get(region.codes.join(','))?.counts)
     }
     const e = estimate(read, region.counts)
     const interval = meanInterval(e, read.scale)
-    draft.meanCiLow = interval?.[0] ?? null
-    draft.meanCiHigh = interval?.[1] ?? null
-    for (const { prefix } of tested) {
-      draft[name(prefix, 'sigSatisfaction')] = null
-      draft[name(prefix, 'sigMean')] = null
-    }
-    const row = packed(draft)
+    row.meanCiLow = interval?.[0] ?? null
+    row.meanCiHigh = interval?.[1] ?? null
     const at = table.rows.length
     tested.forEach(({ prefix, groups, total }, f) => {
       const satisfactionKey = name(prefix, 'sigSatisfaction')
