@@ -334,7 +334,7 @@ export function cellText(cell: Cell): string {
   if (cell instanceof Date)
     return Number.isNaN(cell.getTime()) ? 'Invalid Date' : cell.toISOString()
   const text = String(cell ?? '')
-  return text.length > ISSUE_VALUE_LIMIT ? flat(`${cutText(text, ISSUE_VALUE_LIMIT)}…`) : text
+  return flat(text.length > ISSUE_VALUE_LIMIT ? `${cutText(text, ISSUE_VALUE_LIMIT)}…` : text)
 }
 
 /** Characters a Google Sheets cell holds; the report's labels go into cells of the plan. */

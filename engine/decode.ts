@@ -120,7 +120,8 @@ export function decodeSurvey(survey: Survey, options: DecodeOptions = {}): Surve
   const { firstRow = 2, maxIssues = 1000 } = options
   const scale = checkScale(options.scale ?? DEFAULT_SCALE)
   if (!Array.isArray(survey.header)) throw new SurveyError('bad_input', '"header" must be an array')
-  const header = survey.header.map((h) => String(h ?? '').trim())
+  // Flat (flat-text.ts): the header's texts go into the answer's summary and issues.
+  const header = survey.header.map((h) => flat(String(h ?? '').trim()))
   const questions = declaredColumns(header, checkQuestions(survey.questions))
   const reserved = new Set(questions.flatMap((q) => q.columns))
   const found = findColumns(header, survey.mapping, reserved)
