@@ -41,7 +41,9 @@ function walk(value: unknown, path: string) {
     if (!texts.has(value)) debugPrint(value)
     texts.add(value)
   } else if (Array.isArray(value)) {
-    value.forEach((item, i) => walk(item, `${path}[${i}]`))
+    value.forEach((item, i) => {
+      walk(item, `${path}[${i}]`)
+    })
   } else if (value !== null && typeof value === 'object') {
     const keys = Object.keys(value)
     if (keys.length <= MAX_FAST_PROPERTIES && !hasFastProperties(value)) slow.push(path)
