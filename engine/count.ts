@@ -49,6 +49,7 @@ export function countColumns(c: SurveyColumns): Counts {
   const square = weight ? squares(weight) : null
 
   const cellOf = new Int32Array(n)
+  const cellRows: number[] = []
   const cellCount = cellIds(
     [c.service.codes, c.agency?.codes, c.region?.codes, c.channel, c.level],
     [
@@ -60,6 +61,7 @@ export function countColumns(c: SurveyColumns): Counts {
     ],
     c,
     cellOf,
+    cellRows,
   )
   const cellCounts = new Float64Array(cellCount * layout.width)
   const drivers = new Float64Array(DRIVER_SLOTS * pairs.width)
@@ -75,17 +77,18 @@ export function countColumns(c: SurveyColumns): Counts {
   }
   const cellKeys = keysOf(
     [c.service.codes, c.agency?.codes, c.region?.codes, c.channel, c.level],
-    cellOf,
-    cellCount,
+    cellRows,
   )
 
   const people = peopleLayoutOf(c.schema)
   const personOf = new Int32Array(n)
+  const personRows: number[] = []
   const personCount = cellIds(
     [c.service.codes, c.age?.codes, c.gender],
     [c.service.labels.length, c.age?.labels.length ?? 0, 2],
     c,
     personOf,
+    personRows,
   )
   const peopleCounts = new Float64Array(personCount * people.width)
   if (weight) countPeople(c, people, personOf, peopleCounts, weight, square)
@@ -95,7 +98,7 @@ export function countColumns(c: SurveyColumns): Counts {
     peopleCounts.set(whole)
     copySquares(peopleCounts, personCount, people)
   }
-  const peopleKeys = keysOf([c.service.codes, c.age?.codes, c.gender], personOf, personCount)
+  const peopleKeys = keysOf([c.service.codes, c.age?.codes, c.gender], personRows)
 
   const choices = c.choices.map((choice) => countChoice(choice, c, cellOf, weight))
   let rows = 0
@@ -105,13 +108,14 @@ export function countColumns(c: SurveyColumns): Counts {
 
 /**
  * Dense ids of the combinations of `parts` among counted rows (-1 for the others), written
- * into `out`, numbered in order of first appearance.
+ * into `out`, numbered in order of first appearance; each id's first row pushed onto `first`.
  */
 function cellIds(
   parts: (ArrayLike<number> | null | undefined)[],
   sizes: number[],
   c: SurveyColumns,
   out: Int32Array,
+  first: number[],
 ): number {
   const present = c.present
   const weight = c.weight
@@ -123,7 +127,7 @@ function cellIds(
   if (space <= 1 << 24) {
     const lookup =
       space <= Math.max(4 * out.length, 1 << 16) ? flatTable(space) : hashTable(out.length)
-    return combinedIds(used, lookup, present, weight, out)
+    return combinedIds(used, lookup, present, weight, out, first)
   }
   // A huge key space: combine one part at a time, renumbering densely after each.
   let ids = new Int32Array(c.length)
@@ -151,7 +155,10 @@ function cellIds(
       continue
     }
     const id = ids[i]
-    if (renumber[id] < 0) renumber[id] = count++
+    if (renumber[id] < 0) {
+      renumber[id] = count++
+      first.push(i)
+    }
     out[i] = renumber[id]
   }
   return count
@@ -198,6 +205,7 @@ function combinedIds(
   present: Uint8Array,
   weight: Float64Array | null,
   out: Int32Array,
+  first: number[],
 ): number {
   const [a, b, d, e, f] = [0, 1, 2, 3, 4].map((k) => used[k] ?? { codes: null, radix: 1 })
   const n = out.length
@@ -214,29 +222,23 @@ function combinedIds(
     if (e.codes) key = key * e.radix + e.codes[i] + 1
     if (f.codes) key = key * f.radix + f.codes[i] + 1
     const id = lookup(key, count)
-    if (id === count) count++
+    if (id === count) {
+      count++
+      first.push(i)
+    }
     out[i] = id
   }
   return count
 }
 
-/** Each cell's key codes, from its first row. */
-function keysOf(
-  parts: (ArrayLike<number> | null | undefined)[],
-  cellOf: Int32Array,
-  count: number,
-): Int32Array {
+/** Each cell's key codes, read at its first row (-1 for a part the survey lacks). */
+function keysOf(parts: (ArrayLike<number> | null | undefined)[], first: number[]): Int32Array {
   const width = parts.length
-  const keys = new Int32Array(count * width).fill(-1)
-  const seen = new Uint8Array(count)
-  for (let i = 0; i < cellOf.length; i++) {
-    const cell = cellOf[i]
-    if (cell < 0 || seen[cell]) continue
-    seen[cell] = 1
-    parts.forEach((codes, p) => {
-      if (codes) keys[cell * width + p] = codes[i]
-    })
-  }
+  const keys = new Int32Array(first.length * width).fill(-1)
+  parts.forEach((codes, p) => {
+    if (!codes) return
+    for (let cell = 0; cell < first.length; cell++) keys[cell * width + p] = codes[first[cell]]
+  })
   return keys
 }
 
