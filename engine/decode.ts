@@ -156,9 +156,9 @@ export function decodeSurvey(survey: Survey, options: DecodeOptions = {}): Surve
     parse: (cell: Cell) => Parsed<T>,
     encode: (value: T) => number,
     out: Int32Array,
-    marks: { onIssue?: number; answers?: boolean } = {},
-  ) {
-    const { onIssue, answers = true } = marks
+    marks: { onIssue?: number; answers?: boolean; into8?: Int8Array } = {},
+  ): boolean {
+    const { onIssue, answers = true, into8 } = marks
     const reasons = new Map<Cell, string>()
     // Values used with a data issue beside them (a label cut to a cell's size).
     const notes = new Map<Cell, string>()
@@ -190,6 +190,27 @@ export function decodeSurvey(survey: Survey, options: DecodeOptions = {}): Surve
       const special = noted || reasons.size > 0
       const size = values.length
       scanned.add(col)
+      const flagged = (k: number) =>
+        decoded[k] === ISSUE || (noted && decoded[k] >= 0 && notes.has(values[k]))
+      const table =
+        into8 && codes instanceof Int8Array && int8Table(decoded, answering, flagged, onIssue)
+      if (table) {
+        const seen = decodeInt8(codes as Int8Array, table, into8, present)
+        if (seen & INVALID) {
+          const bad = (codes as Int8Array).findIndex((k) => (table[k & 255] & INVALID) !== 0)
+          throw badCodeError(col, codes[bad], bad)
+        }
+        // The rows whose value is an issue or carries a note, in order, as the loop below.
+        if (seen & FLAGGED) {
+          for (let i = 0; i < length; i++) {
+            const k = codes[i]
+            if ((table[k & 255] & FLAGGED) === 0) continue
+            const cell = values[k]
+            issue(i, cell, (decoded[k] >= 0 ? notes.get(cell) : reasons.get(cell)) as string)
+          }
+        }
+        return true
+      }
       for (let start = 0; start < length; start += BLOCK) {
         const end = Math.min(length, start + BLOCK)
         const block = int32Block(codes, start, end)
@@ -215,7 +236,7 @@ export function decodeSurvey(survey: Survey, options: DecodeOptions = {}): Surve
           }
         }
       }
-      return
+      return false
     }
     const memo = new Map<Cell, number>()
     const small = new Int32Array(SMALL).fill(UNSEEN)
@@ -250,6 +271,7 @@ export function decodeSurvey(survey: Survey, options: DecodeOptions = {}): Surve
       }
       if (answers && (code !== MISSING || !isBlank(cell))) present[i] = 1
     }
+    return false
   }
 
   /** One column through `scan` into a small array (Int8Array): decoded in the shared scratch. */
@@ -260,9 +282,9 @@ export function decodeSurvey(survey: Survey, options: DecodeOptions = {}): Surve
     encode: (value: T) => number,
     onIssue?: number,
   ): Int8Array {
+    const into8 = new Int8Array(length)
     scratch.fill(MISSING)
-    scan(col, parse, encode, scratch, { onIssue })
-    return Int8Array.from(scratch)
+    return scan(col, parse, encode, scratch, { onIssue, into8 }) ? into8 : Int8Array.from(scratch)
   }
 
   /** A text column coded into its own dictionary. */
@@ -279,7 +301,8 @@ export function decodeSurvey(survey: Survey, options: DecodeOptions = {}): Surve
       }
       return code
     }
-    scan(col, parse, encode, codes)
+    const into8 = new Int8Array(length)
+    if (scan(col, parse, encode, codes, { into8 })) codes.set(into8)
     return { codes, labels }
   }
   /** A column of the vocabulary's keys, as their index. */
@@ -540,6 +563,47 @@ function int32Block(codes: ArrayLike<number>, start: number, end: number): Int32
     for (let i = start; i < end; i++) block[i - start] = codes[i]
   }
   return block
+}
+
+/**
+ * A dictionary's decoding as one table indexed by an Int8 code's low byte (index 255 is the
+ * blank code -1): bits 0–7 the value written (the decoded code, or `onIssue` for an issue),
+ * bit 8 answering, bit 9 not a valid code (below -1 or past the dictionary), bit 10 an issue or
+ * a noted value. Null when a decoded code does not fit a byte.
+ */
+function int8Table(
+  decoded: Int32Array,
+  answering: Uint8Array,
+  flagged: (k: number) => boolean,
+  onIssue = MISSING,
+): Int32Array | null {
+  const table = new Int32Array(256).fill(INVALID)
+  table[255] = MISSING & 255
+  for (let k = 0; k < decoded.length && k < 128; k++) {
+    const code = decoded[k] === ISSUE ? onIssue : decoded[k]
+    if (code > 127 || code < -128) return null
+    table[k] = (code & 255) | (answering[k] << 8) | (flagged(k) ? FLAGGED : 0)
+  }
+  return table
+}
+
+const INVALID = 1 << 9
+const FLAGGED = 1 << 10
+
+/**
+ * Int8 codes decoded through `int8Table` into `out`, each answering row marked in `present`,
+ * in one branch-free pass. Returns the table entries met, or-ed: whether any was invalid or
+ * flagged.
+ */
+function decodeInt8(codes: Int8Array, table: Int32Array, out: Int8Array, present: Uint8Array) {
+  let seen = 0
+  for (let i = 0; i < codes.length; i++) {
+    const entry = table[codes[i] & 255]
+    out[i] = entry // an Int8 store keeps the low byte: the code, -1 included
+    present[i] |= (entry >> 8) & 1
+    seen |= entry
+  }
+  return seen
 }
 
 /** Codes as JSON gives them (an array) or as the binary form does (a typed integer array). */

@@ -508,6 +508,22 @@ describe('compact columns', () => {
     }
   })
 
+  it('name a bad Int8 code in a score column whose dictionary holds a bad value, and keep its issues in row order', () => {
+    const header = ['Қызмет', 'Жалпы баға']
+    const service = { dict: ['A'], codes: new Int8Array([0, 0, 0, 0]) }
+    // 'x' is not a score: rows 3 and 5 are data issues, named in row order.
+    const overall = { dict: [5, 'x'], codes: new Int8Array([1, 0, 1, -1]) }
+    const { issues } = report({ header, columns: [service, overall] })
+    expect(issues.map((issue) => [issue.row, issue.value])).toEqual([
+      [2, 'x'],
+      [4, 'x'],
+    ])
+    overall.codes[3] = 7
+    expect(() => report({ header, columns: [service, overall] })).toThrow(
+      'column 2: code 7 at position 3 is not -1 or an index into its dict',
+    )
+  })
+
   it('name columns of different lengths', () => {
     expect(() =>
       report({
