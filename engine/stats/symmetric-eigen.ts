@@ -36,50 +36,60 @@ export function symmetricEigen(matrix: readonly (readonly number[])[]): Symmetri
         throw new Error('symmetricEigen requires a symmetric matrix')
     }
   }
-  const a = matrix.map((row) => row.slice())
-  const v: number[][] = a.map((row, i) => row.map((_, j) => (i === j ? 1 : 0)))
+  // Row-major n × n arrays (a[i][j] at i·n + j): the same arithmetic in the same order as on
+  // arrays of rows, with one load per element instead of two.
+  const a = new Float64Array(n * n)
+  const v = new Float64Array(n * n)
+  for (let i = 0; i < n; i++) {
+    for (let j = 0; j < n; j++) a[i * n + j] = matrix[i][j]
+    v[i * n + i] = 1
+  }
   let norm2 = 0
-  for (const row of a) for (const x of row) norm2 += x * x
+  for (let i = 0; i < n * n; i++) norm2 += a[i] * a[i]
   const tol2 = Number.EPSILON * Number.EPSILON * norm2
   for (let sweep = 0; sweep < MAX_SWEEPS; sweep++) {
     let off2 = 0
-    for (let p = 0; p < n; p++) for (let q = p + 1; q < n; q++) off2 += 2 * a[p][q] * a[p][q]
+    for (let p = 0; p < n; p++) {
+      for (let q = p + 1; q < n; q++) off2 += 2 * a[p * n + q] * a[p * n + q]
+    }
     if (off2 <= tol2) break
     for (let p = 0; p < n; p++) {
       for (let q = p + 1; q < n; q++) {
-        if (a[p][q] === 0) continue
+        const apq = a[p * n + q]
+        if (apq === 0) continue
         // symSchur2: the rotation (c, s) that diagonalises the 2 × 2 block at p, q; the smaller
         // of the two roots t keeps the rotation angle ≤ π/4, which is what makes Jacobi stable.
-        const tau = (a[q][q] - a[p][p]) / (2 * a[p][q])
+        const tau = (a[q * n + q] - a[p * n + p]) / (2 * apq)
         const t = tau >= 0 ? 1 / (tau + Math.hypot(1, tau)) : -1 / (-tau + Math.hypot(1, tau))
         const c = 1 / Math.hypot(1, t)
         const s = t * c
         for (let k = 0; k < n; k++) {
-          const akp = a[k][p]
-          const akq = a[k][q]
-          a[k][p] = c * akp - s * akq
-          a[k][q] = s * akp + c * akq
+          const akp = a[k * n + p]
+          const akq = a[k * n + q]
+          a[k * n + p] = c * akp - s * akq
+          a[k * n + q] = s * akp + c * akq
         }
         for (let k = 0; k < n; k++) {
-          const apk = a[p][k]
-          const aqk = a[q][k]
-          a[p][k] = c * apk - s * aqk
-          a[q][k] = s * apk + c * aqk
+          const apk = a[p * n + k]
+          const aqk = a[q * n + k]
+          a[p * n + k] = c * apk - s * aqk
+          a[q * n + k] = s * apk + c * aqk
         }
-        a[p][q] = 0
-        a[q][p] = 0
+        a[p * n + q] = 0
+        a[q * n + p] = 0
         for (let k = 0; k < n; k++) {
-          const vkp = v[k][p]
-          const vkq = v[k][q]
-          v[k][p] = c * vkp - s * vkq
-          v[k][q] = s * vkp + c * vkq
+          const vkp = v[k * n + p]
+          const vkq = v[k * n + q]
+          v[k * n + p] = c * vkp - s * vkq
+          v[k * n + q] = s * vkp + c * vkq
         }
       }
     }
   }
-  const order = a.map((_, i) => i).sort((i, j) => a[j][j] - a[i][i])
+  const diagonal = Array.from({ length: n }, (_, i) => a[i * n + i])
+  const order = diagonal.map((_, i) => i).sort((i, j) => diagonal[j] - diagonal[i])
   return {
-    values: order.map((k) => a[k][k]),
-    vectors: v.map((row) => order.map((k) => row[k])),
+    values: order.map((k) => diagonal[k]),
+    vectors: Array.from({ length: n }, (_, i) => order.map((k) => v[i * n + k])),
   }
 }
