@@ -63,7 +63,7 @@ export function placesTable(context: TableContext): Table {
     const service = services.get(String(codes[0]))?.counts as Float64Array
     const at = table.rows.length
     family.add(
-      satisfactionTest(estimate(read, counts), restEstimate(read, service, counts)),
+      satisfactionTest(estimate(read, counts), restEstimate(read, service, counts), family.level),
       signInto(table, row, 'sigSatisfaction', at),
     )
     table.add(row)

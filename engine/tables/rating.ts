@@ -166,7 +166,8 @@ function rankRangesOf(
     for (let j = i + 1; j < n; j++) {
       const a = ranked[i].estimate
       const b = ranked[j].estimate
-      family.add(order === 'mean' ? meanTest(a, b) : satisfactionTest(a, b), (sign) => {
+      const test = order === 'mean' ? meanTest : satisfactionTest
+      family.add(test(a, b, family.level), (sign) => {
         signs[i][j] = sign ?? 0
         signs[j][i] = (sign ? -sign : 0) as Sign
       })

@@ -97,7 +97,10 @@ export function meanInterval(e: Estimate, scale: Scale): Interval | null {
   return e.mean === null ? null : meanTInterval(e.mean, e.meanVariance, e.m, scale)
 }
 
-/** A test of one quantity: its difference and two-sided p-value (null when not testable). */
+/**
+ * A test of one quantity: its difference and two-sided p-value (null when not testable; 1 where
+ * a test told its family's level cannot reach it, see `twoProportionZTest`).
+ */
 export interface Test {
   difference: number | null
   p: number | null
@@ -105,11 +108,12 @@ export interface Test {
   reason?: string
 }
 
-/** Two-proportion z test of satisfaction, a against b (independent samples). */
-export function satisfactionTest(a: Estimate, b: Estimate): Test {
+/** Two-proportion z test of satisfaction, a against b (independent samples), for a family at `level`. */
+export function satisfactionTest(a: Estimate, b: Estimate, level?: number): Test {
   const z = twoProportionZTest(
     { p: a.satisfaction, variance: a.satisfactionVariance },
     { p: b.satisfaction, variance: b.satisfactionVariance },
+    level,
   )
   return {
     difference:
@@ -119,11 +123,12 @@ export function satisfactionTest(a: Estimate, b: Estimate): Test {
   }
 }
 
-/** Welch's t test of the mean (Satterthwaite df), a against b. */
-export function meanTest(a: Estimate, b: Estimate): Test {
+/** Welch's t test of the mean (Satterthwaite df), a against b, for a family at `level`. */
+export function meanTest(a: Estimate, b: Estimate, level?: number): Test {
   const t = welchTTest(
     { mean: a.mean, variance: a.meanVariance, m: a.m },
     { mean: b.mean, variance: b.meanVariance, m: b.m },
+    level,
   )
   return {
     difference: a.mean === null || b.mean === null ? null : a.mean - b.mean,
@@ -141,7 +146,7 @@ export class Family {
 
   constructor(
     private readonly correction: Correction,
-    private readonly level: number,
+    readonly level: number,
   ) {}
 
   add(test: Test, set: (sign: Sign | null, reason?: string) => void) {
@@ -194,8 +199,9 @@ export class Families {
     at: number,
     keys: [satisfaction: string, mean: string] = ['sigSatisfaction', 'sigMean'],
   ) {
-    this.satisfaction.add(satisfactionTest(mine, others), signInto(table, row, keys[0], at))
-    this.mean.add(meanTest(mine, others), signInto(table, row, keys[1], at))
+    const { level } = this.satisfaction
+    this.satisfaction.add(satisfactionTest(mine, others, level), signInto(table, row, keys[0], at))
+    this.mean.add(meanTest(mine, others, level), signInto(table, row, keys[1], at))
   }
   resolve() {
     this.satisfaction.resolve()

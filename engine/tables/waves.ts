@@ -75,8 +75,11 @@ export function wavesTable(context: TableContext): Table | null {
     if (e && f && e.satisfaction !== null && f.satisfaction !== null) {
       row.change = e.satisfaction - f.satisfaction
       row.changeMean = e.mean !== null && f.mean !== null ? e.mean - f.mean : null
-      changeFamily.add(satisfactionTest(e, f), signInto(table, row, 'sigChange', at))
-      meanFamily.add(meanTest(e, f), signInto(table, row, 'sigChangeMean', at))
+      changeFamily.add(
+        satisfactionTest(e, f, changeFamily.level),
+        signInto(table, row, 'sigChange', at),
+      )
+      meanFamily.add(meanTest(e, f, meanFamily.level), signInto(table, row, 'sigChangeMean', at))
       common.push({ n: row.n as number, previousN: row.previousN as number, now: e, before: f })
     } else {
       const only = e?.satisfaction != null ? NOTES.onlyNow[locale] : NOTES.onlyThen[locale]

@@ -142,3 +142,56 @@ describe('welchTTest', () => {
     )
   })
 })
+
+describe('the tests given a level (alpha)', () => {
+  // By hand: z = 1.9, below 0.99 · 1.959963… = 1.9404: p (0.0574) cannot be ≤ 0.05, reported 1.
+  it('report p = 1 below the critical value, and the same p as without it elsewhere', () => {
+    const a = { p: 0.69, variance: 0.0001 }
+    const below = { p: 0.69 - 1.9 * Math.SQRT2 * 0.01, variance: 0.0001 }
+    expect(twoProportionZTest(a, below, 0.05).p).toBe(1)
+    expect(twoProportionZTest(a, below).p).toBeGreaterThan(0.05)
+    const above = { p: 0.69 - 2.1 * Math.SQRT2 * 0.01, variance: 0.0001 }
+    expect(twoProportionZTest(a, above, 0.05).p).toBe(twoProportionZTest(a, above).p)
+    // t = 1.95 (by hand: 1.95 / √(0.5 + 0.5)) is above 1.9404, so p is computed, though with
+    // about 6 df it is far above 0.05; t = 1.9 is below and reported 1.
+    const m = { mean: 3.95, variance: 0.5, m: 4 }
+    const n = { mean: 2, variance: 0.5, m: 4 }
+    expect(welchTTest(m, n, 0.05).p).toBe(welchTTest(m, n).p)
+    expect(welchTTest({ ...m, mean: 3.9 }, n, 0.05).p).toBe(1) // t = 1.9
+  })
+
+  it('decide p ≤ alpha exactly as the full tests do, for any df and level', () => {
+    let seed = 11
+    const random = () => {
+      seed = (seed * 1103515245 + 12345) % 2147483648
+      return seed / 2147483648
+    }
+    for (let k = 0; k < 5000; k++) {
+      const alpha = [0.001, 0.01, 0.05, 0.1, 0.2][k % 5]
+      const a = {
+        mean: 3 + random(),
+        variance: 0.001 + random() * 0.05,
+        m: 2 + Math.floor(random() * 40),
+      }
+      const b = {
+        mean: 3 + random(),
+        variance: 0.001 + random() * 0.05,
+        m: 2 + Math.floor(random() * 40),
+      }
+      const full = welchTTest(a, b).p as number
+      const screened = welchTTest(a, b, alpha).p as number
+      expect(screened <= alpha).toBe(full <= alpha)
+      if (screened !== 1) expect(screened).toBe(full)
+      const z = twoProportionZTest(
+        { p: a.mean / 5, variance: a.variance / 25 },
+        { p: b.mean / 5, variance: b.variance / 25 },
+      )
+      const zScreened = twoProportionZTest(
+        { p: a.mean / 5, variance: a.variance / 25 },
+        { p: b.mean / 5, variance: b.variance / 25 },
+        alpha,
+      )
+      expect((zScreened.p as number) <= alpha).toBe((z.p as number) <= alpha)
+    }
+  })
+})
