@@ -364,7 +364,10 @@ export class TableBuilder {
       table.reasons = Object.fromEntries(
         Array.from(this.reasons, ([key, reason]) => {
           let text = flats.get(reason)
-          if (text === undefined) flats.set(reason, (text = flat(reason)))
+          if (text === undefined) {
+            text = flat(reason)
+            flats.set(reason, text)
+          }
           return [key, text]
         }),
       )
