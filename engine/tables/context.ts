@@ -277,7 +277,6 @@ export const GROUP_QUERIES = {
 } satisfies Record<string, Query>
 export type GroupType = keyof typeof GROUP_QUERIES
 
-/** Builds a table, recording why each null measure is null. */
 /**
  * `row` made again in one go, its keys in the same order. V8 turns an object given more than a
  * dozen keys one by one (by computed name) into a hash table, and JSON.stringify leaves its
@@ -287,6 +286,7 @@ export function packed(row: Record<string, Value>): Record<string, Value> {
   return Object.fromEntries(Object.entries(row))
 }
 
+/** Builds a table, recording why each null measure is null. */
 export class TableBuilder {
   readonly rows: Record<string, Value>[] = []
   /** Why a value is null, by `"<row>.<key>"`: a Map while the table is built (see `build`). */
