@@ -146,19 +146,21 @@ export function decodeSurvey(survey: Survey, options: DecodeOptions = {}): Surve
 
   /**
    * Decodes column `col` into `out`: each distinct cell is parsed once and `encode`d to a
-   * whole number; blanks and «hard to say» leave `out` as it was; a bad cell is an issue and
-   * sets `onIssue` when given. `answers` says whether the column makes a row a respondent.
-   * `out` is always an Int32Array, so the loops below see one kind of array (others are
-   * filled from it): a loop over several kinds is several times slower.
+   * whole number; blanks and «hard to say» are MISSING; a bad cell is an issue and is
+   * `onIssue` when given (else MISSING). `answers` says whether the column makes a row a
+   * respondent. `out` is always an Int32Array, so the loops below see one kind of array
+   * (others are filled from it): a loop over several kinds is several times slower.
+   * With `int8`, a column of Int8 dictionary codes whose decoded codes fit a byte is decoded
+   * into a new Int8Array instead, returned, and `out` is left untouched; else returns null.
    */
   function scan<T>(
     col: number,
     parse: (cell: Cell) => Parsed<T>,
     encode: (value: T) => number,
     out: Int32Array,
-    marks: { onIssue?: number; answers?: boolean; into8?: Int8Array } = {},
-  ): boolean {
-    const { onIssue, answers = true, into8 } = marks
+    marks: { onIssue?: number; answers?: boolean; int8?: boolean } = {},
+  ): Int8Array | null {
+    const { onIssue, answers = true, int8 = false } = marks
     const reasons = new Map<Cell, string>()
     // Values used with a data issue beside them (a label cut to a cell's size).
     const notes = new Map<Cell, string>()
@@ -193,8 +195,9 @@ export function decodeSurvey(survey: Survey, options: DecodeOptions = {}): Surve
       const flagged = (k: number) =>
         decoded[k] === ISSUE || (noted && decoded[k] >= 0 && notes.has(values[k]))
       const table =
-        into8 && codes instanceof Int8Array && int8Table(decoded, answering, flagged, onIssue)
+        int8 && codes instanceof Int8Array && int8Table(decoded, answering, flagged, onIssue)
       if (table) {
+        const into8 = new Int8Array(length)
         const seen = decodeInt8(codes as Int8Array, table, into8, present)
         if (seen & INVALID) {
           const bad = (codes as Int8Array).findIndex((k) => (table[k & 255] & INVALID) !== 0)
@@ -209,8 +212,9 @@ export function decodeSurvey(survey: Survey, options: DecodeOptions = {}): Surve
             issue(i, cell, (decoded[k] >= 0 ? notes.get(cell) : reasons.get(cell)) as string)
           }
         }
-        return true
+        return into8
       }
+      out.fill(MISSING)
       for (let start = 0; start < length; start += BLOCK) {
         const end = Math.min(length, start + BLOCK)
         const block = int32Block(codes, start, end)
@@ -236,8 +240,9 @@ export function decodeSurvey(survey: Survey, options: DecodeOptions = {}): Surve
           }
         }
       }
-      return false
+      return null
     }
+    out.fill(MISSING)
     const memo = new Map<Cell, number>()
     const small = new Int32Array(SMALL).fill(UNSEEN)
     const rows = survey.rows
@@ -271,7 +276,7 @@ export function decodeSurvey(survey: Survey, options: DecodeOptions = {}): Surve
       }
       if (answers && (code !== MISSING || !isBlank(cell))) present[i] = 1
     }
-    return false
+    return null
   }
 
   /** One column through `scan` into a small array (Int8Array): decoded in the shared scratch. */
@@ -282,15 +287,13 @@ export function decodeSurvey(survey: Survey, options: DecodeOptions = {}): Surve
     encode: (value: T) => number,
     onIssue?: number,
   ): Int8Array {
-    const into8 = new Int8Array(length)
-    scratch.fill(MISSING)
-    return scan(col, parse, encode, scratch, { onIssue, into8 }) ? into8 : Int8Array.from(scratch)
+    return scan(col, parse, encode, scratch, { onIssue, int8: true }) ?? Int8Array.from(scratch)
   }
 
   /** A text column coded into its own dictionary. */
   const coded = (col: number | undefined, parse: (cell: Cell) => Parsed<string>) => {
     if (col === undefined) return null
-    const codes = new Int32Array(length).fill(MISSING)
+    const codes = new Int32Array(length)
     const labels: string[] = []
     const index = new Map<string, number>()
     const encode = (label: string) => {
@@ -301,8 +304,8 @@ export function decodeSurvey(survey: Survey, options: DecodeOptions = {}): Surve
       }
       return code
     }
-    const into8 = new Int8Array(length)
-    if (scan(col, parse, encode, codes, { into8 })) codes.set(into8)
+    const small = scan(col, parse, encode, codes, { int8: true })
+    if (small) codes.set(small)
     return { codes, labels }
   }
   /** A column of the vocabulary's keys, as their index. */
@@ -385,7 +388,6 @@ export function decodeSurvey(survey: Survey, options: DecodeOptions = {}): Surve
       }
       return code
     }
-    scratch.fill(MISSING)
     scan(col, parseWeight, encode, scratch, { onIssue: 0, answers: false })
     weight = new Float64Array(length)
     let kept = 0
