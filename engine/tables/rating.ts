@@ -162,11 +162,11 @@ function rankRangesOf(
   const n = ranked.length
   const family = new Family(significance.correction, significance.level)
   const signs: Sign[][] = Array.from({ length: n }, () => new Array<Sign>(n).fill(0))
+  const test = order === 'mean' ? meanTest : satisfactionTest
   for (let i = 0; i < n; i++) {
     for (let j = i + 1; j < n; j++) {
       const a = ranked[i].estimate
       const b = ranked[j].estimate
-      const test = order === 'mean' ? meanTest : satisfactionTest
       family.add(test(a, b, family.level), (sign) => {
         signs[i][j] = sign ?? 0
         signs[j][i] = (sign ? -sign : 0) as Sign
