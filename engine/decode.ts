@@ -198,19 +198,18 @@ export function decodeSurvey(survey: Survey, options: DecodeOptions = {}): Surve
         int8 && codes instanceof Int8Array && int8Table(decoded, answering, flagged, onIssue)
       if (table) {
         const into8 = new Int8Array(length)
-        const seen = decodeInt8(codes as Int8Array, table, into8, present)
-        if (seen & INVALID) {
+        flaggedRows ??= new Int32Array(length)
+        const flagged = decodeInt8(codes as Int8Array, table, into8, present, flaggedRows)
+        if (flagged < 0) {
           const bad = (codes as Int8Array).findIndex((k) => (table[k & 255] & INVALID) !== 0)
           throw badCodeError(col, codes[bad], bad)
         }
         // The rows whose value is an issue or carries a note, in order, as the loop below.
-        if (seen & FLAGGED) {
-          for (let i = 0; i < length; i++) {
-            const k = codes[i]
-            if ((table[k & 255] & FLAGGED) === 0) continue
-            const cell = values[k]
-            issue(i, cell, (decoded[k] >= 0 ? notes.get(cell) : reasons.get(cell)) as string)
-          }
+        for (let j = 0; j < flagged; j++) {
+          const i = flaggedRows[j]
+          const k = codes[i]
+          const cell = values[k]
+          issue(i, cell, (decoded[k] >= 0 ? notes.get(cell) : reasons.get(cell)) as string)
         }
         return into8
       }
@@ -279,6 +278,8 @@ export function decodeSurvey(survey: Survey, options: DecodeOptions = {}): Surve
     return null
   }
 
+  /** Where `decodeInt8` lists a column's flagged rows: made on first use, shared by the columns. */
+  let flaggedRows: Int32Array | undefined
   /** One column through `scan` into a small array (Int8Array): decoded in the shared scratch. */
   const scratch = new Int32Array(length)
   function small8<T>(
@@ -594,18 +595,27 @@ const FLAGGED = 1 << 10
 
 /**
  * Int8 codes decoded through `int8Table` into `out`, each answering row marked in `present`,
- * in one branch-free pass. Returns the table entries met, or-ed: whether any was invalid or
- * flagged.
+ * in one pass, the rows of flagged entries listed in order in `flaggedRows`. Returns how many
+ * were flagged, or -1 when a code was invalid.
  */
-function decodeInt8(codes: Int8Array, table: Int32Array, out: Int8Array, present: Uint8Array) {
+function decodeInt8(
+  codes: Int8Array,
+  table: Int32Array,
+  out: Int8Array,
+  present: Uint8Array,
+  flaggedRows: Int32Array,
+): number {
   let seen = 0
+  let flagged = 0
   for (let i = 0; i < codes.length; i++) {
     const entry = table[codes[i] & 255]
     out[i] = entry // an Int8 store keeps the low byte: the code, -1 included
     present[i] |= (entry >> 8) & 1
     seen |= entry
+    // Issues are rare: a branch nearly never taken costs less than a second pass to find them.
+    if ((entry & FLAGGED) !== 0) flaggedRows[flagged++] = i
   }
-  return seen
+  return (seen & INVALID) !== 0 ? -1 : flagged
 }
 
 /** Codes as JSON gives them (an array) or as the binary form does (a typed integer array). */
