@@ -394,7 +394,8 @@ export const NO_SAVED_VALUE = '#NO_VALUE!'
  * reason, or null for any other cell.
  */
 export function formulaProblem(cell: Cell): Parsed<never> | null {
-  if (typeof cell !== 'string') return null
+  // Every error value and the mark start with '#': most cells are answered without a copy.
+  if (typeof cell !== 'string' || !cell.includes('#')) return null
   if (cell.startsWith(NO_SAVED_VALUE)) {
     return bad(
       'a formula without a saved value: open the file in Excel or LibreOffice and save it, so that its values are computed',

@@ -199,11 +199,14 @@ export function decodeSurvey(survey: Survey, options: DecodeOptions = {}): Surve
       if (table) {
         const into8 = new Int8Array(length)
         flaggedRows ??= new Int32Array(length)
-        const flagged = decodeInt8(codes as Int8Array, table, into8, present, flaggedRows)
-        if (flagged < 0) {
+        const into = everyRowPresent ? null : present
+        const { seen, flagged } = decodeInt8(codes as Int8Array, table, into8, into, flaggedRows)
+        if (seen & INVALID) {
           const bad = (codes as Int8Array).findIndex((k) => (table[k & 255] & INVALID) !== 0)
           throw badCodeError(col, codes[bad], bad)
         }
+        // A column every row answers makes every row a respondent: the others need not mark them.
+        if ((seen & SILENT) === 0) everyRowPresent = true
         // The rows whose value is an issue or carries a note, in order, as the loop below.
         for (let j = 0; j < flagged; j++) {
           const i = flaggedRows[j]
@@ -278,6 +281,8 @@ export function decodeSurvey(survey: Survey, options: DecodeOptions = {}): Surve
     return null
   }
 
+  /** Whether every row is already a respondent (`present` all ones). */
+  let everyRowPresent = false
   /** Where `decodeInt8` lists a column's flagged rows: made on first use, shared by the columns. */
   let flaggedRows: Int32Array | undefined
   /** One column through `scan` into a small array (Int8Array): decoded in the shared scratch. */
@@ -571,8 +576,8 @@ function int32Block(codes: ArrayLike<number>, start: number, end: number): Int32
 /**
  * A dictionary's decoding as one table indexed by an Int8 code's low byte (index 255 is the
  * blank code -1): bits 0–7 the value written (the decoded code, or `onIssue` for an issue),
- * bit 8 answering, bit 9 not a valid code (below -1 or past the dictionary), bit 10 an issue or
- * a noted value. Null when a decoded code does not fit a byte.
+ * bit 8 answering (else bit 11, silent), bit 9 not a valid code (below -1 or past the
+ * dictionary), bit 10 an issue or a noted value. Null when a decoded code does not fit a byte.
  */
 function int8Table(
   decoded: Int32Array,
@@ -580,42 +585,56 @@ function int8Table(
   flagged: (k: number) => boolean,
   onIssue = MISSING,
 ): Int32Array | null {
-  const table = new Int32Array(256).fill(INVALID)
-  table[255] = MISSING & 255
+  const table = new Int32Array(256).fill(INVALID | SILENT)
+  table[255] = (MISSING & 255) | SILENT
   for (let k = 0; k < decoded.length && k < 128; k++) {
     const code = decoded[k] === ISSUE ? onIssue : decoded[k]
     if (code > 127 || code < -128) return null
-    table[k] = (code & 255) | (answering[k] << 8) | (flagged(k) ? FLAGGED : 0)
+    const flags = (answering[k] ? 1 << 8 : SILENT) | (flagged(k) ? FLAGGED : 0)
+    table[k] = (code & 255) | flags
   }
   return table
 }
 
 const INVALID = 1 << 9
 const FLAGGED = 1 << 10
+/** The entry does not make its row a respondent (bit 8 clear). */
+const SILENT = 1 << 11
 
 /**
- * Int8 codes decoded through `int8Table` into `out`, each answering row marked in `present`,
- * in one pass, the rows of flagged entries listed in order in `flaggedRows`. Returns how many
- * were flagged, or -1 when a code was invalid.
+ * Int8 codes decoded through `int8Table` into `out`, each answering row marked in `present`
+ * (unless null: every row is marked already), in one pass, the rows of flagged entries listed
+ * in order in `flaggedRows`. Returns the table entries met, or-ed (whether any was invalid, or
+ * silent), and how many rows were flagged.
  */
 function decodeInt8(
   codes: Int8Array,
   table: Int32Array,
   out: Int8Array,
-  present: Uint8Array,
+  present: Uint8Array | null,
   flaggedRows: Int32Array,
-): number {
+): { seen: number; flagged: number } {
   let seen = 0
   let flagged = 0
-  for (let i = 0; i < codes.length; i++) {
-    const entry = table[codes[i] & 255]
-    out[i] = entry // an Int8 store keeps the low byte: the code, -1 included
-    present[i] |= (entry >> 8) & 1
-    seen |= entry
-    // Issues are rare: a branch nearly never taken costs less than a second pass to find them.
-    if ((entry & FLAGGED) !== 0) flaggedRows[flagged++] = i
+  // Two copies of the loop: one test per column, not per row.
+  if (present) {
+    for (let i = 0; i < codes.length; i++) {
+      const entry = table[codes[i] & 255]
+      out[i] = entry // an Int8 store keeps the low byte: the code, -1 included
+      present[i] |= (entry >> 8) & 1
+      seen |= entry
+      // Issues are rare: a branch nearly never taken costs less than a second pass to find them.
+      if ((entry & FLAGGED) !== 0) flaggedRows[flagged++] = i
+    }
+  } else {
+    for (let i = 0; i < codes.length; i++) {
+      const entry = table[codes[i] & 255]
+      out[i] = entry
+      seen |= entry
+      if ((entry & FLAGGED) !== 0) flaggedRows[flagged++] = i
+    }
   }
-  return (seen & INVALID) !== 0 ? -1 : flagged
+  return { seen, flagged }
 }
 
 /** Codes as JSON gives them (an array) or as the binary form does (a typed integer array). */

@@ -524,6 +524,46 @@ describe('compact columns', () => {
     )
   })
 
+  it('count as respondents in Int8 codes the rows any column answers, whichever column answers every row', () => {
+    const header = ['Қызмет', 'Жалпы баға', 'Сенім']
+    const form = (codes: number[][]) => ({
+      header,
+      columns: [
+        { dict: ['A'], codes: new Int8Array(codes[0]) },
+        { dict: [5, 4], codes: new Int8Array(codes[1]) },
+        { dict: [3], codes: new Int8Array(codes[2]) },
+      ],
+    })
+    // Rows 1–5 by hand: answered in the service only (row 4) or the trust item only (row 5)
+    // still make a respondent; row 3, blank everywhere, does not.
+    const someBlank = [
+      [0, -1, -1, 0, -1],
+      [0, 1, -1, -1, -1],
+      [-1, -1, -1, -1, 0],
+    ]
+    expect(report(form(someBlank)).summary.respondents).toBe(4)
+    // The overall score answers every row: the trust item adds none.
+    expect(
+      report(
+        form([
+          [0, -1, -1, 0, -1],
+          [0, 1, 1, 0, 0],
+          [-1, -1, -1, -1, 0],
+        ]),
+      ).summary.respondents,
+    ).toBe(5)
+    // The service answers every row, the later columns cannot add to that.
+    expect(
+      report(
+        form([
+          [0, 0, 0, 0, 0],
+          [0, -1, -1, -1, 1],
+          [-1, -1, -1, -1, -1],
+        ]),
+      ).summary.respondents,
+    ).toBe(5)
+  })
+
   it('name columns of different lengths', () => {
     expect(() =>
       report({
