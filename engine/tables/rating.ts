@@ -1,6 +1,6 @@
 /** @module Report table 1: services ranked by satisfaction; small bases listed after, unranked. */
 import { scaleLabels, TITLES } from '../labels'
-import { rankRanges, type Sign } from '../stats/index'
+import { direction, rankRanges, significanceCutoff } from '../stats/index'
 import type { Table, Value } from '../types'
 import {
   columns,
@@ -15,7 +15,6 @@ import {
   type Estimate,
   estimate,
   Families,
-  Family,
   meanInterval,
   meanTest,
   restEstimate,
@@ -160,21 +159,25 @@ function rankRangesOf(
   significance: TableContext['significance'],
 ) {
   const n = ranked.length
-  const family = new Family(significance.correction, significance.level)
-  const signs: Sign[][] = Array.from({ length: n }, () => new Array<Sign>(n).fill(0))
+  const { correction, level } = significance
   const test = order === 'mean' ? meanTest : satisfactionTest
+  // The pairs (i < j) in order, in plain arrays: one family of n(n − 1)/2 tests decided as
+  // `Family` decides, without an object and a setter per test.
+  const p: (number | null)[] = []
+  const difference: (number | null)[] = []
   for (let i = 0; i < n; i++) {
     for (let j = i + 1; j < n; j++) {
-      const a = ranked[i].estimate
-      const b = ranked[j].estimate
-      family.add(test(a, b, family.level), (sign) => {
-        signs[i][j] = sign ?? 0
-        signs[j][i] = (sign ? -sign : 0) as Sign
-      })
+      const result = test(ranked[i].estimate, ranked[j].estimate, level)
+      p.push(result.p)
+      difference.push(result.difference)
     }
   }
-  family.resolve()
-  return rankRanges(n, signs)
+  const cutoff = significanceCutoff(p, correction, level)
+  return rankRanges(n, (i, j) => {
+    const k = (i * (2 * n - i - 1)) / 2 + (j - i - 1) // pair (i, j)'s place in that order
+    const q = p[k]
+    return q !== null && q <= cutoff ? direction(difference[k]) : 0
+  })
 }
 
 /** Each service's agency: the one most of its respondents named (ties: first label). */
