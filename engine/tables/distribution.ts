@@ -36,6 +36,9 @@ export function distributionTable(context: TableContext): Table {
   const read = new Reader(cube.layout)
   const { min, max } = read.scale
   const points = Array.from({ length: max - min + 1 }, (_, k) => min + k)
+  // Each point's keys made once: a key built per row is looked up in V8's string table per row.
+  const shareKeys = points.map((s) => `p${s}`)
+  const countKeys = points.map((s) => `n${s}`)
   const table = new TableBuilder(
     'distribution',
     TITLES.distribution[locale],
@@ -44,8 +47,8 @@ export function distributionTable(context: TableContext): Table {
       ['group', 'key'],
       ['label', 'text'],
       ['n', 'integer'],
-      ...points.map((s): [string, Format] => [`p${s}`, 'percent']),
-      ...points.map((s): [string, Format] => [`n${s}`, 'integer']),
+      ...shareKeys.map((key): [string, Format] => [key, 'percent']),
+      ...countKeys.map((key): [string, Format] => [key, 'integer']),
       ['sigSatisfaction', 'sign'],
       ['sigMean', 'sign'],
     ]),
@@ -66,10 +69,10 @@ export function distributionTable(context: TableContext): Table {
     row.group = group
     row.label = label
     row.n = read.rated(counts)
-    points.forEach((s, k) => {
-      row[`p${s}`] = p?.[k] ?? null
-      row[`n${s}`] = d[k]
-    })
+    for (let k = 0; k < points.length; k++) {
+      row[shareKeys[k]] = p?.[k] ?? null
+      row[countKeys[k]] = d[k]
+    }
     const at = table.rows.length
     if (universe) {
       families.add(estimate(read, counts), restEstimate(read, universe, counts), table, row, at)
