@@ -125,9 +125,10 @@ function cellIds(
   // The usual case: the combined key (codes in mixed radix) in one pass, looked up in a flat
   // table when the key space is small beside the rows, else in a hash table sized by them.
   if (space <= 1 << 24) {
-    const lookup =
-      space <= Math.max(4 * out.length, 1 << 16) ? flatTable(space) : hashTable(out.length)
-    return combinedIds(used, lookup, present, weight, out, first)
+    const keys = combinedKeys(used, present, weight, out)
+    return space <= Math.max(4 * out.length, 1 << 16)
+      ? flatIds(keys, space, out, first)
+      : hashedIds(keys, out, first)
   }
   // A huge key space: combine one part at a time, renumbering densely after each.
   let ids = new Int32Array(c.length)
@@ -164,67 +165,81 @@ function cellIds(
   return count
 }
 
-/** Finds or adds an id for a combined key; ids are dense, in order of first appearance. */
-type Lookup = (key: number, next: number) => number
-
-function flatTable(space: number): Lookup {
-  const table = new Int32Array(space).fill(-1)
-  return (key, next) => {
-    const id = table[key]
-    if (id >= 0) return id
-    table[key] = next
-    return next
-  }
-}
-
-/** Open addressing over at most `rows` distinct keys (keys below 2²⁴, so exact as numbers). */
-function hashTable(rows: number): Lookup {
-  let size = 16
-  while (size < 2 * rows) size *= 2
-  const mask = size - 1
-  const keys = new Int32Array(size).fill(-1)
-  const ids = new Int32Array(size)
-  return (key, next) => {
-    let slot = Math.imul(key, 0x9e3779b1) & mask
-    for (;;) {
-      const k = keys[slot]
-      if (k === key) return ids[slot]
-      if (k < 0) {
-        keys[slot] = key
-        ids[slot] = next
-        return next
-      }
-      slot = (slot + 1) & mask
-    }
-  }
-}
-
-function combinedIds(
+/**
+ * Each counted row's combined key (its parts' codes in mixed radix, a missing code digit 0)
+ * into `out`, -1 for the rows not counted (no answer, or a weight that is not positive).
+ */
+function combinedKeys(
   used: { codes: ArrayLike<number>; radix: number }[],
-  lookup: Lookup,
   present: Uint8Array,
   weight: Float64Array | null,
   out: Int32Array,
-  first: number[],
-): number {
+): Int32Array {
   const [a, b, d, e, f] = [0, 1, 2, 3, 4].map((k) => used[k] ?? { codes: null, radix: 1 })
-  const n = out.length
-  let count = 0
-  for (let i = 0; i < n; i++) {
+  for (let i = 0; i < out.length; i++) {
     if (present[i] === 0 || (weight !== null && !(weight[i] > 0))) {
       out[i] = -1
       continue
     }
-    // Up to five parts (the cell's), unrolled: a code of -1 (missing) is digit 0.
+    // Up to five parts (the cell's), unrolled.
     let key = a.codes ? a.codes[i] + 1 : 0
     if (b.codes) key = key * b.radix + b.codes[i] + 1
     if (d.codes) key = key * d.radix + d.codes[i] + 1
     if (e.codes) key = key * e.radix + e.codes[i] + 1
     if (f.codes) key = key * f.radix + f.codes[i] + 1
-    const id = lookup(key, count)
-    if (id === count) {
-      count++
+    out[i] = key
+  }
+  return out
+}
+
+/**
+ * The keys in `keys` (-1: none) as dense ids, in order of first appearance, written over them;
+ * each id's first row pushed onto `first`. Looked up in a flat table over the key space.
+ */
+function flatIds(keys: Int32Array, space: number, out: Int32Array, first: number[]): number {
+  const table = new Int32Array(space).fill(-1)
+  let count = 0
+  for (let i = 0; i < keys.length; i++) {
+    const key = keys[i]
+    if (key < 0) continue
+    let id = table[key]
+    if (id < 0) {
+      id = count++
+      table[key] = id
       first.push(i)
+    }
+    out[i] = id
+  }
+  return count
+}
+
+/** As `flatIds`, in an open-addressing hash table sized by the rows (keys below 2²⁴). */
+function hashedIds(keys: Int32Array, out: Int32Array, first: number[]): number {
+  let size = 16
+  while (size < 2 * keys.length) size *= 2
+  const mask = size - 1
+  const slotKeys = new Int32Array(size).fill(-1)
+  const slotIds = new Int32Array(size)
+  let count = 0
+  for (let i = 0; i < keys.length; i++) {
+    const key = keys[i]
+    if (key < 0) continue
+    let slot = Math.imul(key, 0x9e3779b1) & mask
+    let id = -1
+    for (;;) {
+      const k = slotKeys[slot]
+      if (k === key) {
+        id = slotIds[slot]
+        break
+      }
+      if (k < 0) {
+        id = count++
+        slotKeys[slot] = key
+        slotIds[slot] = id
+        first.push(i)
+        break
+      }
+      slot = (slot + 1) & mask
     }
     out[i] = id
   }
