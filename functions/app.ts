@@ -1,6 +1,5 @@
 /** @module The Worker's HTTP API (DESIGN §6) as a hono app. */
 import { Hono } from 'hono'
-import { requestId } from 'hono/request-id'
 import {
   aggregate,
   ENGINE_VERSION,
@@ -21,8 +20,6 @@ import { readAggregateRequest, readReportRequest, type SurveyOrStates } from './
 
 export const app = new Hono<AppEnv>()
 
-// The Worker's own ids only: a client's X-Request-Id is neither taken nor echoed into logs.
-app.use(requestId({ headerName: '' }))
 app.onError(onError)
 app.notFound(notFound)
 

@@ -6,7 +6,8 @@ export type Bindings = Env & { SAPA_HMAC_SECRET?: string }
 export interface AppEnv {
   Bindings: Bindings
   Variables: {
-    requestId: string
+    /** The id of a failed request, quoted in its 500 and its log line (made by onError if unset). */
+    requestId?: string
     /** The raw body, read once and shared by authentication and parsing. */
     rawBody?: Promise<Uint8Array>
   }

@@ -44,10 +44,14 @@ export const onError: ErrorHandler<AppEnv> = (error, c) => {
   if (error instanceof HTTPException && error.status < 500) {
     return c.json(body(STATUS_CODE[error.status] ?? 'bad_request', error.message), error.status)
   }
-  // Only the unexpected is logged; the client gets an id to quote, never the stack.
-  const requestId = c.get('requestId')
+  // Only the unexpected is logged; the client gets an id to quote, never the stack. The id is
+  // the Worker's own, made here: a client's X-Request-Id is neither taken nor echoed, and the
+  // requests that succeed (all but a few) make none.
+  const requestId = c.get('requestId') ?? crypto.randomUUID()
   console.error(JSON.stringify({ requestId, error: String(error), stack: (error as Error)?.stack }))
-  return c.json(body('internal', 'Internal error', { requestId }), 500)
+  return c.json(body('internal', 'Internal error', { requestId }), 500, {
+    'X-Request-Id': requestId,
+  })
 }
 
 export const notFound: NotFoundHandler<AppEnv> = (c) =>

@@ -22,9 +22,10 @@ describe('request ids (issue 11)', () => {
       expect(response.status).toBe(500)
       const text = await response.text()
       expect(text).not.toContain('client-chosen-id')
-      expect(response.headers.get('x-request-id')).not.toBe('client-chosen-id')
       const { requestId } = (JSON.parse(text) as { details: { requestId: string } }).details
       expect(requestId).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/)
+      // The same id in the header (docs/api.md), the Worker's, not the client's.
+      expect(response.headers.get('x-request-id')).toBe(requestId)
       expect(logged.join('\n')).not.toContain('client-chosen-id')
       expect(logged.join('\n')).toContain(requestId)
     } finally {
