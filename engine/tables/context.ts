@@ -322,7 +322,7 @@ export class TableBuilder {
 
   private note(at: string, row: Record<string, Value>, why?: (key: string) => string) {
     if (!why) return
-    for (const key of Object.keys(row)) {
+    for (const key in row) {
       if (row[key] !== null || key === 'rank' || key === 'service') continue
       const reason = why(key)
       if (reason) this.reasons.set(`${at}.${key}`, reason)
@@ -340,7 +340,7 @@ export class TableBuilder {
    */
   explainRest(why: (key: string) => string) {
     this.rows.forEach((row, i) => {
-      for (const key of Object.keys(row)) {
+      for (const key in row) {
         if (row[key] !== null || key === 'rank' || key === 'service') continue
         if (!this.reasons.has(`${i}.${key}`)) this.reasons.set(`${i}.${key}`, why(key))
       }
