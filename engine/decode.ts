@@ -192,10 +192,10 @@ export function decodeSurvey(survey: Survey, options: DecodeOptions = {}): Surve
       const special = noted || reasons.size > 0
       const size = values.length
       scanned.add(col)
-      const flagged = (k: number) =>
+      const isFlagged = (k: number) =>
         decoded[k] === ISSUE || (noted && decoded[k] >= 0 && notes.has(values[k]))
       const table =
-        int8 && codes instanceof Int8Array && int8Table(decoded, answering, flagged, onIssue)
+        int8 && codes instanceof Int8Array && int8Table(decoded, answering, isFlagged, onIssue)
       if (table) {
         const into8 = new Int8Array(length)
         flaggedRows ??= new Int32Array(length)

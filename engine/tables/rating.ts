@@ -1,6 +1,6 @@
 /** @module Report table 1: services ranked by satisfaction; small bases listed after, unranked. */
 import { scaleLabels, TITLES } from '../labels'
-import { direction, rankRanges, significanceCutoff } from '../stats/index'
+import { rankRanges } from '../stats/index'
 import type { Table, Value } from '../types'
 import {
   columns,
@@ -15,12 +15,14 @@ import {
   type Estimate,
   estimate,
   Families,
+  familySigns,
   meanInterval,
   meanTest,
   restEstimate,
   satisfactionInterval,
   satisfactionTest,
   significanceNote,
+  type Test,
 } from './significance'
 
 interface Entry {
@@ -161,22 +163,16 @@ function rankRangesOf(
   const n = ranked.length
   const { correction, level } = significance
   const test = order === 'mean' ? meanTest : satisfactionTest
-  // The pairs (i < j) in order, in plain arrays: one family of n(n − 1)/2 tests decided as
-  // `Family` decides, without an object and a setter per test.
-  const p: (number | null)[] = []
-  const difference: (number | null)[] = []
+  // The pairs (i < j) in order: one family of n(n − 1)/2 tests, kept in an array rather than
+  // in a `Family` with a setter per test.
+  const tests: Test[] = []
   for (let i = 0; i < n; i++) {
-    for (let j = i + 1; j < n; j++) {
-      const result = test(ranked[i].estimate, ranked[j].estimate, level)
-      p.push(result.p)
-      difference.push(result.difference)
-    }
+    for (let j = i + 1; j < n; j++) tests.push(test(ranked[i].estimate, ranked[j].estimate, level))
   }
-  const cutoff = significanceCutoff(p, correction, level)
+  const signs = familySigns(tests, correction, level)
   return rankRanges(n, (i, j) => {
     const k = (i * (2 * n - i - 1)) / 2 + (j - i - 1) // pair (i, j)'s place in that order
-    const q = p[k]
-    return q !== null && q <= cutoff ? direction(difference[k]) : 0
+    return signs[k] ?? 0
   })
 }
 

@@ -159,16 +159,33 @@ export class Family {
    * family's cutoff.
    */
   resolve() {
-    const cutoff = significanceCutoff(
-      this.tests.map(({ test }) => test.p),
-      this.correction,
-      this.level,
-    )
-    for (const { test, set } of this.tests) {
+    const tests = this.tests.map(({ test }) => test)
+    const signs = familySigns(tests, this.correction, this.level)
+    this.tests.forEach(({ test, set }, k) => {
       if (test.p === null) set(null, `not testable: ${test.reason ?? 'no estimate'}`)
-      else set(test.p <= cutoff ? direction(test.difference) : 0)
-    }
+      else set(signs[k])
+    })
   }
+}
+
+/**
+ * The signs of one family of tests corrected together (`Family`'s rule, for callers that keep
+ * their tests in an array): a test is significant when its p ≤ the family's cutoff; null
+ * where it has no p.
+ */
+export function familySigns(
+  tests: readonly Test[],
+  correction: Correction,
+  level: number,
+): (Sign | null)[] {
+  const cutoff = significanceCutoff(
+    tests.map((test) => test.p),
+    correction,
+    level,
+  )
+  return tests.map(({ p, difference }) =>
+    p === null ? null : p <= cutoff ? direction(difference) : 0,
+  )
 }
 
 /** A family's setter writing the sign into `row[key]` of row `at`, or why there is none. */
