@@ -39,6 +39,22 @@ export interface LocalWorkerOptions {
  * try { await fetch(`${worker.url}/v1/health`) } finally { await worker.stop() }
  */
 export async function startLocalWorker(options: LocalWorkerOptions = {}): Promise<LocalWorker> {
+  // A free port is free only until wrangler binds it: another process can take it in between
+  // (seen once in CI, with suites starting servers side by side). Such a start is tried again
+  // on new ports; any other failure is reported at once.
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await startOnce(options)
+    } catch (error) {
+      if (attempt >= PORT_ATTEMPTS || !String(error).includes('Address already in use')) throw error
+    }
+  }
+}
+
+/** Starts on ports taken again, at most this many times, when the first were taken meanwhile. */
+const PORT_ATTEMPTS = 3
+
+async function startOnce(options: LocalWorkerOptions): Promise<LocalWorker> {
   const [port, inspectorPort] = [await freePort(), await freePort()]
   const vars = privateEnvFile(options.vars ?? {})
   const child = spawn(
